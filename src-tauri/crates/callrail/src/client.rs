@@ -1,0 +1,361 @@
+//! The CallRail API v3 client: accounts, companies and trackers.
+
+use crate::list::{check_per_page, StatusFilter, TrackerQuery, PER_PAGE_MAX};
+use crate::models::{Account, Company, Page, Tracker};
+use crate::rules::{check_id, TrackerDraft};
+use crate::transport::{Failure, Transport};
+use crate::update::{plan_update, TrackerChanges};
+use crate::{ApiKey, Error, RateLimiter, RateLimits, Result, RetryPolicy};
+use futures::{StreamExt, TryStreamExt};
+use reqwest::Method;
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.callrail.com";
+/// Sent as `Request-From`, as CallRail asks of integrations.
+pub const REQUEST_FROM: &str = "trackerdesk";
+/// A list never reads more pages than this, whatever the server claims.
+const MAX_PAGES: u32 = 2_000;
+
+pub struct ClientBuilder {
+    key: ApiKey,
+    base_url: String,
+    timeout: Duration,
+    retry: RetryPolicy,
+    limits: Option<RateLimits>,
+    list_concurrency: usize,
+    reconcile_delay: Duration,
+}
+
+impl ClientBuilder {
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+    /// How long one request may take, from connecting to the last byte.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+    /// `None` turns the client's own limiter off (the simulator in benchmarks).
+    pub fn rate_limits(mut self, limits: Option<RateLimits>) -> Self {
+        self.limits = limits;
+        self
+    }
+    /// How many pages a full listing reads at once.
+    pub fn list_concurrency(mut self, n: usize) -> Self {
+        self.list_concurrency = n.max(1);
+        self
+    }
+    /// How long to wait, after a create whose answer was lost, before looking for the tracker.
+    pub fn reconcile_delay(mut self, delay: Duration) -> Self {
+        self.reconcile_delay = delay;
+        self
+    }
+
+    pub fn build(self) -> Result<Client> {
+        let base = parse_base_url(&self.base_url)?;
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(self.timeout)
+            .connect_timeout(self.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("TrackerDesk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Network { message: format!("could not start the HTTP client: {e}") })?;
+        Ok(Client {
+            inner: Arc::new(Transport {
+                http,
+                base,
+                key: self.key,
+                retry: self.retry,
+                limiter: self.limits.map(|l| Arc::new(RateLimiter::new(l))),
+                request_from: REQUEST_FROM.to_owned(),
+            }),
+            list_concurrency: self.list_concurrency,
+            reconcile_delay: self.reconcile_delay,
+        })
+    }
+}
+
+fn parse_base_url(raw: &str) -> Result<String> {
+    let bad = |why: &str| Error::from(crate::RuleViolation::new("api_base", format!("\"{raw}\" {why}")));
+    let url = url::Url::parse(raw.trim()).map_err(|_| bad("is not a web address"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(bad("must be an http or https address"));
+    }
+    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
+        return Err(bad("must not carry a query or credentials"));
+    }
+    let s = url.as_str().trim_end_matches('/');
+    Ok(s.strip_suffix("/v3").unwrap_or(s).to_owned())
+}
+
+/// A tracker just created; `reconciled` says why its answer was lost when it was found afterwards.
+#[derive(Debug, Clone)]
+pub struct CreateOutcome {
+    pub tracker: Tracker,
+    pub reconciled: Option<String>,
+}
+
+/// A tracker before and after an update; `changed` names the fields sent (empty: nothing to send).
+#[derive(Debug, Clone)]
+pub struct Updated {
+    pub before: Tracker,
+    pub after: Tracker,
+    pub changed: Vec<String>,
+}
+
+/// Cheap to clone; clones share the connection pool and the rate limiter.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Transport>,
+    list_concurrency: usize,
+    reconcile_delay: Duration,
+}
+
+trait Identified {
+    fn id(&self) -> &str;
+}
+impl Identified for Account {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl Identified for Company {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl Identified for Tracker {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Client {
+    pub fn builder(key: ApiKey) -> ClientBuilder {
+        ClientBuilder {
+            key,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            limits: Some(RateLimits::default()),
+            list_concurrency: 4,
+            reconcile_delay: Duration::from_secs(1),
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.inner.base
+    }
+
+    async fn get<T: DeserializeOwned>(&self, limit_key: &str, path: &str, query: &[(&'static str, String)]) -> Result<T> {
+        let (_, body) = self.inner.send(Method::GET, limit_key, path, query, None).await.map_err(|f| f.error)?;
+        decode(&body)
+    }
+
+    /// Every account the key sees.
+    pub async fn list_accounts(&self) -> Result<Vec<Account>> {
+        self.all_pages("", "/v3/a.json".into(), Vec::new(), PER_PAGE_MAX).await
+    }
+
+    /// Every company of an account, with its `script_url`; disabled ones too unless filtered.
+    pub async fn list_companies(&self, account_id: &str, status: Option<StatusFilter>) -> Result<Vec<Company>> {
+        let account = check_id("account_id", account_id)?;
+        let mut query = Vec::new();
+        if let Some(status) = status {
+            query.push(("status", if status == StatusFilter::Active { "active" } else { "disabled" }.to_owned()));
+        }
+        query.push(("sort", "name".to_owned()));
+        self.all_pages(&account, format!("/v3/a/{account}/companies.json"), query, PER_PAGE_MAX).await
+    }
+
+    pub async fn get_company(&self, account_id: &str, company_id: &str) -> Result<Company> {
+        let account = check_id("account_id", account_id)?;
+        let company = check_id("company_id", company_id)?;
+        self.get(&account, &format!("/v3/a/{account}/companies/{company}.json"), &[]).await
+    }
+
+    /// One page of trackers, with every documented parameter.
+    pub async fn list_trackers(&self, account_id: &str, query: &TrackerQuery) -> Result<Page<Tracker>> {
+        let account = check_id("account_id", account_id)?;
+        self.get(&account, &format!("/v3/a/{account}/trackers.json"), &query.to_pairs()?).await
+    }
+
+    /// Every tracker matching `query` (its `page` is ignored), reading pages concurrently.
+    pub async fn list_all_trackers(&self, account_id: &str, query: &TrackerQuery) -> Result<Vec<Tracker>> {
+        let account = check_id("account_id", account_id)?;
+        let per_page = check_per_page(query.per_page.unwrap_or(PER_PAGE_MAX))?;
+        let query = TrackerQuery { page: None, per_page: None, ..query.clone() };
+        self.all_pages(&account, format!("/v3/a/{account}/trackers.json"), query.to_pairs()?, per_page).await
+    }
+
+    /// Reads page 1, then the rest `list_concurrency` at a time. Stops at the first empty page, and
+    /// reads one page at a time until a short page when the count of pages is not given.
+    async fn all_pages<T: DeserializeOwned + Identified>(
+        &self,
+        limit_key: &str,
+        path: String,
+        query: Vec<(&'static str, String)>,
+        per_page: u32,
+    ) -> Result<Vec<T>> {
+        let fetch = |page: u32| {
+            let mut q = query.clone();
+            q.push(("page", page.to_string()));
+            q.push(("per_page", per_page.to_string()));
+            let path = path.clone();
+            async move { self.get::<Page<T>>(limit_key, &path, &q).await }
+        };
+        let first = fetch(1).await?;
+        let mut items = Vec::new();
+        let full = first.items.len() >= per_page as usize;
+        items.extend(first.items.into_iter());
+        match (first.total_pages, first.total_records) {
+            (None, None) => {
+                let mut page = 1;
+                let mut more = full;
+                while more && page < MAX_PAGES {
+                    page += 1;
+                    let next = fetch(page).await?;
+                    more = next.items.len() >= per_page as usize;
+                    items.extend(next.items);
+                }
+            }
+            (pages, records) => {
+                let by_records = records.map(|r| r.div_ceil(u64::from(per_page)).min(u64::from(MAX_PAGES)) as u32);
+                let last = pages.into_iter().chain(by_records).min().unwrap_or(1).min(MAX_PAGES);
+                let mut rest = futures::stream::iter(2..=last).map(fetch).buffered(self.list_concurrency);
+                while let Some(page) = rest.try_next().await? {
+                    if page.items.is_empty() {
+                        break;
+                    }
+                    items.extend(page.items);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        items.retain(|t: &T| seen.insert(t.id().to_owned()));
+        Ok(items)
+    }
+
+    /// One tracker; `fields` may ask for `swap_targets` and `campaign_name`.
+    pub async fn get_tracker(&self, account_id: &str, tracker_id: &str, fields: &[&str]) -> Result<Tracker> {
+        let account = check_id("account_id", account_id)?;
+        let tracker = check_id("tracker_id", tracker_id)?;
+        let query: Vec<(&'static str, String)> =
+            if fields.is_empty() { Vec::new() } else { vec![("fields", fields.join(","))] };
+        self.get(&account, &format!("/v3/a/{account}/trackers/{tracker}.json"), &query).await
+    }
+
+    /// Creates a source or session tracker: this buys numbers. Sent once: when the answer is lost
+    /// (5xx, timeout, broken connection, unreadable body), the company's trackers are checked by
+    /// name and what exists is reported, instead of creating again.
+    pub async fn create_tracker(&self, account_id: &str, draft: &TrackerDraft) -> Result<CreateOutcome> {
+        let account = check_id("account_id", account_id)?;
+        // Namesakes that already exist, so that a lost create is told apart from an old tracker.
+        let before: HashSet<String> =
+            self.trackers_named(&account, draft).await?.into_iter().map(|t| t.id).collect();
+        let body = draft.to_body();
+        let sent = self
+            .inner
+            .send(Method::POST, &account, &format!("/v3/a/{account}/trackers.json"), &[], Some(&body))
+            .await;
+        let cause = match sent {
+            Ok((_, bytes)) => match decode::<Tracker>(&bytes) {
+                Ok(tracker) => return Ok(CreateOutcome { tracker, reconciled: None }),
+                Err(e) => e.to_string(),
+            },
+            Err(Failure { error, maybe_processed: true }) => error.to_string(),
+            Err(Failure { error, .. }) => return Err(error),
+        };
+        tracing::warn!(tracker = draft.name(), %cause, "create not confirmed; checking CallRail");
+        tokio::time::sleep(self.reconcile_delay).await;
+        match self.trackers_named(&account, draft).await {
+            Ok(found) => found
+                .into_iter()
+                .find(|t| !before.contains(&t.id))
+                .map(|tracker| CreateOutcome { tracker, reconciled: Some(cause.clone()) })
+                .ok_or(Error::CreateNotConfirmed { name: draft.name().to_owned(), cause }),
+            Err(check) => Err(Error::CreateOutcomeUnknown {
+                name: draft.name().to_owned(),
+                cause,
+                check: check.to_string(),
+            }),
+        }
+    }
+
+    /// Active trackers of the draft's company with exactly the draft's name and type.
+    async fn trackers_named(&self, account: &str, draft: &TrackerDraft) -> Result<Vec<Tracker>> {
+        // CallRail's search takes a single term: search by the longest word, then match exactly.
+        let term = draft.name().split_whitespace().max_by_key(|w| w.len()).unwrap_or(draft.name());
+        let query = TrackerQuery {
+            search: Some(term.to_owned()),
+            status: Some(StatusFilter::Active),
+            ..TrackerQuery::company(draft.company_id())
+        };
+        let kind = serde_json::to_value(draft.kind()).ok();
+        let all = self.list_all_trackers(account, &query).await?;
+        Ok(all
+            .into_iter()
+            .filter(|t| t.name.trim() == draft.name() && serde_json::to_value(t.kind).ok() == kind)
+            .collect())
+    }
+
+    /// Read, merge, write: reads the tracker, checks and merges `changes`, and sends only what
+    /// changed (a changed call flow whole). Nothing is sent when nothing changes.
+    pub async fn update_tracker(&self, account_id: &str, tracker_id: &str, changes: &TrackerChanges) -> Result<Updated> {
+        let account = check_id("account_id", account_id)?;
+        let tracker = check_id("tracker_id", tracker_id)?;
+        let before = self.get_tracker(&account, &tracker, &["swap_targets"]).await?;
+        let plan = plan_update(&before, changes)?;
+        let changed: Vec<String> = plan.changed_fields().into_iter().map(str::to_owned).collect();
+        if plan.is_empty() {
+            return Ok(Updated { after: before.clone(), before, changed });
+        }
+        let path = format!("/v3/a/{account}/trackers/{tracker}.json");
+        let (_, body) = self
+            .inner
+            .send(Method::PUT, &account, &path, &[], Some(&plan.body()))
+            .await
+            .map_err(|f| f.error)?;
+        let after = decode(&body)?;
+        Ok(Updated { before, after, changed })
+    }
+
+    /// Disables a tracker: CallRail releases its numbers for good and keeps its history. CallRail
+    /// answers 204 (nothing) or 200 with the tracker.
+    pub async fn disable_tracker(&self, account_id: &str, tracker_id: &str) -> Result<Option<Tracker>> {
+        let account = check_id("account_id", account_id)?;
+        let tracker = check_id("tracker_id", tracker_id)?;
+        let path = format!("/v3/a/{account}/trackers/{tracker}.json");
+        let (_, body) = self.inner.send(Method::DELETE, &account, &path, &[], None).await.map_err(|f| f.error)?;
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
+        }
+        decode(&body).map(Some)
+    }
+}
+
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::Decode { message: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_checked_and_normalised() {
+        assert_eq!(parse_base_url("https://api.callrail.com/").unwrap(), "https://api.callrail.com");
+        assert_eq!(parse_base_url("http://127.0.0.1:8765/v3").unwrap(), "http://127.0.0.1:8765");
+        assert!(parse_base_url("ftp://x").is_err());
+        assert!(parse_base_url("not a url").is_err());
+        assert!(parse_base_url("https://user:pw@api.callrail.com").is_err());
+    }
+}

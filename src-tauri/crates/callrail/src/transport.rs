@@ -1,0 +1,168 @@
+//! One HTTP exchange with CallRail, and the retry rules around it.
+
+use crate::retry::{parse_retry_after, RetryPolicy};
+use crate::{ApiKey, Error, RateLimiter};
+use reqwest::header::{HeaderValue, AUTHORIZATION, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A request that failed, and whether CallRail may nevertheless have carried it out.
+pub(crate) struct Failure {
+    pub error: Error,
+    /// Only ever true for POST: the request reached CallRail and no clear answer came back.
+    pub maybe_processed: bool,
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Self { error, maybe_processed: false }
+    }
+}
+
+/// How one try ended when no HTTP answer was read in full.
+enum Lost {
+    /// The connection was never made: the request did not leave.
+    NotSent(String),
+    Timeout,
+    /// Sent, but the answer broke off.
+    Broken(String),
+}
+
+pub(crate) struct Transport {
+    pub http: reqwest::Client,
+    pub base: String,
+    pub key: ApiKey,
+    pub retry: RetryPolicy,
+    pub limiter: Option<Arc<RateLimiter>>,
+    pub request_from: String,
+}
+
+impl Transport {
+    /// Sends with the retry rules: GET, PUT and DELETE are tried again on 429, 5xx and broken
+    /// connections; POST only on 429 or when the connection was never made, because a POST that
+    /// reached CallRail may have bought numbers.
+    pub async fn send(
+        &self,
+        method: Method,
+        limit_key: &str,
+        path: &str,
+        query: &[(&'static str, String)],
+        body: Option<&Value>,
+    ) -> Result<(StatusCode, Vec<u8>), Failure> {
+        let idempotent = method != Method::POST;
+        let mut retry = 0;
+        loop {
+            if let Some(limiter) = &self.limiter {
+                limiter
+                    .acquire(limit_key)
+                    .map_err(|wait| Error::RateLimited { retry_after: Some(wait), local: true })?;
+            }
+            let (error, retryable, retry_after, maybe_processed) =
+                match self.attempt(method.clone(), path, query, body).await {
+                    Ok((status, _, body)) if status.is_success() => return Ok((status, body)),
+                    Ok((status, retry_after, body)) => {
+                        let error = self.status_error(status, &body, retry_after);
+                        let retryable = status == StatusCode::TOO_MANY_REQUESTS
+                            || (idempotent && status.is_server_error());
+                        (error, retryable, retry_after, status.is_server_error())
+                    }
+                    Err(Lost::NotSent(message)) => (Error::Network { message }, true, None, false),
+                    Err(Lost::Timeout) => (Error::Timeout, idempotent, None, true),
+                    Err(Lost::Broken(message)) => (Error::Network { message }, idempotent, None, true),
+                };
+            if retryable && retry < self.retry.max_retries {
+                let wait = self.retry.delay(retry, retry_after);
+                tracing::debug!(%method, path, retry, ?wait, "retrying CallRail request");
+                tokio::time::sleep(wait).await;
+                retry += 1;
+                continue;
+            }
+            return Err(Failure { error, maybe_processed: !idempotent && maybe_processed });
+        }
+    }
+
+    async fn attempt(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&'static str, String)],
+        body: Option<&Value>,
+    ) -> Result<(StatusCode, Option<Duration>, Vec<u8>), Lost> {
+        let mut auth = HeaderValue::from_str(&format!("Token token=\"{}\"", self.key.expose()))
+            .map_err(|_| Lost::NotSent("the API key cannot be sent in a header".into()))?;
+        auth.set_sensitive(true);
+        let mut req = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base))
+            .header(AUTHORIZATION, auth)
+            .header("Request-From", &self.request_from);
+        if !query.is_empty() {
+            req = req.query(query);
+        }
+        if let Some(body) = body {
+            req = req.json(body);
+        }
+        let resp = req.send().await.map_err(|e| classify(&e))?;
+        let status = resp.status();
+        let retry_after = resp
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        let bytes = resp.bytes().await.map_err(|e| match classify(&e) {
+            Lost::NotSent(m) => Lost::Broken(m),
+            other => other,
+        })?;
+        tracing::debug!(%method, path, status = status.as_u16(), "CallRail answered");
+        Ok((status, retry_after, bytes.to_vec()))
+    }
+
+    fn status_error(&self, status: StatusCode, body: &[u8], retry_after: Option<Duration>) -> Error {
+        let message = self.error_message(status, body);
+        match status.as_u16() {
+            401 => Error::Unauthorized,
+            403 => Error::Forbidden { message },
+            404 => Error::NotFound { message },
+            400 | 422 => Error::Validation { status: status.as_u16(), message },
+            429 => Error::RateLimited { retry_after, local: false },
+            s if status.is_server_error() => Error::Server { status: s, message },
+            s if status.is_redirection() => Error::Api {
+                status: s,
+                message: "CallRail answered with a redirect, which Tracker Desk does not follow; check the API address".into(),
+            },
+            s => Error::Api { status: s, message },
+        }
+    }
+
+    /// CallRail's `{"error": "..."}` text, or the status's own words; never the key.
+    fn error_message(&self, status: StatusCode, body: &[u8]) -> String {
+        let from_body = serde_json::from_slice::<Value>(body)
+            .ok()
+            .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_owned));
+        let mut message = from_body
+            .unwrap_or_else(|| status.canonical_reason().unwrap_or("unexpected answer").to_owned());
+        if message.chars().count() > 300 {
+            message = message.chars().take(300).collect::<String>() + "…";
+        }
+        message.replace(self.key.expose(), "<redacted>")
+    }
+}
+
+/// The deepest cause of a reqwest error, which names the problem without the URL.
+fn classify(e: &reqwest::Error) -> Lost {
+    if e.is_timeout() {
+        return Lost::Timeout;
+    }
+    let mut cause: &dyn std::error::Error = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    let message = cause.to_string();
+    if e.is_connect() {
+        Lost::NotSent(message)
+    } else {
+        Lost::Broken(message)
+    }
+}
