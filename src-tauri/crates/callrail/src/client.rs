@@ -215,7 +215,7 @@ impl Client {
         let first = fetch(1).await?;
         let mut items = Vec::new();
         let full = first.items.len() >= per_page as usize;
-        items.extend(first.items.into_iter());
+        items.extend(first.items);
         match (first.total_pages, first.total_records) {
             (None, None) => {
                 let mut page = 1;

@@ -1,0 +1,232 @@
+//! The command line's words.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "trackerdesk",
+    version,
+    about = "Manage CallRail trackers (tracking phone numbers) from the command line",
+    long_about = "Manage CallRail trackers (tracking phone numbers) from the command line.\n\n\
+        The API key is read from CALLRAIL_API_KEY. Creating and disabling trackers costs money or \
+        releases numbers for good, so those commands only explain what they would do unless --yes is given.",
+    after_help = "Exit codes: 0 done; 1 CallRail or the network failed; 2 bad input (nothing was sent); \
+        3 not confirmed (nothing changed: add --yes)."
+)]
+pub struct Cli {
+    /// CallRail API address (a simulator's, for example).
+    #[arg(long, global = true, env = "CALLRAIL_API_BASE", default_value = callrail::DEFAULT_BASE_URL)]
+    pub api_base: String,
+    /// The CallRail account (ACC…); may be left out when the key sees only one.
+    #[arg(long, global = true, env = "CALLRAIL_ACCOUNT")]
+    pub account: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub group: Group,
+}
+
+// Parsed once per run: the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand, Debug)]
+pub enum Group {
+    /// CallRail accounts the key sees.
+    Accounts {
+        #[command(subcommand)]
+        verb: ListOnly,
+    },
+    /// Companies of the account.
+    Companies {
+        #[command(subcommand)]
+        verb: ListOnly,
+    },
+    /// Trackers: list, read, create, change, disable.
+    Trackers {
+        #[command(subcommand)]
+        verb: TrackerVerb,
+    },
+    /// Dynamic number insertion: the swap.js snippet for a company's website.
+    Dni {
+        #[command(subcommand)]
+        verb: DniVerb,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ListOnly {
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DniVerb {
+    /// Print the company's swap.js snippet, to paste before </body> on every page.
+    Snippet {
+        #[arg(long)]
+        company: String,
+    },
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum Status {
+    Active,
+    Disabled,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum Kind {
+    Source,
+    Session,
+}
+
+#[derive(Copy, Clone, Debug, ValueEnum)]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrackerVerb {
+    /// List trackers (one page, or every page with --all).
+    List(ListArgs),
+    /// Show one tracker in full.
+    Get { id: String },
+    /// Create a source tracker: one number for one channel. Buys one number.
+    CreateSource(CreateSourceArgs),
+    /// Create a session tracker: a pool of 4-50 numbers for a website. Buys the whole pool.
+    CreateSession(CreateSessionArgs),
+    /// Change a tracker. Only what is given changes.
+    Update(UpdateArgs),
+    /// Disable a tracker: its numbers are released for good; its history is kept.
+    Disable {
+        id: String,
+        /// Really disable it.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<Kind>,
+    /// One term, matched against names.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// The only sortable field is name.
+    #[arg(long, value_parser = ["name"])]
+    pub sort: Option<String>,
+    #[arg(long, value_enum, requires = "sort")]
+    pub order: Option<SortOrder>,
+    #[arg(long)]
+    pub page: Option<u32>,
+    /// 1 to 250.
+    #[arg(long)]
+    pub per_page: Option<u32>,
+    /// Every page.
+    #[arg(long, conflicts_with = "page")]
+    pub all: bool,
+    /// Optional fields: campaign_name, swap_targets.
+    #[arg(long, value_delimiter = ',')]
+    pub fields: Vec<String>,
+}
+
+/// What both kinds of tracker share.
+#[derive(Args, Debug)]
+pub struct Common {
+    #[arg(long)]
+    pub company: String,
+    #[arg(long)]
+    pub name: String,
+    /// Where calls ring, e.g. "(404) 555-0100".
+    #[arg(long)]
+    pub destination: String,
+    /// Area code of the new number(s).
+    #[arg(long, conflicts_with = "toll_free")]
+    pub area_code: Option<String>,
+    /// Toll-free number(s) instead of local ones.
+    #[arg(long)]
+    pub toll_free: bool,
+    /// Played to whoever answers; "[source]" is replaced by the source's name.
+    #[arg(long)]
+    pub whisper: Option<String>,
+    /// Numbers on the website that swap.js replaces (default: the destination). Repeatable.
+    #[arg(long = "swap-target")]
+    pub swap_targets: Vec<String>,
+    /// Do not record calls (recording is on by default).
+    #[arg(long)]
+    pub no_record: bool,
+    /// Buy the numbers.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateSourceArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// all, landing_url, landing_params, offline, web_referrer, direct, search, google_ad_extension,
+    /// mobile_ad_extension, google_my_business, facebook_all, bing_all.
+    #[arg(long, default_value = "offline")]
+    pub source_type: String,
+    /// landing_url / landing_params: the URL or parameters.
+    #[arg(long)]
+    pub landing: Option<String>,
+    /// web_referrer: the referring domain.
+    #[arg(long)]
+    pub referrer: Option<String>,
+    /// search: google, yahoo, bing or all.
+    #[arg(long)]
+    pub search_engine: Option<String>,
+    /// search: paid, organic or all.
+    #[arg(long)]
+    pub search_type: Option<String>,
+    /// Played to the caller before ringing.
+    #[arg(long)]
+    pub greeting: Option<String>,
+    /// Allow text messages (local numbers only).
+    #[arg(long)]
+    pub sms: bool,
+    #[arg(long)]
+    pub campaign: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateSessionArgs {
+    #[command(flatten)]
+    pub common: Common,
+    /// 4 to 50 numbers; about 1 per 100 monthly visitors.
+    #[arg(long)]
+    pub pool_size: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct UpdateArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub destination: Option<String>,
+    /// An empty text removes it.
+    #[arg(long)]
+    pub whisper: Option<String>,
+    /// An empty text removes it.
+    #[arg(long)]
+    pub greeting: Option<String>,
+    #[arg(long, conflicts_with = "no_record")]
+    pub record: bool,
+    #[arg(long)]
+    pub no_record: bool,
+    /// Grow a session tracker's pool (it cannot shrink). Buys numbers: needs --yes.
+    #[arg(long)]
+    pub pool_size: Option<u32>,
+    #[arg(long = "swap-target")]
+    pub swap_targets: Vec<String>,
+    /// Buy the numbers a bigger pool needs.
+    #[arg(long)]
+    pub yes: bool,
+}

@@ -1,0 +1,57 @@
+//! `trackerdesk`: the command line over the same crates as the Tracker Desk app.
+
+mod args;
+mod output;
+mod run;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// How a command ends when it does not succeed; each has its own exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// CallRail or the network failed (1).
+    Remote(String),
+    /// Bad input; nothing was sent (2).
+    Input(String),
+    /// A create or disable that was only explained (3).
+    NotConfirmed(String),
+}
+
+impl From<callrail::Error> for Failure {
+    fn from(e: callrail::Error) -> Self {
+        match e {
+            callrail::Error::Invalid(_) => Failure::Input(e.to_string()),
+            other => Failure::Remote(other.to_string()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: could not start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run::run(cli)) {
+        Ok(out) => {
+            if !out.is_empty() {
+                println!("{out}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            let (code, line) = match failure {
+                Failure::Remote(m) => (1, m),
+                Failure::Input(m) => (2, m),
+                Failure::NotConfirmed(m) => (3, m),
+            };
+            // One line, whatever the message holds.
+            eprintln!("error: {}", line.replace('\n', " "));
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! How results look on a terminal.
+
+use callrail::{format_number, Account, Company, Tracker, TrackerType};
+use serde::Serialize;
+
+pub fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Left-aligned columns, as wide as their widest cell.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> =
+            cells.iter().zip(&widths).map(|(c, w)| format!("{c:<width$}", width = *w)).collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+    let mut out = vec![line(header.to_vec())];
+    out.extend(rows.iter().map(|r| line(r.iter().map(String::as_str).collect())));
+    out.join("\n")
+}
+
+pub fn accounts(accounts: &[Account]) -> String {
+    let rows = accounts.iter().map(|a| vec![a.id.clone(), a.name.clone()]).collect::<Vec<_>>();
+    table(&["ID", "NAME"], &rows)
+}
+
+pub fn companies(companies: &[Company]) -> String {
+    let rows = companies
+        .iter()
+        .map(|c| {
+            vec![
+                c.id.clone(),
+                c.name.clone(),
+                c.status.clone().unwrap_or_default(),
+                c.time_zone.clone().unwrap_or_default(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    table(&["ID", "NAME", "STATUS", "TIME ZONE"], &rows)
+}
+
+/// "(404) 555-1000" for a source tracker; "(404) 555-1000 +7 (pool of 8)" for a pool.
+pub fn numbers(t: &Tracker) -> String {
+    let formatted = t.formatted_numbers();
+    match (formatted.first(), t.is_pool()) {
+        (None, _) => "none".to_owned(),
+        (Some(first), false) => first.clone(),
+        (Some(first), true) => format!("{first} +{} (pool of {})", formatted.len() - 1, t.pool_size()),
+    }
+}
+
+fn kind(t: &Tracker) -> &'static str {
+    match t.kind {
+        TrackerType::Source => "source",
+        TrackerType::Session => "session",
+        TrackerType::Other => "other",
+    }
+}
+
+fn status(t: &Tracker) -> &'static str {
+    if t.is_active() {
+        "active"
+    } else {
+        "disabled"
+    }
+}
+
+pub fn trackers(trackers: &[Tracker]) -> String {
+    let rows = trackers
+        .iter()
+        .map(|t| {
+            vec![
+                t.id.clone(),
+                t.name.clone(),
+                kind(t).to_owned(),
+                numbers(t),
+                t.destination().map(format_number).unwrap_or_default(),
+                t.source.as_ref().map(|s| s.describe()).unwrap_or_default(),
+                if t.recording_enabled() { "yes" } else { "no" }.to_owned(),
+                status(t).to_owned(),
+            ]
+        })
+        .collect::<Vec<_>>();
+    table(&["ID", "NAME", "TYPE", "NUMBERS", "DESTINATION", "SOURCE", "RECORDED", "STATUS"], &rows)
+}
+
+pub fn tracker(t: &Tracker) -> String {
+    let mut lines = vec![
+        format!("{} ({})", t.name, t.id),
+        format!("  type:         {}", kind(t)),
+        format!("  status:       {}", status(t)),
+    ];
+    if let Some(company) = &t.company {
+        lines.push(format!("  company:      {} ({})", company.name.as_deref().unwrap_or(""), company.id));
+    }
+    lines.push(format!("  numbers:      {}", if t.tracking_numbers.is_empty() { "none".to_owned() } else { t.formatted_numbers().join(", ") }));
+    if t.is_pool() {
+        lines.push(format!("  pool size:    {}", t.pool_size()));
+    }
+    lines.push(format!("  destination:  {}", t.destination().map(format_number).unwrap_or_default()));
+    lines.push(format!("  recording:    {}", if t.recording_enabled() { "on" } else { "off" }));
+    match &t.call_flow {
+        Some(callrail::CallFlow::Basic(flow)) => {
+            if let Some(g) = &flow.greeting_text {
+                lines.push(format!("  greeting:     {g}"));
+            }
+        }
+        Some(callrail::CallFlow::Advanced(flow)) => {
+            lines.push(format!("  call flow:    advanced, {} steps (edit it in CallRail)", flow.steps.len()));
+        }
+        _ => {}
+    }
+    if let Some(w) = &t.whisper_message {
+        lines.push(format!("  whisper:      {w}"));
+    }
+    if let Some(source) = &t.source {
+        lines.push(format!("  source:       {}", source.describe()));
+    }
+    lines.push(format!("  sms:          {}", if t.sms_enabled { "on" } else { "off" }));
+    if let Some(targets) = &t.swap_targets {
+        lines.push(format!("  swap targets: {}", targets.join(", ")));
+    }
+    if let Some(c) = &t.campaign_name {
+        lines.push(format!("  campaign:     {c}"));
+    }
+    if let Some(c) = &t.created_at {
+        lines.push(format!("  created:      {c}"));
+    }
+    if let Some(d) = &t.disabled_at {
+        lines.push(format!("  disabled:     {d}"));
+    }
+    lines.join("\n")
+}
