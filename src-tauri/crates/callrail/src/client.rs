@@ -67,7 +67,9 @@ impl ClientBuilder {
             .connect_timeout(self.timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("TrackerDesk/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| Error::Network { message: format!("could not start the HTTP client: {e}") })?;
+            .map_err(|e| Error::Network {
+                message: format!("could not start the HTTP client: {e}"),
+            })?;
         Ok(Client {
             inner: Arc::new(Transport {
                 http,
@@ -84,7 +86,12 @@ impl ClientBuilder {
 }
 
 fn parse_base_url(raw: &str) -> Result<String> {
-    let bad = |why: &str| Error::from(crate::RuleViolation::new("api_base", format!("\"{raw}\" {why}")));
+    let bad = |why: &str| {
+        Error::from(crate::RuleViolation::new(
+            "api_base",
+            format!("\"{raw}\" {why}"),
+        ))
+    };
     let url = url::Url::parse(raw.trim()).map_err(|_| bad("is not a web address"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
         return Err(bad("must be an http or https address"));
@@ -155,45 +162,101 @@ impl Client {
         &self.inner.base
     }
 
-    async fn get<T: DeserializeOwned>(&self, limit_key: &str, path: &str, query: &[(&'static str, String)]) -> Result<T> {
-        let (_, body) = self.inner.send(Method::GET, limit_key, path, query, None).await.map_err(|f| f.error)?;
+    async fn get<T: DeserializeOwned>(
+        &self,
+        limit_key: &str,
+        path: &str,
+        query: &[(&'static str, String)],
+    ) -> Result<T> {
+        let (_, body) = self
+            .inner
+            .send(Method::GET, limit_key, path, query, None)
+            .await
+            .map_err(|f| f.error)?;
         decode(&body)
     }
 
     /// Every account the key sees.
     pub async fn list_accounts(&self) -> Result<Vec<Account>> {
-        self.all_pages("", "/v3/a.json".into(), Vec::new(), PER_PAGE_MAX).await
+        self.all_pages("", "/v3/a.json".into(), Vec::new(), PER_PAGE_MAX)
+            .await
     }
 
     /// Every company of an account, with its `script_url`; disabled ones too unless filtered.
-    pub async fn list_companies(&self, account_id: &str, status: Option<StatusFilter>) -> Result<Vec<Company>> {
+    pub async fn list_companies(
+        &self,
+        account_id: &str,
+        status: Option<StatusFilter>,
+    ) -> Result<Vec<Company>> {
         let account = check_id("account_id", account_id)?;
         let mut query = Vec::new();
         if let Some(status) = status {
-            query.push(("status", if status == StatusFilter::Active { "active" } else { "disabled" }.to_owned()));
+            query.push((
+                "status",
+                if status == StatusFilter::Active {
+                    "active"
+                } else {
+                    "disabled"
+                }
+                .to_owned(),
+            ));
         }
         query.push(("sort", "name".to_owned()));
-        self.all_pages(&account, format!("/v3/a/{account}/companies.json"), query, PER_PAGE_MAX).await
+        self.all_pages(
+            &account,
+            format!("/v3/a/{account}/companies.json"),
+            query,
+            PER_PAGE_MAX,
+        )
+        .await
     }
 
     pub async fn get_company(&self, account_id: &str, company_id: &str) -> Result<Company> {
         let account = check_id("account_id", account_id)?;
         let company = check_id("company_id", company_id)?;
-        self.get(&account, &format!("/v3/a/{account}/companies/{company}.json"), &[]).await
+        self.get(
+            &account,
+            &format!("/v3/a/{account}/companies/{company}.json"),
+            &[],
+        )
+        .await
     }
 
     /// One page of trackers, with every documented parameter.
-    pub async fn list_trackers(&self, account_id: &str, query: &TrackerQuery) -> Result<Page<Tracker>> {
+    pub async fn list_trackers(
+        &self,
+        account_id: &str,
+        query: &TrackerQuery,
+    ) -> Result<Page<Tracker>> {
         let account = check_id("account_id", account_id)?;
-        self.get(&account, &format!("/v3/a/{account}/trackers.json"), &query.to_pairs()?).await
+        self.get(
+            &account,
+            &format!("/v3/a/{account}/trackers.json"),
+            &query.to_pairs()?,
+        )
+        .await
     }
 
     /// Every tracker matching `query` (its `page` is ignored), reading pages concurrently.
-    pub async fn list_all_trackers(&self, account_id: &str, query: &TrackerQuery) -> Result<Vec<Tracker>> {
+    pub async fn list_all_trackers(
+        &self,
+        account_id: &str,
+        query: &TrackerQuery,
+    ) -> Result<Vec<Tracker>> {
         let account = check_id("account_id", account_id)?;
         let per_page = check_per_page(query.per_page.unwrap_or(PER_PAGE_MAX))?;
-        let query = TrackerQuery { page: None, per_page: None, ..query.clone() };
-        self.all_pages(&account, format!("/v3/a/{account}/trackers.json"), query.to_pairs()?, per_page).await
+        let query = TrackerQuery {
+            page: None,
+            per_page: None,
+            ..query.clone()
+        };
+        self.all_pages(
+            &account,
+            format!("/v3/a/{account}/trackers.json"),
+            query.to_pairs()?,
+            per_page,
+        )
+        .await
     }
 
     /// Reads page 1, then the rest `list_concurrency` at a time. Stops at the first empty page, and
@@ -228,9 +291,17 @@ impl Client {
                 }
             }
             (pages, records) => {
-                let by_records = records.map(|r| r.div_ceil(u64::from(per_page)).min(u64::from(MAX_PAGES)) as u32);
-                let last = pages.into_iter().chain(by_records).min().unwrap_or(1).min(MAX_PAGES);
-                let mut rest = futures::stream::iter(2..=last).map(fetch).buffered(self.list_concurrency);
+                let by_records = records
+                    .map(|r| r.div_ceil(u64::from(per_page)).min(u64::from(MAX_PAGES)) as u32);
+                let last = pages
+                    .into_iter()
+                    .chain(by_records)
+                    .min()
+                    .unwrap_or(1)
+                    .min(MAX_PAGES);
+                let mut rest = futures::stream::iter(2..=last)
+                    .map(fetch)
+                    .buffered(self.list_concurrency);
                 while let Some(page) = rest.try_next().await? {
                     if page.items.is_empty() {
                         break;
@@ -245,33 +316,68 @@ impl Client {
     }
 
     /// One tracker; `fields` may ask for `swap_targets` and `campaign_name`.
-    pub async fn get_tracker(&self, account_id: &str, tracker_id: &str, fields: &[&str]) -> Result<Tracker> {
+    pub async fn get_tracker(
+        &self,
+        account_id: &str,
+        tracker_id: &str,
+        fields: &[&str],
+    ) -> Result<Tracker> {
         let account = check_id("account_id", account_id)?;
         let tracker = check_id("tracker_id", tracker_id)?;
-        let query: Vec<(&'static str, String)> =
-            if fields.is_empty() { Vec::new() } else { vec![("fields", fields.join(","))] };
-        self.get(&account, &format!("/v3/a/{account}/trackers/{tracker}.json"), &query).await
+        let query: Vec<(&'static str, String)> = if fields.is_empty() {
+            Vec::new()
+        } else {
+            vec![("fields", fields.join(","))]
+        };
+        self.get(
+            &account,
+            &format!("/v3/a/{account}/trackers/{tracker}.json"),
+            &query,
+        )
+        .await
     }
 
     /// Creates a source or session tracker: this buys numbers. Sent once: when the answer is lost
     /// (5xx, timeout, broken connection, unreadable body), the company's trackers are checked by
     /// name and what exists is reported, instead of creating again.
-    pub async fn create_tracker(&self, account_id: &str, draft: &TrackerDraft) -> Result<CreateOutcome> {
+    pub async fn create_tracker(
+        &self,
+        account_id: &str,
+        draft: &TrackerDraft,
+    ) -> Result<CreateOutcome> {
         let account = check_id("account_id", account_id)?;
         // Namesakes that already exist, so that a lost create is told apart from an old tracker.
-        let before: HashSet<String> =
-            self.trackers_named(&account, draft).await?.into_iter().map(|t| t.id).collect();
+        let before: HashSet<String> = self
+            .trackers_named(&account, draft)
+            .await?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
         let body = draft.to_body();
         let sent = self
             .inner
-            .send(Method::POST, &account, &format!("/v3/a/{account}/trackers.json"), &[], Some(&body))
+            .send(
+                Method::POST,
+                &account,
+                &format!("/v3/a/{account}/trackers.json"),
+                &[],
+                Some(&body),
+            )
             .await;
         let cause = match sent {
             Ok((_, bytes)) => match decode::<Tracker>(&bytes) {
-                Ok(tracker) => return Ok(CreateOutcome { tracker, reconciled: None }),
+                Ok(tracker) => {
+                    return Ok(CreateOutcome {
+                        tracker,
+                        reconciled: None,
+                    })
+                }
                 Err(e) => e.to_string(),
             },
-            Err(Failure { error, maybe_processed: true }) => error.to_string(),
+            Err(Failure {
+                error,
+                maybe_processed: true,
+            }) => error.to_string(),
             Err(Failure { error, .. }) => return Err(error),
         };
         tracing::warn!(tracker = draft.name(), %cause, "create not confirmed; checking CallRail");
@@ -280,8 +386,14 @@ impl Client {
             Ok(found) => found
                 .into_iter()
                 .find(|t| !before.contains(&t.id))
-                .map(|tracker| CreateOutcome { tracker, reconciled: Some(cause.clone()) })
-                .ok_or(Error::CreateNotConfirmed { name: draft.name().to_owned(), cause }),
+                .map(|tracker| CreateOutcome {
+                    tracker,
+                    reconciled: Some(cause.clone()),
+                })
+                .ok_or(Error::CreateNotConfirmed {
+                    name: draft.name().to_owned(),
+                    cause,
+                }),
             Err(check) => Err(Error::CreateOutcomeUnknown {
                 name: draft.name().to_owned(),
                 cause,
@@ -293,7 +405,11 @@ impl Client {
     /// Active trackers of the draft's company with exactly the draft's name and type.
     async fn trackers_named(&self, account: &str, draft: &TrackerDraft) -> Result<Vec<Tracker>> {
         // CallRail's search takes a single term: search by the longest word, then match exactly.
-        let term = draft.name().split_whitespace().max_by_key(|w| w.len()).unwrap_or(draft.name());
+        let term = draft
+            .name()
+            .split_whitespace()
+            .max_by_key(|w| w.len())
+            .unwrap_or(draft.name());
         let query = TrackerQuery {
             search: Some(term.to_owned()),
             status: Some(StatusFilter::Active),
@@ -309,14 +425,29 @@ impl Client {
 
     /// Read, merge, write: reads the tracker, checks and merges `changes`, and sends only what
     /// changed (a changed call flow whole). Nothing is sent when nothing changes.
-    pub async fn update_tracker(&self, account_id: &str, tracker_id: &str, changes: &TrackerChanges) -> Result<Updated> {
+    pub async fn update_tracker(
+        &self,
+        account_id: &str,
+        tracker_id: &str,
+        changes: &TrackerChanges,
+    ) -> Result<Updated> {
         let account = check_id("account_id", account_id)?;
         let tracker = check_id("tracker_id", tracker_id)?;
-        let before = self.get_tracker(&account, &tracker, &["swap_targets"]).await?;
+        let before = self
+            .get_tracker(&account, &tracker, &["swap_targets"])
+            .await?;
         let plan = plan_update(&before, changes)?;
-        let changed: Vec<String> = plan.changed_fields().into_iter().map(str::to_owned).collect();
+        let changed: Vec<String> = plan
+            .changed_fields()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
         if plan.is_empty() {
-            return Ok(Updated { after: before.clone(), before, changed });
+            return Ok(Updated {
+                after: before.clone(),
+                before,
+                changed,
+            });
         }
         let path = format!("/v3/a/{account}/trackers/{tracker}.json");
         let (_, body) = self
@@ -325,16 +456,28 @@ impl Client {
             .await
             .map_err(|f| f.error)?;
         let after = decode(&body)?;
-        Ok(Updated { before, after, changed })
+        Ok(Updated {
+            before,
+            after,
+            changed,
+        })
     }
 
     /// Disables a tracker: CallRail releases its numbers for good and keeps its history. CallRail
     /// answers 204 (nothing) or 200 with the tracker.
-    pub async fn disable_tracker(&self, account_id: &str, tracker_id: &str) -> Result<Option<Tracker>> {
+    pub async fn disable_tracker(
+        &self,
+        account_id: &str,
+        tracker_id: &str,
+    ) -> Result<Option<Tracker>> {
         let account = check_id("account_id", account_id)?;
         let tracker = check_id("tracker_id", tracker_id)?;
         let path = format!("/v3/a/{account}/trackers/{tracker}.json");
-        let (_, body) = self.inner.send(Method::DELETE, &account, &path, &[], None).await.map_err(|f| f.error)?;
+        let (_, body) = self
+            .inner
+            .send(Method::DELETE, &account, &path, &[], None)
+            .await
+            .map_err(|f| f.error)?;
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
@@ -343,7 +486,9 @@ impl Client {
 }
 
 fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| Error::Decode { message: e.to_string() })
+    serde_json::from_slice(body).map_err(|e| Error::Decode {
+        message: e.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -352,8 +497,14 @@ mod tests {
 
     #[test]
     fn base_urls_are_checked_and_normalised() {
-        assert_eq!(parse_base_url("https://api.callrail.com/").unwrap(), "https://api.callrail.com");
-        assert_eq!(parse_base_url("http://127.0.0.1:8765/v3").unwrap(), "http://127.0.0.1:8765");
+        assert_eq!(
+            parse_base_url("https://api.callrail.com/").unwrap(),
+            "https://api.callrail.com"
+        );
+        assert_eq!(
+            parse_base_url("http://127.0.0.1:8765/v3").unwrap(),
+            "http://127.0.0.1:8765"
+        );
         assert!(parse_base_url("ftp://x").is_err());
         assert!(parse_base_url("not a url").is_err());
         assert!(parse_base_url("https://user:pw@api.callrail.com").is_err());

@@ -13,10 +13,20 @@ pub fn swap_snippet(company: &Company) -> Result<String> {
         ))
     })?;
     let safe = url.starts_with("//") || url.starts_with("https://");
-    if !safe || url.chars().any(|c| matches!(c, '"' | '<' | '>' | '\'' | ' ') || c.is_control()) {
-        return Err(RuleViolation::new("script_url", format!("CallRail sent an unexpected swap.js address: {url}")).into());
+    if !safe
+        || url
+            .chars()
+            .any(|c| matches!(c, '"' | '<' | '>' | '\'' | ' ') || c.is_control())
+    {
+        return Err(RuleViolation::new(
+            "script_url",
+            format!("CallRail sent an unexpected swap.js address: {url}"),
+        )
+        .into());
     }
-    Ok(format!(r#"<script type="text/javascript" src="{url}"></script>"#))
+    Ok(format!(
+        r#"<script type="text/javascript" src="{url}"></script>"#
+    ))
 }
 
 #[cfg(test)]
@@ -38,8 +48,14 @@ mod tests {
 
     #[test]
     fn snippet_keeps_the_scheme_relative_url() {
-        let s = swap_snippet(&company(Some("//cdn.callrail.com/companies/279054151/a74c824140d67442debd/12/swap.js"))).unwrap();
-        assert_eq!(s, r#"<script type="text/javascript" src="//cdn.callrail.com/companies/279054151/a74c824140d67442debd/12/swap.js"></script>"#);
+        let s = swap_snippet(&company(Some(
+            "//cdn.callrail.com/companies/279054151/a74c824140d67442debd/12/swap.js",
+        )))
+        .unwrap();
+        assert_eq!(
+            s,
+            r#"<script type="text/javascript" src="//cdn.callrail.com/companies/279054151/a74c824140d67442debd/12/swap.js"></script>"#
+        );
     }
 
     #[test]

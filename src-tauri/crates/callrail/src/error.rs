@@ -51,7 +51,9 @@ pub enum Error {
     /// The request broke a rule and was not sent.
     #[error("{0}")]
     Invalid(Violations),
-    #[error("CallRail did not accept the API key: check that it is typed in full and still active")]
+    #[error(
+        "CallRail did not accept the API key: check that it is typed in full and still active"
+    )]
     Unauthorized,
     #[error("this API key may not do that in CallRail: {message}")]
     Forbidden { message: String },

@@ -22,7 +22,9 @@ pub use client::{Client, ClientBuilder, CreateOutcome, Updated, DEFAULT_BASE_URL
 pub use error::{Error, Result, RuleViolation, Violations};
 pub use limiter::{RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};
-pub use models::{Account, CallFlow, Company, Page, Tracker, TrackerSource, TrackerStatus, TrackerType};
+pub use models::{
+    Account, CallFlow, Company, Page, Tracker, TrackerSource, TrackerStatus, TrackerType,
+};
 pub use phone::{format_number, AreaCode, E164};
 pub use retry::RetryPolicy;
 pub use rules::{SourceInput, TrackerDraft, TrackerForm, TrackerKind};

@@ -17,7 +17,10 @@ pub struct RateLimits {
 impl Default for RateLimits {
     /// CallRail's defaults for the general API.
     fn default() -> Self {
-        Self { per_hour: 1_000, per_day: 10_000 }
+        Self {
+            per_hour: 1_000,
+            per_day: 10_000,
+        }
     }
 }
 
@@ -30,7 +33,10 @@ pub struct RateLimiter {
 
 impl RateLimiter {
     pub fn new(limits: RateLimits) -> Self {
-        Self { limits, sent: Mutex::new(HashMap::new()) }
+        Self {
+            limits,
+            sent: Mutex::new(HashMap::new()),
+        }
     }
 
     /// Takes one request from the account's budget, or says how long until one is free.
@@ -39,7 +45,10 @@ impl RateLimiter {
     }
 
     fn acquire_at(&self, account: &str, now: Instant) -> Result<(), Duration> {
-        let mut sent = self.sent.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut sent = self
+            .sent
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let times = sent.entry(account.to_owned()).or_default();
         while times.front().is_some_and(|t| now.duration_since(*t) >= DAY) {
             times.pop_front();
@@ -47,7 +56,11 @@ impl RateLimiter {
         if times.len() >= self.limits.per_day as usize {
             return Err(wait_for(times, self.limits.per_day, DAY, now));
         }
-        let in_hour = times.iter().rev().take_while(|t| now.duration_since(**t) < HOUR).count();
+        let in_hour = times
+            .iter()
+            .rev()
+            .take_while(|t| now.duration_since(**t) < HOUR)
+            .count();
         if in_hour >= self.limits.per_hour as usize {
             return Err(wait_for(times, self.limits.per_hour, HOUR, now));
         }
@@ -72,20 +85,33 @@ mod tests {
 
     #[test]
     fn holds_back_past_the_hourly_limit_per_account() {
-        let l = RateLimiter::new(RateLimits { per_hour: 3, per_day: 10 });
+        let l = RateLimiter::new(RateLimits {
+            per_hour: 3,
+            per_day: 10,
+        });
         let t0 = Instant::now();
         for i in 0..3 {
             assert!(l.acquire_at("ACC1", t0 + Duration::from_secs(i)).is_ok());
         }
-        let wait = l.acquire_at("ACC1", t0 + Duration::from_secs(10)).unwrap_err();
+        let wait = l
+            .acquire_at("ACC1", t0 + Duration::from_secs(10))
+            .unwrap_err();
         assert_eq!(wait, Duration::from_secs(3590));
-        assert!(l.acquire_at("ACC2", t0 + Duration::from_secs(10)).is_ok(), "accounts are counted apart");
-        assert!(l.acquire_at("ACC1", t0 + HOUR + Duration::from_secs(1)).is_ok());
+        assert!(
+            l.acquire_at("ACC2", t0 + Duration::from_secs(10)).is_ok(),
+            "accounts are counted apart"
+        );
+        assert!(l
+            .acquire_at("ACC1", t0 + HOUR + Duration::from_secs(1))
+            .is_ok());
     }
 
     #[test]
     fn holds_back_past_the_daily_limit() {
-        let l = RateLimiter::new(RateLimits { per_hour: 2, per_day: 3 });
+        let l = RateLimiter::new(RateLimits {
+            per_hour: 2,
+            per_day: 3,
+        });
         let t0 = Instant::now();
         assert!(l.acquire_at("A", t0).is_ok());
         assert!(l.acquire_at("A", t0 + HOUR).is_ok());

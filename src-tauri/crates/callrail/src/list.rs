@@ -48,7 +48,10 @@ pub struct TrackerQuery {
 
 impl TrackerQuery {
     pub fn company(company_id: impl Into<String>) -> Self {
-        Self { company_id: Some(company_id.into()), ..Self::default() }
+        Self {
+            company_id: Some(company_id.into()),
+            ..Self::default()
+        }
     }
 
     /// The query string pairs, after checking each parameter.
@@ -63,7 +66,12 @@ impl TrackerQuery {
         if let Some(t) = self.kind {
             q.push(("type", lower(t)));
         }
-        if let Some(term) = self.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(term) = self
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             q.push(("search", term.to_owned()));
         }
         if let Some(order) = self.sort_by_name {
@@ -74,7 +82,10 @@ impl TrackerQuery {
             if !TRACKER_FIELDS.contains(&f.as_str()) {
                 return Err(Error::from(RuleViolation::new(
                     "fields",
-                    format!("\"{f}\" is not an optional tracker field; use {}", TRACKER_FIELDS.join(" or ")),
+                    format!(
+                        "\"{f}\" is not an optional tracker field; use {}",
+                        TRACKER_FIELDS.join(" or ")
+                    ),
                 )));
             }
         }
@@ -99,12 +110,18 @@ pub fn check_per_page(per_page: u32) -> Result<u32, RuleViolation> {
     if (1..=PER_PAGE_MAX).contains(&per_page) {
         Ok(per_page)
     } else {
-        Err(RuleViolation::new("per_page", format!("per page must be between 1 and {PER_PAGE_MAX} (got {per_page})")))
+        Err(RuleViolation::new(
+            "per_page",
+            format!("per page must be between 1 and {PER_PAGE_MAX} (got {per_page})"),
+        ))
     }
 }
 
 fn lower<T: Serialize>(v: T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -123,20 +140,44 @@ mod tests {
             page: Some(2),
             per_page: Some(250),
         };
-        let pairs: Vec<String> = q.to_pairs().unwrap().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let pairs: Vec<String> = q
+            .to_pairs()
+            .unwrap()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
         assert_eq!(
             pairs,
-            ["company_id=COM1", "status=active", "type=session", "search=Google", "sort=name", "order=desc", "fields=swap_targets,campaign_name", "page=2", "per_page=250"]
+            [
+                "company_id=COM1",
+                "status=active",
+                "type=session",
+                "search=Google",
+                "sort=name",
+                "order=desc",
+                "fields=swap_targets,campaign_name",
+                "page=2",
+                "per_page=250"
+            ]
         );
     }
 
     #[test]
     fn out_of_range_values_are_refused_before_sending() {
-        let q = TrackerQuery { per_page: Some(251), ..Default::default() };
+        let q = TrackerQuery {
+            per_page: Some(251),
+            ..Default::default()
+        };
         assert!(q.to_pairs().unwrap_err().to_string().contains("per_page"));
-        let q = TrackerQuery { fields: vec!["pool_size".into()], ..Default::default() };
+        let q = TrackerQuery {
+            fields: vec!["pool_size".into()],
+            ..Default::default()
+        };
         assert!(q.to_pairs().unwrap_err().to_string().contains("fields"));
-        let q = TrackerQuery { page: Some(0), ..Default::default() };
+        let q = TrackerQuery {
+            page: Some(0),
+            ..Default::default()
+        };
         assert!(q.to_pairs().is_err());
     }
 }

@@ -147,7 +147,10 @@ impl Tracker {
 
     /// "(404) 555-0100" for each number.
     pub fn formatted_numbers(&self) -> Vec<String> {
-        self.tracking_numbers.iter().map(|n| format_number(n)).collect()
+        self.tracking_numbers
+            .iter()
+            .map(|n| format_number(n))
+            .collect()
     }
 
     /// Where calls ring: the basic call flow's destination, else the top-level summary.
@@ -274,7 +277,11 @@ impl TrackerSource {
             Some(other) => parts.push(other.to_owned()),
             None => {}
         }
-        for (engine, kinds) in [("Google", &self.google), ("Bing", &self.bing), ("Yahoo", &self.yahoo)] {
+        for (engine, kinds) in [
+            ("Google", &self.google),
+            ("Bing", &self.bing),
+            ("Yahoo", &self.yahoo),
+        ] {
             if let Some(kinds) = kinds {
                 parts.push(format!("{engine} ({})", kinds.join(", ")));
             }

@@ -150,14 +150,31 @@ mod tests {
             "+14045550100",
             " 4045550100 ",
         ] {
-            assert_eq!(E164::parse("destination", input).unwrap().as_str(), "+14045550100", "{input}");
+            assert_eq!(
+                E164::parse("destination", input).unwrap().as_str(),
+                "+14045550100",
+                "{input}"
+            );
         }
-        assert_eq!(E164::parse("d", "+44 20 7183 8750").unwrap().as_str(), "+442071838750");
+        assert_eq!(
+            E164::parse("d", "+44 20 7183 8750").unwrap().as_str(),
+            "+442071838750"
+        );
     }
 
     #[test]
     fn refuses_what_is_not_a_number_and_names_the_field() {
-        for input in ["", "555-0100", "404555010", "40455501001", "(104) 555-0100", "404-155-0100", "call me", "+0123456789", "+1234"] {
+        for input in [
+            "",
+            "555-0100",
+            "404555010",
+            "40455501001",
+            "(104) 555-0100",
+            "404-155-0100",
+            "call me",
+            "+0123456789",
+            "+1234",
+        ] {
             let err = E164::parse("destination", input).unwrap_err();
             assert_eq!(err.field, "destination", "{input}");
             assert!(!err.message.is_empty());

@@ -27,7 +27,10 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// Never try again.
     pub fn none() -> Self {
-        Self { max_retries: 0, ..Self::default() }
+        Self {
+            max_retries: 0,
+            ..Self::default()
+        }
     }
 
     /// The wait before retry number `retry` (0-based).
@@ -35,7 +38,9 @@ impl RetryPolicy {
         if let Some(after) = retry_after {
             return after.min(self.max_retry_after);
         }
-        let exp = self.base_delay.saturating_mul(2u32.saturating_pow(retry.min(16)));
+        let exp = self
+            .base_delay
+            .saturating_mul(2u32.saturating_pow(retry.min(16)));
         let capped = exp.min(self.max_delay);
         // "Equal jitter": half fixed, half random, so waits spread out but never collapse to zero.
         let half = capped / 2;
@@ -50,7 +55,10 @@ pub fn parse_retry_after(value: &str) -> Option<Duration> {
         return Some(Duration::from_secs(secs));
     }
     let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(std::time::SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -70,12 +78,21 @@ mod tests {
     #[test]
     fn retry_after_is_honoured_and_clamped() {
         let p = RetryPolicy::default();
-        assert_eq!(p.delay(0, Some(Duration::from_secs(2))), Duration::from_secs(2));
-        assert_eq!(p.delay(0, Some(Duration::from_secs(3600))), Duration::from_secs(60));
+        assert_eq!(
+            p.delay(0, Some(Duration::from_secs(2))),
+            Duration::from_secs(2)
+        );
+        assert_eq!(
+            p.delay(0, Some(Duration::from_secs(3600))),
+            Duration::from_secs(60)
+        );
         assert_eq!(parse_retry_after("7"), Some(Duration::from_secs(7)));
         let soon = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(30));
         let d = parse_retry_after(&soon).unwrap();
-        assert!(d <= Duration::from_secs(30) && d >= Duration::from_secs(28), "{d:?}");
+        assert!(
+            d <= Duration::from_secs(30) && d >= Duration::from_secs(28),
+            "{d:?}"
+        );
         assert_eq!(parse_retry_after("soon"), None);
     }
 }

@@ -107,7 +107,9 @@ impl NumberRequest {
         match self {
             NumberRequest::AreaCode(code) => json!({ "area_code": code.as_str() }),
             NumberRequest::TollFree(None) => json!({ "toll_free": true }),
-            NumberRequest::TollFree(Some(code)) => json!({ "toll_free": true, "area_code": code.as_str() }),
+            NumberRequest::TollFree(Some(code)) => {
+                json!({ "toll_free": true, "area_code": code.as_str() })
+            }
             NumberRequest::LocalTo(number) => json!({ "local": number.as_str() }),
         }
     }
@@ -245,7 +247,10 @@ impl TrackerForm {
             destination.as_ref(),
         ));
         if self.sms_enabled && self.toll_free {
-            c.fail("sms_enabled", "text messages work only on local numbers, not toll-free ones");
+            c.fail(
+                "sms_enabled",
+                "text messages work only on local numbers, not toll-free ones",
+            );
         }
         let (pool_size, source, campaign_name) = match self.kind {
             TrackerKind::Source => {
@@ -253,11 +258,18 @@ impl TrackerForm {
                     c.fail("pool_size", "a source tracker has exactly one number; choose a session tracker for a pool");
                 }
                 let source = c.take(source_json(self.source.as_ref()));
-                let campaign = c.take(check_optional_name("campaign_name", self.campaign_name.as_deref()));
+                let campaign = c.take(check_optional_name(
+                    "campaign_name",
+                    self.campaign_name.as_deref(),
+                ));
                 (Some(1), source, campaign)
             }
             TrackerKind::Session => {
-                if self.campaign_name.as_deref().is_some_and(|s| !s.trim().is_empty()) {
+                if self
+                    .campaign_name
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty())
+                {
                     c.fail("campaign_name", "only source trackers have a campaign name");
                 }
                 if self.source.as_ref().is_some_and(|s| s.kind != "all") {
@@ -317,10 +329,16 @@ fn check_optional_name(field: &str, raw: Option<&str>) -> Result<Option<String>,
         return Ok(None);
     };
     if name.chars().count() > NAME_MAX {
-        return Err(RuleViolation::new(field, format!("at most {NAME_MAX} characters")));
+        return Err(RuleViolation::new(
+            field,
+            format!("at most {NAME_MAX} characters"),
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(RuleViolation::new(field, "no line breaks or control characters"));
+        return Err(RuleViolation::new(
+            field,
+            "no line breaks or control characters",
+        ));
     }
     Ok(Some(name.to_owned()))
 }
@@ -331,7 +349,10 @@ pub fn check_message(field: &str, raw: Option<&str>) -> Result<Option<String>, R
         return Ok(None);
     };
     if text.chars().count() > MESSAGE_MAX {
-        return Err(RuleViolation::new(field, format!("at most {MESSAGE_MAX} characters")));
+        return Err(RuleViolation::new(
+            field,
+            format!("at most {MESSAGE_MAX} characters"),
+        ));
     }
     Ok(Some(text.to_owned()))
 }
@@ -354,8 +375,15 @@ pub fn check_id(field: &str, raw: &str) -> Result<String, RuleViolation> {
     if id.is_empty() {
         return Err(RuleViolation::new(field, "an id is required"));
     }
-    if id.len() > 64 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
-        return Err(RuleViolation::new(field, format!("\"{id}\" is not a CallRail id (letters and digits, like COM8154…)")));
+    if id.len() > 64
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return Err(RuleViolation::new(
+            field,
+            format!("\"{id}\" is not a CallRail id (letters and digits, like COM8154…)"),
+        ));
     }
     Ok(id.to_owned())
 }
@@ -400,7 +428,10 @@ fn source_json(input: Option<&SourceInput>) -> Result<Value, RuleViolation> {
     if !SOURCE_TYPES.contains(&kind) {
         return Err(RuleViolation::new(
             "source",
-            format!("\"{kind}\" is not a CallRail source type; use one of {}", SOURCE_TYPES.join(", ")),
+            format!(
+                "\"{kind}\" is not a CallRail source type; use one of {}",
+                SOURCE_TYPES.join(", ")
+            ),
         ));
     }
     let required = |field: &str, value: &Option<String>| -> Result<String, RuleViolation> {
@@ -409,19 +440,29 @@ fn source_json(input: Option<&SourceInput>) -> Result<Value, RuleViolation> {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
-            .ok_or_else(|| RuleViolation::new(field, format!("the source type {kind} needs {field}")))
+            .ok_or_else(|| {
+                RuleViolation::new(field, format!("the source type {kind} needs {field}"))
+            })
     };
-    let one_of = |field: &str, value: &Option<String>, allowed: &[&str]| -> Result<String, RuleViolation> {
-        let v = value.as_deref().map(str::trim).unwrap_or("all");
-        if allowed.contains(&v) {
-            Ok(v.to_owned())
-        } else {
-            Err(RuleViolation::new(field, format!("\"{v}\" is not one of {}", allowed.join(", "))))
-        }
-    };
+    let one_of =
+        |field: &str, value: &Option<String>, allowed: &[&str]| -> Result<String, RuleViolation> {
+            let v = value.as_deref().map(str::trim).unwrap_or("all");
+            if allowed.contains(&v) {
+                Ok(v.to_owned())
+            } else {
+                Err(RuleViolation::new(
+                    field,
+                    format!("\"{v}\" is not one of {}", allowed.join(", ")),
+                ))
+            }
+        };
     Ok(match kind {
-        "landing_url" | "landing_params" => json!({ "type": kind, "landing": required("landing", &input.landing)? }),
-        "web_referrer" => json!({ "type": kind, "referrer": required("referrer", &input.referrer)? }),
+        "landing_url" | "landing_params" => {
+            json!({ "type": kind, "landing": required("landing", &input.landing)? })
+        }
+        "web_referrer" => {
+            json!({ "type": kind, "referrer": required("referrer", &input.referrer)? })
+        }
         "search" => json!({
             "type": kind,
             "search_engine": one_of("search_engine", &input.search_engine, &SEARCH_ENGINES)?,
@@ -455,7 +496,11 @@ mod tests {
     fn pool_size_is_four_to_fifty() {
         assert_eq!(fields(session(3).validate().unwrap_err()), ["pool_size"]);
         assert_eq!(fields(session(51).validate().unwrap_err()), ["pool_size"]);
-        assert!(session(3).validate().unwrap_err().to_string().contains("between 4 and 50"));
+        assert!(session(3)
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("between 4 and 50"));
         assert_eq!(session(4).validate().unwrap().numbers_to_provision(), 4);
         assert_eq!(session(50).validate().unwrap().numbers_to_provision(), 50);
     }
@@ -470,7 +515,10 @@ mod tests {
         assert_eq!(body["pool_numbers"], json!({"area_code": "404"}));
         assert_eq!(body["source"], "all");
         assert_eq!(body["swap_targets"], json!(["4045550100"]));
-        assert_eq!(body["call_flow"], json!({"type": "basic", "destination_number": "+14045550100", "recording_enabled": false}));
+        assert_eq!(
+            body["call_flow"],
+            json!({"type": "basic", "destination_number": "+14045550100", "recording_enabled": false})
+        );
         assert!(body.get("tracking_number").is_none());
         let mut expected: Value = serde_json::from_str(include_str!(
             "../../../../tests/fixtures/callrail/create-session-request.json"
@@ -488,7 +536,10 @@ mod tests {
             name: "Billboard I-85".into(),
             destination: "+1 404 555 0100".into(),
             area_code: Some("404".into()),
-            source: Some(SourceInput { kind: "offline".into(), ..Default::default() }),
+            source: Some(SourceInput {
+                kind: "offline".into(),
+                ..Default::default()
+            }),
             whisper: Some("Billboard call from [source]".into()),
             greeting: Some("This call may be recorded.".into()),
             record_calls: true,
@@ -500,7 +551,10 @@ mod tests {
         let body = draft.to_body();
         assert_eq!(body["tracking_number"], json!({"area_code": "404"}));
         assert_eq!(body["source"], json!({"type": "offline"}));
-        assert_eq!(body["call_flow"]["greeting_text"], "This call may be recorded.");
+        assert_eq!(
+            body["call_flow"]["greeting_text"],
+            "This call may be recorded."
+        );
         assert_eq!(body["sms_enabled"], true);
         assert!(body.get("pool_size").is_none());
     }
@@ -518,22 +572,54 @@ mod tests {
             let v = source_json(Some(&input)).unwrap();
             assert_eq!(v["type"], kind);
         }
-        let err = source_json(Some(&SourceInput { kind: "tiktok".into(), ..Default::default() })).unwrap_err();
+        let err = source_json(Some(&SourceInput {
+            kind: "tiktok".into(),
+            ..Default::default()
+        }))
+        .unwrap_err();
         assert_eq!(err.field, "source");
-        let err = source_json(Some(&SourceInput { kind: "landing_url".into(), ..Default::default() })).unwrap_err();
+        let err = source_json(Some(&SourceInput {
+            kind: "landing_url".into(),
+            ..Default::default()
+        }))
+        .unwrap_err();
         assert_eq!(err.field, "landing");
-        let err = source_json(Some(&SourceInput { kind: "search".into(), search_engine: Some("ask".into()), ..Default::default() })).unwrap_err();
+        let err = source_json(Some(&SourceInput {
+            kind: "search".into(),
+            search_engine: Some("ask".into()),
+            ..Default::default()
+        }))
+        .unwrap_err();
         assert_eq!(err.field, "search_engine");
     }
 
     #[test]
     fn toll_free_and_area_code_follow_the_api() {
         let d = E164::parse("destination", "4045550100").ok();
-        assert_eq!(number_request(None, true, d.as_ref()).unwrap(), NumberRequest::TollFree(None));
-        assert!(matches!(number_request(Some("888"), true, d.as_ref()).unwrap(), NumberRequest::TollFree(Some(_))));
-        assert_eq!(number_request(Some("404"), true, d.as_ref()).unwrap_err().field, "area_code");
-        assert_eq!(number_request(Some("888"), false, d.as_ref()).unwrap_err().field, "area_code");
-        assert!(matches!(number_request(None, false, d.as_ref()).unwrap(), NumberRequest::LocalTo(_)));
+        assert_eq!(
+            number_request(None, true, d.as_ref()).unwrap(),
+            NumberRequest::TollFree(None)
+        );
+        assert!(matches!(
+            number_request(Some("888"), true, d.as_ref()).unwrap(),
+            NumberRequest::TollFree(Some(_))
+        ));
+        assert_eq!(
+            number_request(Some("404"), true, d.as_ref())
+                .unwrap_err()
+                .field,
+            "area_code"
+        );
+        assert_eq!(
+            number_request(Some("888"), false, d.as_ref())
+                .unwrap_err()
+                .field,
+            "area_code"
+        );
+        assert!(matches!(
+            number_request(None, false, d.as_ref()).unwrap(),
+            NumberRequest::LocalTo(_)
+        ));
     }
 
     #[test]
@@ -552,6 +638,17 @@ mod tests {
         };
         let mut got = fields(form.validate().unwrap_err());
         got.sort();
-        assert_eq!(got, ["campaign_name", "company_id", "destination", "name", "pool_size", "sms_enabled", "whisper"]);
+        assert_eq!(
+            got,
+            [
+                "campaign_name",
+                "company_id",
+                "destination",
+                "name",
+                "pool_size",
+                "sms_enabled",
+                "whisper"
+            ]
+        );
     }
 }

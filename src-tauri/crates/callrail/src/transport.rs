@@ -17,7 +17,10 @@ pub(crate) struct Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Self {
-        Self { error, maybe_processed: false }
+        Self {
+            error,
+            maybe_processed: false,
+        }
     }
 }
 
@@ -57,21 +60,26 @@ impl Transport {
             if let Some(limiter) = &self.limiter {
                 limiter
                     .acquire(limit_key)
-                    .map_err(|wait| Error::RateLimited { retry_after: Some(wait), local: true })?;
+                    .map_err(|wait| Error::RateLimited {
+                        retry_after: Some(wait),
+                        local: true,
+                    })?;
             }
-            let (error, retryable, retry_after, maybe_processed) =
-                match self.attempt(method.clone(), path, query, body).await {
-                    Ok((status, _, body)) if status.is_success() => return Ok((status, body)),
-                    Ok((status, retry_after, body)) => {
-                        let error = self.status_error(status, &body, retry_after);
-                        let retryable = status == StatusCode::TOO_MANY_REQUESTS
-                            || (idempotent && status.is_server_error());
-                        (error, retryable, retry_after, status.is_server_error())
-                    }
-                    Err(Lost::NotSent(message)) => (Error::Network { message }, true, None, false),
-                    Err(Lost::Timeout) => (Error::Timeout, idempotent, None, true),
-                    Err(Lost::Broken(message)) => (Error::Network { message }, idempotent, None, true),
-                };
+            let (error, retryable, retry_after, maybe_processed) = match self
+                .attempt(method.clone(), path, query, body)
+                .await
+            {
+                Ok((status, _, body)) if status.is_success() => return Ok((status, body)),
+                Ok((status, retry_after, body)) => {
+                    let error = self.status_error(status, &body, retry_after);
+                    let retryable = status == StatusCode::TOO_MANY_REQUESTS
+                        || (idempotent && status.is_server_error());
+                    (error, retryable, retry_after, status.is_server_error())
+                }
+                Err(Lost::NotSent(message)) => (Error::Network { message }, true, None, false),
+                Err(Lost::Timeout) => (Error::Timeout, idempotent, None, true),
+                Err(Lost::Broken(message)) => (Error::Network { message }, idempotent, None, true),
+            };
             if retryable && retry < self.retry.max_retries {
                 let wait = self.retry.delay(retry, retry_after);
                 tracing::debug!(%method, path, retry, ?wait, "retrying CallRail request");
@@ -79,7 +87,10 @@ impl Transport {
                 retry += 1;
                 continue;
             }
-            return Err(Failure { error, maybe_processed: !idempotent && maybe_processed });
+            return Err(Failure {
+                error,
+                maybe_processed: !idempotent && maybe_processed,
+            });
         }
     }
 
@@ -119,7 +130,12 @@ impl Transport {
         Ok((status, retry_after, bytes.to_vec()))
     }
 
-    fn status_error(&self, status: StatusCode, body: &[u8], retry_after: Option<Duration>) -> Error {
+    fn status_error(
+        &self,
+        status: StatusCode,
+        body: &[u8],
+        retry_after: Option<Duration>,
+    ) -> Error {
         let message = self.error_message(status, body);
         match status.as_u16() {
             401 => Error::Unauthorized,
@@ -141,8 +157,12 @@ impl Transport {
         let from_body = serde_json::from_slice::<Value>(body)
             .ok()
             .and_then(|v| v.get("error").and_then(Value::as_str).map(str::to_owned));
-        let mut message = from_body
-            .unwrap_or_else(|| status.canonical_reason().unwrap_or("unexpected answer").to_owned());
+        let mut message = from_body.unwrap_or_else(|| {
+            status
+                .canonical_reason()
+                .unwrap_or("unexpected answer")
+                .to_owned()
+        });
         if message.chars().count() > 300 {
             message = message.chars().take(300).collect::<String>() + "…";
         }

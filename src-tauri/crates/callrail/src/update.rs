@@ -52,7 +52,10 @@ pub fn plan_update(current: &Tracker, changes: &TrackerChanges) -> Result<Update
     let mut c = Checks::default();
     let mut body = Map::new();
     if !current.is_active() {
-        c.fail("status", "this tracker is disabled, and CallRail does not let a disabled tracker change");
+        c.fail(
+            "status",
+            "this tracker is disabled, and CallRail does not let a disabled tracker change",
+        );
     }
     if let Some(name) = changes.name.as_deref().and_then(|n| c.take(check_name(n))) {
         if name != current.name {
@@ -76,7 +79,10 @@ pub fn plan_update(current: &Tracker, changes: &TrackerChanges) -> Result<Update
     }
     if let Some(sms) = changes.sms_enabled {
         if sms && current.tracking_numbers.iter().any(|n| is_toll_free(n)) {
-            c.fail("sms_enabled", "text messages work only on local numbers, not toll-free ones");
+            c.fail(
+                "sms_enabled",
+                "text messages work only on local numbers, not toll-free ones",
+            );
         } else if sms != current.sms_enabled {
             body.insert("sms_enabled".into(), json!(sms));
         }
@@ -87,7 +93,12 @@ pub fn plan_update(current: &Tracker, changes: &TrackerChanges) -> Result<Update
         } else if let Some(size) = c.take(check_pool_size(size)) {
             let now = current.pool_size();
             if (size as usize) < now {
-                c.fail("pool_size", format!("a pool can only grow: it has {now} numbers now, so ask for {now} or more"));
+                c.fail(
+                    "pool_size",
+                    format!(
+                        "a pool can only grow: it has {now} numbers now, so ask for {now} or more"
+                    ),
+                );
             } else if size as usize > now {
                 body.insert("pool_size".into(), json!(size));
             }
@@ -101,7 +112,8 @@ pub fn plan_update(current: &Tracker, changes: &TrackerChanges) -> Result<Update
 
 /// The whole basic call flow, when any part of it changes.
 fn merged_call_flow(current: &Tracker, changes: &TrackerChanges, c: &mut Checks) -> Option<Value> {
-    if changes.destination.is_none() && changes.greeting.is_none() && changes.record_calls.is_none() {
+    if changes.destination.is_none() && changes.greeting.is_none() && changes.record_calls.is_none()
+    {
         return None;
     }
     let flow = match &current.call_flow {
@@ -113,7 +125,11 @@ fn merged_call_flow(current: &Tracker, changes: &TrackerChanges, c: &mut Checks)
     };
     let destination = match changes.destination.as_deref() {
         Some(raw) => c.take(E164::parse("destination", raw))?.as_str().to_owned(),
-        None => match flow.destination_number.as_deref().or(current.destination_number.as_deref()) {
+        None => match flow
+            .destination_number
+            .as_deref()
+            .or(current.destination_number.as_deref())
+        {
             Some(d) => d.to_owned(),
             None => {
                 c.fail("destination", "CallRail did not say where this tracker's calls ring; enter the destination to change its call flow");
@@ -145,7 +161,9 @@ fn merged_call_flow(current: &Tracker, changes: &TrackerChanges, c: &mut Checks)
 }
 
 fn is_toll_free(e164: &str) -> bool {
-    E164::parse("n", e164).map(|n| n.is_toll_free()).unwrap_or(false)
+    E164::parse("n", e164)
+        .map(|n| n.is_toll_free())
+        .unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -156,7 +174,9 @@ mod tests {
         let text = match name {
             "source" => include_str!("../../../../tests/fixtures/callrail/tracker-source.json"),
             "session" => include_str!("../../../../tests/fixtures/callrail/tracker-session.json"),
-            "advanced" => include_str!("../../../../tests/fixtures/callrail/tracker-advanced-flow.json"),
+            "advanced" => {
+                include_str!("../../../../tests/fixtures/callrail/tracker-advanced-flow.json")
+            }
             _ => include_str!("../../../../tests/fixtures/callrail/tracker-disabled.json"),
         };
         serde_json::from_str(text).unwrap()
@@ -166,17 +186,29 @@ mod tests {
     fn a_destination_change_sends_the_whole_call_flow() {
         let plan = plan_update(
             &fixture("source"),
-            &TrackerChanges { destination: Some("(404) 555-0199".into()), ..Default::default() },
+            &TrackerChanges {
+                destination: Some("(404) 555-0199".into()),
+                ..Default::default()
+            },
         )
         .unwrap();
-        let expected: Value =
-            serde_json::from_str(include_str!("../../../../tests/fixtures/callrail/update-request.json")).unwrap();
+        let expected: Value = serde_json::from_str(include_str!(
+            "../../../../tests/fixtures/callrail/update-request.json"
+        ))
+        .unwrap();
         assert_eq!(plan.body(), expected);
     }
 
     #[test]
     fn a_recording_toggle_keeps_destination_and_greeting() {
-        let plan = plan_update(&fixture("source"), &TrackerChanges { record_calls: Some(false), ..Default::default() }).unwrap();
+        let plan = plan_update(
+            &fixture("source"),
+            &TrackerChanges {
+                record_calls: Some(false),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         let flow = &plan.body()["call_flow"];
         assert_eq!(flow["destination_number"], "+14045550100");
         assert_eq!(flow["greeting_text"], "This call may be recorded.");
@@ -189,40 +221,102 @@ mod tests {
         let t = fixture("source");
         let plan = plan_update(
             &t,
-            &TrackerChanges { name: Some("Billboard I-85".into()), whisper: Some("New whisper".into()), ..Default::default() },
+            &TrackerChanges {
+                name: Some("Billboard I-85".into()),
+                whisper: Some("New whisper".into()),
+                ..Default::default()
+            },
         )
         .unwrap();
         assert_eq!(plan.body(), json!({"whisper_message": "New whisper"}));
-        let plan = plan_update(&t, &TrackerChanges { whisper: Some("  ".into()), ..Default::default() }).unwrap();
+        let plan = plan_update(
+            &t,
+            &TrackerChanges {
+                whisper: Some("  ".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(plan.body(), json!({"whisper_message": ""}));
-        assert!(plan_update(&t, &TrackerChanges::default()).unwrap().is_empty());
+        assert!(plan_update(&t, &TrackerChanges::default())
+            .unwrap()
+            .is_empty());
     }
 
     #[test]
     fn pools_only_grow_and_only_sessions_have_them() {
         let s = fixture("session");
-        let grow = plan_update(&s, &TrackerChanges { pool_size: Some(8), ..Default::default() }).unwrap();
+        let grow = plan_update(
+            &s,
+            &TrackerChanges {
+                pool_size: Some(8),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(grow.body(), json!({"pool_size": 8}));
-        let err = plan_update(&s, &TrackerChanges { pool_size: Some(4), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &s,
+            &TrackerChanges {
+                pool_size: Some(4),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.0[0].field, "pool_size");
         assert!(err.0[0].message.contains("only grow"));
-        let err = plan_update(&s, &TrackerChanges { pool_size: Some(51), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &s,
+            &TrackerChanges {
+                pool_size: Some(51),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert!(err.0[0].message.contains("between 4 and 50"));
-        let err = plan_update(&fixture("source"), &TrackerChanges { pool_size: Some(8), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &fixture("source"),
+            &TrackerChanges {
+                pool_size: Some(8),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.0[0].field, "pool_size");
     }
 
     #[test]
     fn advanced_flows_and_disabled_trackers_are_refused() {
-        let err = plan_update(&fixture("advanced"), &TrackerChanges { record_calls: Some(false), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &fixture("advanced"),
+            &TrackerChanges {
+                record_calls: Some(false),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.0[0].field, "call_flow");
-        let err = plan_update(&fixture("disabled"), &TrackerChanges { name: Some("x".into()), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &fixture("disabled"),
+            &TrackerChanges {
+                name: Some("x".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.0[0].field, "status");
     }
 
     #[test]
     fn sms_needs_a_local_number() {
-        let err = plan_update(&fixture("advanced"), &TrackerChanges { sms_enabled: Some(true), ..Default::default() }).unwrap_err();
+        let err = plan_update(
+            &fixture("advanced"),
+            &TrackerChanges {
+                sms_enabled: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
         assert_eq!(err.0[0].field, "sms_enabled");
     }
 }

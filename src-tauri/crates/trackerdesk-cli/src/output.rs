@@ -16,17 +16,26 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         }
     }
     let line = |cells: Vec<&str>| {
-        let padded: Vec<String> =
-            cells.iter().zip(&widths).map(|(c, w)| format!("{c:<width$}", width = *w)).collect();
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<width$}", width = *w))
+            .collect();
         padded.join("  ").trim_end().to_owned()
     };
     let mut out = vec![line(header.to_vec())];
-    out.extend(rows.iter().map(|r| line(r.iter().map(String::as_str).collect())));
+    out.extend(
+        rows.iter()
+            .map(|r| line(r.iter().map(String::as_str).collect())),
+    );
     out.join("\n")
 }
 
 pub fn accounts(accounts: &[Account]) -> String {
-    let rows = accounts.iter().map(|a| vec![a.id.clone(), a.name.clone()]).collect::<Vec<_>>();
+    let rows = accounts
+        .iter()
+        .map(|a| vec![a.id.clone(), a.name.clone()])
+        .collect::<Vec<_>>();
     table(&["ID", "NAME"], &rows)
 }
 
@@ -51,7 +60,11 @@ pub fn numbers(t: &Tracker) -> String {
     match (formatted.first(), t.is_pool()) {
         (None, _) => "none".to_owned(),
         (Some(first), false) => first.clone(),
-        (Some(first), true) => format!("{first} +{} (pool of {})", formatted.len() - 1, t.pool_size()),
+        (Some(first), true) => format!(
+            "{first} +{} (pool of {})",
+            formatted.len() - 1,
+            t.pool_size()
+        ),
     }
 }
 
@@ -87,7 +100,19 @@ pub fn trackers(trackers: &[Tracker]) -> String {
             ]
         })
         .collect::<Vec<_>>();
-    table(&["ID", "NAME", "TYPE", "NUMBERS", "DESTINATION", "SOURCE", "RECORDED", "STATUS"], &rows)
+    table(
+        &[
+            "ID",
+            "NAME",
+            "TYPE",
+            "NUMBERS",
+            "DESTINATION",
+            "SOURCE",
+            "RECORDED",
+            "STATUS",
+        ],
+        &rows,
+    )
 }
 
 pub fn tracker(t: &Tracker) -> String {
@@ -97,14 +122,31 @@ pub fn tracker(t: &Tracker) -> String {
         format!("  status:       {}", status(t)),
     ];
     if let Some(company) = &t.company {
-        lines.push(format!("  company:      {} ({})", company.name.as_deref().unwrap_or(""), company.id));
+        lines.push(format!(
+            "  company:      {} ({})",
+            company.name.as_deref().unwrap_or(""),
+            company.id
+        ));
     }
-    lines.push(format!("  numbers:      {}", if t.tracking_numbers.is_empty() { "none".to_owned() } else { t.formatted_numbers().join(", ") }));
+    lines.push(format!(
+        "  numbers:      {}",
+        if t.tracking_numbers.is_empty() {
+            "none".to_owned()
+        } else {
+            t.formatted_numbers().join(", ")
+        }
+    ));
     if t.is_pool() {
         lines.push(format!("  pool size:    {}", t.pool_size()));
     }
-    lines.push(format!("  destination:  {}", t.destination().map(format_number).unwrap_or_default()));
-    lines.push(format!("  recording:    {}", if t.recording_enabled() { "on" } else { "off" }));
+    lines.push(format!(
+        "  destination:  {}",
+        t.destination().map(format_number).unwrap_or_default()
+    ));
+    lines.push(format!(
+        "  recording:    {}",
+        if t.recording_enabled() { "on" } else { "off" }
+    ));
     match &t.call_flow {
         Some(callrail::CallFlow::Basic(flow)) => {
             if let Some(g) = &flow.greeting_text {
@@ -112,7 +154,10 @@ pub fn tracker(t: &Tracker) -> String {
             }
         }
         Some(callrail::CallFlow::Advanced(flow)) => {
-            lines.push(format!("  call flow:    advanced, {} steps (edit it in CallRail)", flow.steps.len()));
+            lines.push(format!(
+                "  call flow:    advanced, {} steps (edit it in CallRail)",
+                flow.steps.len()
+            ));
         }
         _ => {}
     }
@@ -122,7 +167,10 @@ pub fn tracker(t: &Tracker) -> String {
     if let Some(source) = &t.source {
         lines.push(format!("  source:       {}", source.describe()));
     }
-    lines.push(format!("  sms:          {}", if t.sms_enabled { "on" } else { "off" }));
+    lines.push(format!(
+        "  sms:          {}",
+        if t.sms_enabled { "on" } else { "off" }
+    ));
     if let Some(targets) = &t.swap_targets {
         lines.push(format!("  swap targets: {}", targets.join(", ")));
     }

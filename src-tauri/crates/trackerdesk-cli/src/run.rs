@@ -1,11 +1,14 @@
 //! What each command does.
 
-use crate::args::{Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, Kind, ListArgs, SortOrder, Status, TrackerVerb, UpdateArgs};
+use crate::args::{
+    Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, Kind, ListArgs, SortOrder,
+    Status, TrackerVerb, UpdateArgs,
+};
 use crate::output;
 use crate::Failure;
 use callrail::{
-    plan_update, ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm, TrackerKind, TrackerQuery,
-    TypeFilter,
+    plan_update, ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm,
+    TrackerKind, TrackerQuery, TypeFilter,
 };
 
 type Out = Result<String, Failure>;
@@ -14,29 +17,51 @@ pub async fn run(cli: Cli) -> Out {
     let raw_key = std::env::var("CALLRAIL_API_KEY").unwrap_or_default();
     if raw_key.trim().is_empty() {
         return Err(Failure::Input(
-            "set CALLRAIL_API_KEY to your CallRail API key (in CallRail: Settings, API keys)".into(),
+            "set CALLRAIL_API_KEY to your CallRail API key (in CallRail: Settings, API keys)"
+                .into(),
         ));
     }
     let key = ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))?;
     let client = Client::builder(key).base_url(&cli.api_base).build()?;
-    let ctx = Ctx { client, account: cli.account, json: cli.json };
+    let ctx = Ctx {
+        client,
+        account: cli.account,
+        json: cli.json,
+    };
     match cli.group {
         Group::Accounts { .. } => {
             let accounts = ctx.client.list_accounts().await?;
-            Ok(if ctx.json { output::json(&accounts) } else { output::accounts(&accounts) })
+            Ok(if ctx.json {
+                output::json(&accounts)
+            } else {
+                output::accounts(&accounts)
+            })
         }
         Group::Companies { .. } => {
             let account = ctx.account().await?;
             let companies = ctx.client.list_companies(&account, None).await?;
-            Ok(if ctx.json { output::json(&companies) } else { output::companies(&companies) })
+            Ok(if ctx.json {
+                output::json(&companies)
+            } else {
+                output::companies(&companies)
+            })
         }
-        Group::Dni { verb: DniVerb::Snippet { company } } => ctx.snippet(&company).await,
+        Group::Dni {
+            verb: DniVerb::Snippet { company },
+        } => ctx.snippet(&company).await,
         Group::Trackers { verb } => match verb {
             TrackerVerb::List(args) => ctx.list(args).await,
             TrackerVerb::Get { id } => {
                 let account = ctx.account().await?;
-                let t = ctx.client.get_tracker(&account, &id, &["swap_targets", "campaign_name"]).await?;
-                Ok(if ctx.json { output::json(&t) } else { output::tracker(&t) })
+                let t = ctx
+                    .client
+                    .get_tracker(&account, &id, &["swap_targets", "campaign_name"])
+                    .await?;
+                Ok(if ctx.json {
+                    output::json(&t)
+                } else {
+                    output::tracker(&t)
+                })
             }
             TrackerVerb::CreateSource(args) => {
                 let yes = args.common.yes;
@@ -67,9 +92,14 @@ impl Ctx {
         let accounts = self.client.list_accounts().await?;
         match accounts.as_slice() {
             [one] => Ok(one.id.clone()),
-            [] => Err(Failure::Remote("this API key sees no CallRail account".into())),
+            [] => Err(Failure::Remote(
+                "this API key sees no CallRail account".into(),
+            )),
             many => {
-                let list: Vec<String> = many.iter().map(|a| format!("{} ({})", a.id, a.name)).collect();
+                let list: Vec<String> = many
+                    .iter()
+                    .map(|a| format!("{} ({})", a.id, a.name))
+                    .collect();
                 Err(Failure::Input(format!(
                     "this API key sees {} accounts; choose one with --account: {}",
                     many.len(),
@@ -112,18 +142,34 @@ impl Ctx {
         Ok(if self.json {
             output::json(&page)
         } else {
-            let pages = page.page_count().map(|n| format!(" of {n}")).unwrap_or_default();
-            let total = page.total_records.map(|n| format!(", {n} trackers in all")).unwrap_or_default();
-            format!("{}\npage {}{pages}{total}", output::trackers(&page.items), page.page)
+            let pages = page
+                .page_count()
+                .map(|n| format!(" of {n}"))
+                .unwrap_or_default();
+            let total = page
+                .total_records
+                .map(|n| format!(", {n} trackers in all"))
+                .unwrap_or_default();
+            format!(
+                "{}\npage {}{pages}{total}",
+                output::trackers(&page.items),
+                page.page
+            )
         })
     }
 
     async fn create(&self, form: TrackerForm, yes: bool) -> Out {
         let draft = form.validate().map_err(|v| Failure::Input(v.to_string()))?;
         let account = self.account().await?;
-        let company = self.client.get_company(&account, draft.company_id()).await?;
+        let company = self
+            .client
+            .get_company(&account, draft.company_id())
+            .await?;
         if !company.is_active() {
-            return Err(Failure::Input(format!("the company {} is disabled in CallRail", company.name)));
+            return Err(Failure::Input(format!(
+                "the company {} is disabled in CallRail",
+                company.name
+            )));
         }
         let n = draft.numbers_to_provision();
         let what = match draft.kind() {
@@ -140,13 +186,20 @@ impl Ctx {
         );
         if !yes {
             println!("{plan}");
-            return Err(Failure::NotConfirmed(format!("nothing was created; run again with --yes to buy {n} number(s)")));
+            return Err(Failure::NotConfirmed(format!(
+                "nothing was created; run again with --yes to buy {n} number(s)"
+            )));
         }
         let created = self.client.create_tracker(&account, &draft).await?;
         if self.json {
             return Ok(output::json(&created.tracker));
         }
-        let mut out = format!("Created {what} \"{}\" ({}): {}", created.tracker.name, created.tracker.id, output::numbers(&created.tracker));
+        let mut out = format!(
+            "Created {what} \"{}\" ({}): {}",
+            created.tracker.name,
+            created.tracker.id,
+            output::numbers(&created.tracker)
+        );
         if let Some(cause) = created.reconciled {
             out.push_str(&format!(
                 "\nCallRail's answer was lost ({cause}), but the tracker was found in CallRail, so it was not created twice."
@@ -161,7 +214,13 @@ impl Ctx {
             destination: args.destination,
             whisper: args.whisper,
             greeting: args.greeting,
-            record_calls: if args.record { Some(true) } else if args.no_record { Some(false) } else { None },
+            record_calls: if args.record {
+                Some(true)
+            } else if args.no_record {
+                Some(false)
+            } else {
+                None
+            },
             pool_size: args.pool_size,
             swap_targets: (!args.swap_targets.is_empty()).then_some(args.swap_targets),
             sms_enabled: None,
@@ -173,29 +232,55 @@ impl Ctx {
         }
         let account = self.account().await?;
         if let Some(size) = changes.pool_size.filter(|_| !args.yes) {
-            let current = self.client.get_tracker(&account, &args.id, &["swap_targets"]).await?;
-            let plan = plan_update(&current, &changes).map_err(|v| Failure::Input(v.to_string()))?;
+            let current = self
+                .client
+                .get_tracker(&account, &args.id, &["swap_targets"])
+                .await?;
+            let plan =
+                plan_update(&current, &changes).map_err(|v| Failure::Input(v.to_string()))?;
             if plan.changed_fields().contains(&"pool_size") {
                 let extra = size as usize - current.pool_size();
                 println!("This grows the pool of \"{}\" from {} to {size} numbers: {extra} more numbers, billed monthly by CallRail.", current.name, current.pool_size());
-                return Err(Failure::NotConfirmed(format!("nothing was changed; run again with --yes to buy {extra} number(s)")));
+                return Err(Failure::NotConfirmed(format!(
+                    "nothing was changed; run again with --yes to buy {extra} number(s)"
+                )));
             }
         }
-        let updated = self.client.update_tracker(&account, &args.id, &changes).await?;
+        let updated = self
+            .client
+            .update_tracker(&account, &args.id, &changes)
+            .await?;
         if self.json {
             return Ok(output::json(&updated.after));
         }
         if updated.changed.is_empty() {
-            return Ok(format!("\"{}\" already looks like that: nothing was sent", updated.before.name));
+            return Ok(format!(
+                "\"{}\" already looks like that: nothing was sent",
+                updated.before.name
+            ));
         }
-        Ok(format!("Updated \"{}\" ({}): {}\n{}", updated.after.name, updated.after.id, updated.changed.join(", "), output::tracker(&updated.after)))
+        Ok(format!(
+            "Updated \"{}\" ({}): {}\n{}",
+            updated.after.name,
+            updated.after.id,
+            updated.changed.join(", "),
+            output::tracker(&updated.after)
+        ))
     }
 
     async fn disable(&self, id: &str, yes: bool) -> Out {
         let account = self.account().await?;
         let t = self.client.get_tracker(&account, id, &[]).await?;
         if !t.is_active() {
-            return Ok(format!("\"{}\" ({}) is already disabled{}", t.name, t.id, t.disabled_at.as_deref().map(|d| format!(" since {d}")).unwrap_or_default()));
+            return Ok(format!(
+                "\"{}\" ({}) is already disabled{}",
+                t.name,
+                t.id,
+                t.disabled_at
+                    .as_deref()
+                    .map(|d| format!(" since {d}"))
+                    .unwrap_or_default()
+            ));
         }
         if !yes {
             let numbers = t.formatted_numbers().join(", ");
@@ -204,7 +289,9 @@ impl Ctx {
                  Its call history is kept. A disabled tracker cannot be enabled again.",
                 t.name, t.id
             );
-            return Err(Failure::NotConfirmed("nothing was disabled; run again with --yes to disable it".into()));
+            return Err(Failure::NotConfirmed(
+                "nothing was disabled; run again with --yes to disable it".into(),
+            ));
         }
         let after = self.client.disable_tracker(&account, id).await?;
         if self.json {
@@ -214,7 +301,12 @@ impl Ctx {
             };
             return Ok(output::json(&after));
         }
-        Ok(format!("Disabled \"{}\" ({}); released {}", t.name, t.id, t.formatted_numbers().join(", ")))
+        Ok(format!(
+            "Disabled \"{}\" ({}); released {}",
+            t.name,
+            t.id,
+            t.formatted_numbers().join(", ")
+        ))
     }
 
     async fn snippet(&self, company_id: &str) -> Out {
@@ -264,5 +356,8 @@ fn source_form(a: CreateSourceArgs) -> TrackerForm {
 }
 
 fn session_form(a: CreateSessionArgs) -> TrackerForm {
-    TrackerForm { pool_size: Some(a.pool_size), ..common_form(TrackerKind::Session, a.common) }
+    TrackerForm {
+        pool_size: Some(a.pool_size),
+        ..common_form(TrackerKind::Session, a.common)
+    }
 }

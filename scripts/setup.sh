@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the system packages Tracker Desk needs to build and test on Debian or Ubuntu, once.
+set -euo pipefail
+
+packages=(
+  # build: Tauri's WebKitGTK shell
+  build-essential file pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev
+  # run and test: a virtual display, screenshots, the WebDriver for the real window, a Secret Service
+  xvfb xauth imagemagick webkit2gtk-driver gnome-keyring dbus-x11 libdbus-1-dev keyutils libsecret-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "Rust is needed: install it from rustup.rs" >&2; exit 1; }

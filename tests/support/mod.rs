@@ -1,0 +1,66 @@
+//! Shared set-up for the scenario tests: a simulator on loopback and a client pointed at it.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // test support: a failed set-up should stop the test
+
+use callrail::{ApiKey, Client, ClientBuilder, Company, RetryPolicy};
+use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
+use std::time::Duration;
+
+pub async fn start(config: SimConfig) -> RunningSim {
+    RunningSim::start(config)
+        .await
+        .expect("the simulator starts on loopback")
+}
+
+pub async fn demo() -> RunningSim {
+    start(SimConfig::default()).await
+}
+
+/// Fast retries, no client-side limiter, no pause before reconciling: tests stay quick.
+pub fn builder(sim: &RunningSim, key: &str) -> ClientBuilder {
+    Client::builder(ApiKey::new(key).expect("a usable key"))
+        .base_url(sim.base_url())
+        .retry(RetryPolicy {
+            max_retries: 2,
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(20),
+            max_retry_after: Duration::from_secs(2),
+        })
+        .rate_limits(None)
+        .reconcile_delay(Duration::ZERO)
+        .timeout(Duration::from_secs(5))
+}
+
+pub fn client(sim: &RunningSim) -> Client {
+    builder(sim, DEMO_API_KEY).build().expect("client")
+}
+
+pub async fn account(client: &Client) -> String {
+    let accounts = client.list_accounts().await.expect("accounts");
+    accounts[0].id.clone()
+}
+
+pub async fn company(client: &Client, account: &str, name: &str) -> Company {
+    client
+        .list_companies(account, None)
+        .await
+        .expect("companies")
+        .into_iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("the demo agency has a company named {name}"))
+}
+
+/// How many requests of this method and path the simulator received.
+pub fn count(sim: &RunningSim, method: &str, path_ends: &str) -> usize {
+    sim.requests()
+        .iter()
+        .filter(|r| r.method == method && r.path.ends_with(path_ends))
+        .count()
+}
+
+/// How many trackers with this name exist in the simulator (any status).
+pub fn named(sim: &RunningSim, account: &str, name: &str) -> usize {
+    sim.trackers(account)
+        .iter()
+        .filter(|t| t["name"] == name)
+        .count()
+}
