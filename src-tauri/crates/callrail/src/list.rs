@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE_MAX: u32 = 250;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatusFilter {
@@ -13,6 +14,7 @@ pub enum StatusFilter {
     Disabled,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TypeFilter {
@@ -20,6 +22,7 @@ pub enum TypeFilter {
     Session,
 }
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {

@@ -15,6 +15,7 @@ pub const NAME_MAX: usize = 255;
 /// CallRail documents no limit; longer texts than this were seen refused (pghdma's observation).
 pub const MESSAGE_MAX: usize = 500;
 
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TrackerKind {
@@ -25,6 +26,7 @@ pub enum TrackerKind {
 
 /// Where a source tracker's callers come from, as a person picks it. `kind` is one of
 /// [`SOURCE_TYPES`]; some kinds need one more field.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct SourceInput {
     pub kind: String,
@@ -57,6 +59,7 @@ pub const SEARCH_ENGINES: [&str; 4] = ["google", "yahoo", "bing", "all"];
 pub const SEARCH_TYPES: [&str; 3] = ["paid", "organic", "all"];
 
 /// A tracker as a person filled it in.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
 pub struct TrackerForm {
     pub kind: TrackerKind,

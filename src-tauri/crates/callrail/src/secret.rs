@@ -39,6 +39,11 @@ impl ApiKey {
     pub(crate) fn expose(&self) -> &str {
         &self.0
     }
+
+    /// The key itself, for handing to the OS keyring and nothing else.
+    pub fn reveal_for_storage(&self) -> &str {
+        &self.0
+    }
 }
 
 impl fmt::Debug for ApiKey {

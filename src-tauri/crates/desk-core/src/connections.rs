@@ -1,0 +1,189 @@
+//! Connections: a name and a CallRail API key, kept in the OS keyring; several per agency.
+
+use crate::secrets::SecretStore;
+use crate::settings::{SavedConnection, SettingsFile};
+use crate::views::ConnectionView;
+use crate::{CoreError, CoreResult};
+use callrail::{ApiKey, Client, RuleViolation};
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub const DEMO_CONNECTION_ID: &str = "demo";
+
+/// A connection the app can talk through: its saved details and a ready client.
+#[derive(Clone)]
+pub(crate) struct Live {
+    pub view: ConnectionView,
+    pub client: Client,
+}
+
+pub struct Connections {
+    settings: SettingsFile,
+    secrets: SecretStore,
+    default_api_base: String,
+    clients: Mutex<HashMap<String, Client>>,
+    demo: Mutex<Option<Live>>,
+}
+
+fn view(saved: &SavedConnection, default_api_base: &str) -> ConnectionView {
+    ConnectionView {
+        id: saved.id.clone(),
+        name: saved.name.clone(),
+        key_hint: format!("••••{}", saved.key_last4),
+        demo: false,
+        api_base: (saved.api_base != default_api_base).then(|| saved.api_base.clone()),
+        account_id: saved.account_id.clone(),
+        company_id: saved.company_id.clone(),
+    }
+}
+
+fn check_name(raw: &str) -> CoreResult<String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(RuleViolation::new("name", "give the connection a name, such as the CallRail login it belongs to").into());
+    }
+    if name.chars().count() > 80 || name.chars().any(char::is_control) {
+        return Err(RuleViolation::new("name", "at most 80 characters, on one line").into());
+    }
+    Ok(name.to_owned())
+}
+
+pub(crate) fn client(key: ApiKey, api_base: &str) -> CoreResult<Client> {
+    Ok(Client::builder(key).base_url(api_base).build()?)
+}
+
+impl Connections {
+    pub fn new(settings: SettingsFile, secrets: SecretStore, default_api_base: String) -> Self {
+        Self { settings, secrets, default_api_base, clients: Mutex::new(HashMap::new()), demo: Mutex::new(None) }
+    }
+
+    pub fn list(&self) -> CoreResult<Vec<ConnectionView>> {
+        let saved = self.settings.load()?;
+        let mut out: Vec<ConnectionView> = saved.connections.iter().map(|c| view(c, &self.default_api_base)).collect();
+        if let Some(demo) = self.demo_live() {
+            out.insert(0, demo.view);
+        }
+        Ok(out)
+    }
+
+    /// Checks the key against CallRail (it must list accounts) before anything is saved; then keeps
+    /// the key in the keyring and the rest in the settings file.
+    pub async fn add(&self, name: &str, raw_key: &str) -> CoreResult<ConnectionView> {
+        let name = check_name(name)?;
+        let key = ApiKey::new(raw_key)?;
+        let settings = self.settings.load()?;
+        if settings.connections.iter().any(|c| c.name.eq_ignore_ascii_case(&name)) {
+            return Err(RuleViolation::new("name", format!("there is already a connection named {name}")).into());
+        }
+        let client = client(key.clone(), &self.default_api_base)?;
+        let accounts = client.list_accounts().await?;
+        let id = format!("conn-{:016x}", fastrand::u64(..));
+        self.secrets.save(&id, &key)?;
+        let saved = SavedConnection {
+            id: id.clone(),
+            name,
+            key_last4: key.last4(),
+            api_base: self.default_api_base.clone(),
+            account_id: (accounts.len() == 1).then(|| accounts[0].id.clone()),
+            company_id: None,
+            created_at: crate::now_rfc3339(),
+        };
+        let stored = self.settings.update(|s| {
+            s.connections.push(saved.clone());
+            s.last_connection = Some(id.clone());
+            Ok(())
+        });
+        if let Err(e) = stored {
+            // Never leave a key in the keyring that no connection points at.
+            let _ = self.secrets.delete(&id);
+            return Err(e);
+        }
+        self.lock_clients().insert(id, client);
+        Ok(view(&saved, &self.default_api_base))
+    }
+
+    pub fn rename(&self, id: &str, name: &str) -> CoreResult<ConnectionView> {
+        let name = check_name(name)?;
+        let default = self.default_api_base.clone();
+        self.settings.update(|s| {
+            if s.connections.iter().any(|c| c.id != id && c.name.eq_ignore_ascii_case(&name)) {
+                return Err(RuleViolation::new("name", format!("there is already a connection named {name}")).into());
+            }
+            let c = s.connections.iter_mut().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            c.name = name;
+            Ok(view(c, &default))
+        })
+    }
+
+    /// Forgets the connection and deletes its key from the keyring.
+    pub fn remove(&self, id: &str) -> CoreResult<()> {
+        if id == DEMO_CONNECTION_ID {
+            *self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            return Ok(());
+        }
+        self.settings.update(|s| {
+            let before = s.connections.len();
+            s.connections.retain(|c| c.id != id);
+            if s.connections.len() == before {
+                return Err(CoreError::UnknownConnection(id.to_owned()));
+            }
+            if s.last_connection.as_deref() == Some(id) {
+                s.last_connection = None;
+            }
+            Ok(())
+        })?;
+        self.lock_clients().remove(id);
+        self.secrets.delete(id)?;
+        Ok(())
+    }
+
+    /// Remembers the account and company last picked on a connection.
+    pub fn remember(&self, id: &str, account_id: Option<String>, company_id: Option<String>) -> CoreResult<()> {
+        if id == DEMO_CONNECTION_ID {
+            return Ok(());
+        }
+        self.settings.update(|s| {
+            s.last_connection = Some(id.to_owned());
+            if let Some(c) = s.connections.iter_mut().find(|c| c.id == id) {
+                c.account_id = account_id;
+                c.company_id = company_id;
+            }
+            Ok(())
+        })
+    }
+
+    pub(crate) fn set_demo(&self, live: Live) {
+        *self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(live);
+    }
+
+    fn demo_live(&self) -> Option<Live> {
+        self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+    }
+
+    fn lock_clients(&self) -> std::sync::MutexGuard<'_, HashMap<String, Client>> {
+        self.clients.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The client of a connection, with its key read from the keyring once.
+    pub fn client(&self, id: &str) -> CoreResult<Client> {
+        if id == DEMO_CONNECTION_ID {
+            return self.demo_live().map(|d| d.client).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()));
+        }
+        if let Some(c) = self.lock_clients().get(id) {
+            return Ok(c.clone());
+        }
+        let saved = self.settings.load()?;
+        let conn = saved.connections.iter().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let c = client(self.secrets.load(id)?, &conn.api_base)?;
+        self.lock_clients().insert(id.to_owned(), c.clone());
+        Ok(c)
+    }
+
+    /// A connection by id or (for the command line) by name.
+    pub fn find(&self, id_or_name: &str) -> CoreResult<ConnectionView> {
+        self.list()?
+            .into_iter()
+            .find(|c| c.id == id_or_name || c.name.eq_ignore_ascii_case(id_or_name))
+            .ok_or_else(|| CoreError::UnknownConnection(id_or_name.to_owned()))
+    }
+}

@@ -1,0 +1,32 @@
+//! The core's error: CallRail's, the keyring's, the settings file's, and the money guards.
+
+use crate::secrets::SecretError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Callrail(#[from] callrail::Error),
+    #[error(transparent)]
+    Secrets(#[from] SecretError),
+    #[error("{0}")]
+    Storage(String),
+    #[error("there is no connection {0}; it may have been removed")]
+    UnknownConnection(String),
+    /// A write that buys numbers, or releases them, was not confirmed with the right count or name.
+    #[error("{message}")]
+    ConfirmationRequired { numbers: u32, message: String },
+}
+
+impl From<callrail::Violations> for CoreError {
+    fn from(v: callrail::Violations) -> Self {
+        CoreError::Callrail(callrail::Error::Invalid(v))
+    }
+}
+
+impl From<callrail::RuleViolation> for CoreError {
+    fn from(v: callrail::RuleViolation) -> Self {
+        CoreError::Callrail(callrail::Error::from(v))
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;

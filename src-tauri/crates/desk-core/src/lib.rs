@@ -1,0 +1,26 @@
+//! Tracker Desk without Tauri: connections (keys in the OS keyring), accounts and companies,
+//! trackers with their money guards, the DNI snippet, and the demo mode on the built-in simulator.
+//! The desktop shell's commands and the `trackerdesk` command line are thin layers over [`Desk`].
+
+mod connections;
+mod desk;
+mod error;
+pub mod secrets;
+pub mod settings;
+mod trackers;
+pub mod views;
+
+pub use connections::{Connections, DEMO_CONNECTION_ID};
+pub use desk::Desk;
+pub use error::{CoreError, CoreResult};
+pub use secrets::{SecretError, SecretStore};
+pub use trackers::TrackerListRequest;
+
+/// The app's identifier: the keyring service and the app-data folder are named after it.
+pub const APP_IDENTIFIER: &str = "com.trackerdesk.app";
+
+pub(crate) fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,250 @@
+//! Tracker work on a connection: list, read, check, create, preview and apply edits, disable.
+//! The money guards live here, not only in the UI: a create must confirm the count of numbers it
+//! buys, a pool that grows must confirm the extra numbers, a disable must repeat the tracker's name.
+
+use crate::views::{Created, FieldChange, FieldError, FormCheck, TrackerDetail, TrackerPage, TrackerRow, UpdatePreview};
+use crate::{CoreError, CoreResult};
+use callrail::{
+    format_number, plan_update, Client, Order, RuleViolation, StatusFilter, Tracker, TrackerChanges, TrackerForm,
+    TrackerKind, TrackerQuery, TypeFilter,
+};
+use serde::Deserialize;
+use specta::Type;
+
+/// What the trackers table asks for. `all` reads every page; otherwise `page` of `per_page` (≤ 250).
+#[derive(Debug, Clone, Default, Deserialize, Type, PartialEq, Eq)]
+pub struct TrackerListRequest {
+    pub company_id: String,
+    #[serde(default)]
+    pub status: Option<StatusFilter>,
+    #[serde(default, rename = "type")]
+    pub kind: Option<TypeFilter>,
+    #[serde(default)]
+    pub search: Option<String>,
+    #[serde(default)]
+    pub order: Option<Order>,
+    #[serde(default)]
+    pub page: Option<u32>,
+    #[serde(default)]
+    pub per_page: Option<u32>,
+    #[serde(default)]
+    pub all: bool,
+}
+
+pub(crate) async fn list(client: &Client, account: &str, req: TrackerListRequest) -> CoreResult<TrackerPage> {
+    let query = TrackerQuery {
+        company_id: Some(req.company_id),
+        status: req.status,
+        kind: req.kind,
+        search: req.search,
+        sort_by_name: Some(req.order.unwrap_or(Order::Asc)),
+        fields: Vec::new(),
+        page: req.page,
+        per_page: req.per_page,
+    };
+    if req.all {
+        let all = client.list_all_trackers(account, &query).await?;
+        let n = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        return Ok(TrackerPage {
+            rows: all.iter().map(TrackerRow::from).collect(),
+            page: 1,
+            per_page: n,
+            total_pages: Some(1),
+            total_records: Some(n),
+        });
+    }
+    let page = client.list_trackers(account, &query).await?;
+    Ok(TrackerPage {
+        rows: page.items.iter().map(TrackerRow::from).collect(),
+        page: page.page,
+        per_page: page.per_page,
+        total_pages: page.page_count(),
+        total_records: page.total_records.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+    })
+}
+
+pub(crate) async fn get(client: &Client, account: &str, id: &str) -> CoreResult<TrackerDetail> {
+    let t = client.get_tracker(account, id, &["swap_targets", "campaign_name"]).await?;
+    Ok(TrackerDetail::from(&t))
+}
+
+/// The Rust rules' verdict on a form, with the cost line a create would show.
+pub fn check(form: &TrackerForm) -> FormCheck {
+    match form.validate() {
+        Ok(draft) => {
+            let n = draft.numbers_to_provision();
+            let cost_line = format!(
+                "This provisions {n} {} ({}), billed monthly by CallRail.",
+                if n == 1 { "number" } else { "numbers" },
+                draft.numbers().describe()
+            );
+            FormCheck { errors: Vec::new(), numbers_to_provision: Some(n), cost_line: Some(cost_line) }
+        }
+        Err(v) => FormCheck { errors: v.0.into_iter().map(FieldError::from).collect(), numbers_to_provision: None, cost_line: None },
+    }
+}
+
+/// Creates the tracker only when `confirmed_numbers` is exactly the count it buys.
+pub(crate) async fn create(client: &Client, account: &str, form: &TrackerForm, confirmed_numbers: u32) -> CoreResult<Created> {
+    let draft = form.validate()?;
+    let n = draft.numbers_to_provision();
+    if confirmed_numbers != n {
+        return Err(CoreError::ConfirmationRequired {
+            numbers: n,
+            message: format!("creating \"{}\" buys {n} number(s); confirm that count to go ahead", draft.name()),
+        });
+    }
+    let company = client.get_company(account, draft.company_id()).await?;
+    if !company.is_active() {
+        return Err(RuleViolation::new("company_id", format!("{} is disabled in CallRail", company.name)).into());
+    }
+    let out = client.create_tracker(account, &draft).await?;
+    let tracker = match draft.kind() {
+        // Read back with swap targets, so the detail panel shows what swap.js will look for.
+        TrackerKind::Session => client
+            .get_tracker(account, &out.tracker.id, &["swap_targets"])
+            .await
+            .unwrap_or(out.tracker),
+        TrackerKind::Source => out.tracker,
+    };
+    Ok(Created { tracker: TrackerDetail::from(&tracker), reconciled: out.reconciled })
+}
+
+/// The before/after of an edit, without sending it.
+pub(crate) async fn preview(client: &Client, account: &str, id: &str, changes: &TrackerChanges) -> CoreResult<UpdatePreview> {
+    let current = client.get_tracker(account, id, &["swap_targets"]).await?;
+    let plan = plan_update(&current, changes)?;
+    let mut out = Vec::new();
+    let proposed = simulate(&current, changes);
+    for field in plan.changed_fields() {
+        out.extend(describe_change(field, &current, &proposed));
+    }
+    let extra = changes
+        .pool_size
+        .filter(|_| plan.changed_fields().contains(&"pool_size"))
+        .map(|n| n.saturating_sub(u32::try_from(current.pool_size()).unwrap_or(u32::MAX)))
+        .unwrap_or(0);
+    Ok(UpdatePreview { changes: out, extra_numbers: extra })
+}
+
+/// Applies an edit; a pool that grows must confirm the extra numbers it buys.
+pub(crate) async fn update(
+    client: &Client,
+    account: &str,
+    id: &str,
+    changes: &TrackerChanges,
+    confirmed_numbers: u32,
+) -> CoreResult<TrackerDetail> {
+    let p = preview(client, account, id, changes).await?;
+    if p.extra_numbers != confirmed_numbers {
+        return Err(CoreError::ConfirmationRequired {
+            numbers: p.extra_numbers,
+            message: format!("growing the pool buys {} more number(s); confirm that count to go ahead", p.extra_numbers),
+        });
+    }
+    let updated = client.update_tracker(account, id, changes).await?;
+    Ok(TrackerDetail::from(&updated.after))
+}
+
+/// Disables a tracker only when `confirm_name` repeats its name: its numbers are released for good.
+pub(crate) async fn disable(client: &Client, account: &str, id: &str, confirm_name: &str) -> CoreResult<TrackerDetail> {
+    let t = client.get_tracker(account, id, &[]).await?;
+    if confirm_name.trim() != t.name.trim() {
+        return Err(RuleViolation::new("confirm_name", format!("type the tracker's name, {}, exactly to disable it", t.name)).into());
+    }
+    if !t.is_active() {
+        return Ok(TrackerDetail::from(&t));
+    }
+    match client.disable_tracker(account, id).await? {
+        Some(after) => Ok(TrackerDetail::from(&after)),
+        None => get(client, account, id).await,
+    }
+}
+
+/// The tracker as it would read after `changes`, for the before/after view.
+fn simulate(current: &Tracker, changes: &TrackerChanges) -> TrackerDetail {
+    let mut d = TrackerDetail::from(current);
+    if let Some(n) = &changes.name {
+        d.row.name = n.trim().to_owned();
+    }
+    if let Some(dest) = &changes.destination {
+        let formatted = callrail::E164::parse("destination", dest).map(|e| format_number(e.as_str())).unwrap_or_default();
+        d.call_flow.destination = Some(formatted.clone());
+        d.row.destination = Some(formatted);
+    }
+    if let Some(w) = &changes.whisper {
+        d.whisper = Some(w.trim().to_owned()).filter(|s| !s.is_empty());
+    }
+    if let Some(g) = &changes.greeting {
+        d.call_flow.greeting = Some(g.trim().to_owned()).filter(|s| !s.is_empty());
+    }
+    if let Some(r) = changes.record_calls {
+        d.call_flow.recording = r;
+    }
+    if let Some(p) = changes.pool_size {
+        d.row.pool_size = p;
+    }
+    if let Some(s) = changes.sms_enabled {
+        d.sms_enabled = s;
+    }
+    if let Some(t) = &changes.swap_targets {
+        d.swap_targets = callrail::rules::check_swap_targets(t)
+            .ok()
+            .map(|v| v.iter().map(|s| format_number(&format!("+1{s}"))).collect());
+    }
+    d
+}
+
+fn describe_change(field: &str, before: &Tracker, after: &TrackerDetail) -> Vec<FieldChange> {
+    let b = TrackerDetail::from(before);
+    let text = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
+    let onoff = |v: bool| if v { "on" } else { "off" }.to_owned();
+    let change = |field: &str, label: &str, before: String, after: String| FieldChange {
+        field: field.into(),
+        label: label.into(),
+        before,
+        after,
+    };
+    match field {
+        "name" => vec![change("name", "Name", b.row.name, after.row.name.clone())],
+        "whisper_message" => vec![change("whisper", "Whisper", text(&b.whisper), text(&after.whisper))],
+        "sms_enabled" => vec![change("sms_enabled", "Text messages", onoff(b.sms_enabled), onoff(after.sms_enabled))],
+        "pool_size" => vec![change("pool_size", "Pool size", b.row.pool_size.to_string(), after.row.pool_size.to_string())],
+        "swap_targets" => vec![change(
+            "swap_targets",
+            "Swap targets",
+            b.swap_targets.map(|v| v.join(", ")).unwrap_or_else(|| "(destination)".into()),
+            after.swap_targets.clone().map(|v| v.join(", ")).unwrap_or_default(),
+        )],
+        "call_flow" => {
+            let mut out = Vec::new();
+            if b.call_flow.destination != after.call_flow.destination {
+                out.push(change("destination", "Destination", text(&b.call_flow.destination), text(&after.call_flow.destination)));
+            }
+            if b.call_flow.greeting != after.call_flow.greeting {
+                out.push(change("greeting", "Greeting", text(&b.call_flow.greeting), text(&after.call_flow.greeting)));
+            }
+            if b.call_flow.recording != after.call_flow.recording {
+                out.push(change("record_calls", "Call recording", onoff(b.call_flow.recording), onoff(after.call_flow.recording)));
+            }
+            out
+        }
+        other => vec![change(other, other, String::new(), String::new())],
+    }
+}
+
+/// Active source trackers of type "all" in a company: they take precedence over session pools.
+pub(crate) async fn always_swap(client: &Client, account: &str, company_id: &str) -> CoreResult<Vec<String>> {
+    let q = TrackerQuery {
+        status: Some(StatusFilter::Active),
+        kind: Some(TypeFilter::Source),
+        ..TrackerQuery::company(company_id)
+    };
+    Ok(client
+        .list_all_trackers(account, &q)
+        .await?
+        .into_iter()
+        .filter(|t| t.source.as_ref().is_some_and(|s| s.is_always_swap()))
+        .map(|t| t.name)
+        .collect())
+}
