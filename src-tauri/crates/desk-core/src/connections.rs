@@ -102,6 +102,24 @@ impl Connections {
         Ok(view(&saved, &self.default_api_base))
     }
 
+    /// Replaces a connection's key (after CallRail refused the old one), checking the new one first.
+    pub async fn replace_key(&self, id: &str, raw_key: &str) -> CoreResult<ConnectionView> {
+        let key = ApiKey::new(raw_key)?;
+        let saved = self.settings.load()?;
+        let conn = saved.connections.iter().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let client = client(key.clone(), &conn.api_base)?;
+        client.list_accounts().await?;
+        self.secrets.save(id, &key)?;
+        let default = self.default_api_base.clone();
+        let updated = self.settings.update(|s| {
+            let c = s.connections.iter_mut().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            c.key_last4 = key.last4();
+            Ok(view(c, &default))
+        })?;
+        self.lock_clients().insert(id.to_owned(), client);
+        Ok(updated)
+    }
+
     pub fn rename(&self, id: &str, name: &str) -> CoreResult<ConnectionView> {
         let name = check_name(name)?;
         let default = self.default_api_base.clone();

@@ -36,6 +36,10 @@ impl Desk {
         self.connections.add(name, api_key).await
     }
 
+    pub async fn replace_key(&self, id: &str, api_key: &str) -> CoreResult<ConnectionView> {
+        self.connections.replace_key(id, api_key).await
+    }
+
     pub fn rename_connection(&self, id: &str, name: &str) -> CoreResult<ConnectionView> {
         self.connections.rename(id, name)
     }

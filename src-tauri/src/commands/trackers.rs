@@ -1,0 +1,81 @@
+use crate::error::IpcResult;
+use callrail::{TrackerChanges, TrackerForm};
+use desk_core::views::{Created, FormCheck, TrackerDetail, TrackerPage, UpdatePreview};
+use desk_core::{Desk, TrackerListRequest};
+use tauri::State;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_trackers(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    request: TrackerListRequest,
+) -> IpcResult<TrackerPage> {
+    Ok(desk.list_trackers(&connection_id, &account_id, request).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_tracker(desk: State<'_, Desk>, connection_id: String, account_id: String, id: String) -> IpcResult<TrackerDetail> {
+    Ok(desk.get_tracker(&connection_id, &account_id, &id).await?)
+}
+
+/// The Rust rules' verdict on a form, field by field, and what the create would cost.
+#[tauri::command]
+#[specta::specta]
+pub fn check_tracker(desk: State<'_, Desk>, form: TrackerForm) -> FormCheck {
+    desk.check_tracker(&form)
+}
+
+/// Creates a tracker; `confirmed_numbers` must be the count of numbers it buys.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_tracker(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    form: TrackerForm,
+    confirmed_numbers: u32,
+) -> IpcResult<Created> {
+    Ok(desk.create_tracker(&connection_id, &account_id, &form, confirmed_numbers).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_update(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    id: String,
+    changes: TrackerChanges,
+) -> IpcResult<UpdatePreview> {
+    Ok(desk.preview_update(&connection_id, &account_id, &id, &changes).await?)
+}
+
+/// Applies an edit; `confirmed_numbers` must be the extra numbers a bigger pool buys (0 otherwise).
+#[tauri::command]
+#[specta::specta]
+pub async fn update_tracker(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    id: String,
+    changes: TrackerChanges,
+    confirmed_numbers: u32,
+) -> IpcResult<TrackerDetail> {
+    Ok(desk.update_tracker(&connection_id, &account_id, &id, &changes, confirmed_numbers).await?)
+}
+
+/// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
+#[tauri::command]
+#[specta::specta]
+pub async fn disable_tracker(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    id: String,
+    confirm_name: String,
+) -> IpcResult<TrackerDetail> {
+    Ok(desk.disable_tracker(&connection_id, &account_id, &id, &confirm_name).await?)
+}

@@ -1,0 +1,84 @@
+//! THE error that crosses IPC: one tagged enum, a variant for each thing the UI does differently.
+//! Messages are fit to show a person; internals and keys never cross.
+
+use desk_core::views::FieldError;
+use desk_core::{CoreError, SecretError};
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, thiserror::Error, Serialize, Type)]
+#[serde(tag = "kind", content = "data")]
+pub enum IpcError {
+    /// Shown next to the fields they name; nothing was sent.
+    #[error("{}", first(errors))]
+    Validation { errors: Vec<FieldError> },
+    /// The key was refused: offer to enter it again.
+    #[error("{message}")]
+    Unauthorized { message: String },
+    #[error("{message}")]
+    Forbidden { message: String },
+    #[error("{message}")]
+    NotFound { message: String },
+    /// Show when to try again.
+    #[error("{message}")]
+    RateLimited { retry_after_s: Option<u32>, message: String },
+    /// A write that buys or releases numbers needs the count (or name) confirmed.
+    #[error("{message}")]
+    ConfirmationRequired { numbers: u32, message: String },
+    /// CallRail could not be reached: offer to retry.
+    #[error("{message}")]
+    Network { message: String },
+    /// A create whose answer was lost and could not be checked: do not retry blindly.
+    #[error("{message}")]
+    OutcomeUnknown { message: String },
+    #[error("{message}")]
+    Api { status: u16, message: String },
+    /// The OS keyring is missing or refused: explain how to fix it.
+    #[error("{message}")]
+    Keyring { message: String },
+    #[error("{message}")]
+    Storage { message: String },
+}
+
+fn first(errors: &[FieldError]) -> String {
+    errors.first().map(|e| format!("{}: {}", e.field, e.message)).unwrap_or_default()
+}
+
+impl From<CoreError> for IpcError {
+    fn from(e: CoreError) -> Self {
+        let message = e.to_string();
+        match e {
+            CoreError::Callrail(c) => from_callrail(c),
+            CoreError::Secrets(SecretError::Missing) => IpcError::Unauthorized { message },
+            CoreError::Secrets(_) => IpcError::Keyring { message },
+            CoreError::Storage(_) => IpcError::Storage { message },
+            CoreError::UnknownConnection(_) => IpcError::NotFound { message },
+            CoreError::ConfirmationRequired { numbers, .. } => IpcError::ConfirmationRequired { numbers, message },
+        }
+    }
+}
+
+fn from_callrail(e: callrail::Error) -> IpcError {
+    use callrail::Error as E;
+    let message = e.to_string();
+    match e {
+        E::Invalid(v) => IpcError::Validation {
+            errors: v.0.into_iter().map(|v| FieldError { field: v.field, message: v.message }).collect(),
+        },
+        E::Unauthorized => IpcError::Unauthorized { message },
+        E::Forbidden { .. } => IpcError::Forbidden { message },
+        E::NotFound { .. } => IpcError::NotFound { message },
+        E::Validation { .. } => IpcError::Api { status: 400, message },
+        E::RateLimited { retry_after, .. } => IpcError::RateLimited {
+            retry_after_s: retry_after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
+            message,
+        },
+        E::Server { status, .. } | E::Api { status, .. } => IpcError::Api { status, message },
+        E::Network { .. } | E::Timeout => IpcError::Network { message },
+        E::Decode { .. } => IpcError::Api { status: 200, message },
+        E::CreateNotConfirmed { .. } => IpcError::Network { message },
+        E::CreateOutcomeUnknown { .. } => IpcError::OutcomeUnknown { message },
+    }
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;
