@@ -21,7 +21,10 @@ pub enum IpcError {
     NotFound { message: String },
     /// Show when to try again.
     #[error("{message}")]
-    RateLimited { retry_after_s: Option<u32>, message: String },
+    RateLimited {
+        retry_after_s: Option<u32>,
+        message: String,
+    },
     /// A write that buys or releases numbers needs the count (or name) confirmed.
     #[error("{message}")]
     ConfirmationRequired { numbers: u32, message: String },
@@ -41,7 +44,10 @@ pub enum IpcError {
 }
 
 fn first(errors: &[FieldError]) -> String {
-    errors.first().map(|e| format!("{}: {}", e.field, e.message)).unwrap_or_default()
+    errors
+        .first()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .unwrap_or_default()
 }
 
 impl From<CoreError> for IpcError {
@@ -53,7 +59,9 @@ impl From<CoreError> for IpcError {
             CoreError::Secrets(_) => IpcError::Keyring { message },
             CoreError::Storage(_) => IpcError::Storage { message },
             CoreError::UnknownConnection(_) => IpcError::NotFound { message },
-            CoreError::ConfirmationRequired { numbers, .. } => IpcError::ConfirmationRequired { numbers, message },
+            CoreError::ConfirmationRequired { numbers, .. } => {
+                IpcError::ConfirmationRequired { numbers, message }
+            }
         }
     }
 }
@@ -63,19 +71,32 @@ fn from_callrail(e: callrail::Error) -> IpcError {
     let message = e.to_string();
     match e {
         E::Invalid(v) => IpcError::Validation {
-            errors: v.0.into_iter().map(|v| FieldError { field: v.field, message: v.message }).collect(),
+            errors: v
+                .0
+                .into_iter()
+                .map(|v| FieldError {
+                    field: v.field,
+                    message: v.message,
+                })
+                .collect(),
         },
         E::Unauthorized => IpcError::Unauthorized { message },
         E::Forbidden { .. } => IpcError::Forbidden { message },
         E::NotFound { .. } => IpcError::NotFound { message },
-        E::Validation { .. } => IpcError::Api { status: 400, message },
+        E::Validation { .. } => IpcError::Api {
+            status: 400,
+            message,
+        },
         E::RateLimited { retry_after, .. } => IpcError::RateLimited {
             retry_after_s: retry_after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
             message,
         },
         E::Server { status, .. } | E::Api { status, .. } => IpcError::Api { status, message },
         E::Network { .. } | E::Timeout => IpcError::Network { message },
-        E::Decode { .. } => IpcError::Api { status: 200, message },
+        E::Decode { .. } => IpcError::Api {
+            status: 200,
+            message,
+        },
         E::CreateNotConfirmed { .. } => IpcError::Network { message },
         E::CreateOutcomeUnknown { .. } => IpcError::OutcomeUnknown { message },
     }

@@ -42,7 +42,8 @@ pub fn bindings_typescript() -> specta_typescript::Typescript {
 
 pub fn run() {
     let builder = specta_builder();
-    let api_base = std::env::var(API_BASE_ENV).unwrap_or_else(|_| callrail::DEFAULT_BASE_URL.to_owned());
+    let api_base =
+        std::env::var(API_BASE_ENV).unwrap_or_else(|_| callrail::DEFAULT_BASE_URL.to_owned());
     #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
     tauri::Builder::default()
         // First, so a second launch only focuses the window that is already open.
@@ -56,8 +57,12 @@ pub fn run() {
         .plugin(
             tauri_plugin_log::Builder::new()
                 .level(log::LevelFilter::Info)
-                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: None }))
-                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stdout))
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::LogDir { file_name: None },
+                ))
+                .target(tauri_plugin_log::Target::new(
+                    tauri_plugin_log::TargetKind::Stdout,
+                ))
                 .build(),
         )
         .plugin(tauri_plugin_clipboard_manager::init())
@@ -68,7 +73,11 @@ pub fn run() {
             builder.mount_events(app);
             let data_dir = app.path().app_data_dir()?;
             std::fs::create_dir_all(&data_dir)?;
-            app.manage(Desk::open(&data_dir, SecretStore::for_app(APP_IDENTIFIER), api_base));
+            app.manage(Desk::open(
+                &data_dir,
+                SecretStore::for_app(APP_IDENTIFIER),
+                api_base,
+            ));
             log::info!("Tracker Desk {} started", env!("CARGO_PKG_VERSION"));
             Ok(())
         })
@@ -85,8 +94,11 @@ mod tests {
     #[test]
     fn bindings_are_current() {
         let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/bindings.ts");
-        let fresh = std::env::temp_dir().join(format!("trackerdesk-bindings-{}.ts", std::process::id()));
-        specta_builder().export(bindings_typescript(), &fresh).expect("bindings export");
+        let fresh =
+            std::env::temp_dir().join(format!("trackerdesk-bindings-{}.ts", std::process::id()));
+        specta_builder()
+            .export(bindings_typescript(), &fresh)
+            .expect("bindings export");
         let fresh_text = std::fs::read_to_string(&fresh).expect("fresh bindings");
         let _ = std::fs::remove_file(&fresh);
         if std::env::var_os("TRACKERDESK_WRITE_BINDINGS").is_some() {

@@ -12,20 +12,32 @@ pub fn list_connections(desk: State<'_, Desk>) -> IpcResult<Vec<ConnectionView>>
 /// Checks the key with CallRail, then keeps it in the OS keyring. The key never comes back.
 #[tauri::command]
 #[specta::specta]
-pub async fn add_connection(desk: State<'_, Desk>, name: String, api_key: String) -> IpcResult<ConnectionView> {
+pub async fn add_connection(
+    desk: State<'_, Desk>,
+    name: String,
+    api_key: String,
+) -> IpcResult<ConnectionView> {
     Ok(desk.add_connection(&name, &api_key).await?)
 }
 
 /// Replaces a refused key with a new one, checked with CallRail first.
 #[tauri::command]
 #[specta::specta]
-pub async fn replace_key(desk: State<'_, Desk>, id: String, api_key: String) -> IpcResult<ConnectionView> {
+pub async fn replace_key(
+    desk: State<'_, Desk>,
+    id: String,
+    api_key: String,
+) -> IpcResult<ConnectionView> {
     Ok(desk.replace_key(&id, &api_key).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn rename_connection(desk: State<'_, Desk>, id: String, name: String) -> IpcResult<ConnectionView> {
+pub fn rename_connection(
+    desk: State<'_, Desk>,
+    id: String,
+    name: String,
+) -> IpcResult<ConnectionView> {
     Ok(desk.rename_connection(&id, &name)?)
 }
 
@@ -45,13 +57,20 @@ pub async fn start_demo(desk: State<'_, Desk>) -> IpcResult<ConnectionView> {
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_accounts(desk: State<'_, Desk>, connection_id: String) -> IpcResult<Vec<AccountView>> {
+pub async fn list_accounts(
+    desk: State<'_, Desk>,
+    connection_id: String,
+) -> IpcResult<Vec<AccountView>> {
     Ok(desk.list_accounts(&connection_id).await?)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn list_companies(desk: State<'_, Desk>, connection_id: String, account_id: String) -> IpcResult<Vec<CompanyView>> {
+pub async fn list_companies(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+) -> IpcResult<Vec<CompanyView>> {
     Ok(desk.list_companies(&connection_id, &account_id).await?)
 }
 

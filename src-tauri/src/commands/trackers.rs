@@ -12,12 +12,19 @@ pub async fn list_trackers(
     account_id: String,
     request: TrackerListRequest,
 ) -> IpcResult<TrackerPage> {
-    Ok(desk.list_trackers(&connection_id, &account_id, request).await?)
+    Ok(desk
+        .list_trackers(&connection_id, &account_id, request)
+        .await?)
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn get_tracker(desk: State<'_, Desk>, connection_id: String, account_id: String, id: String) -> IpcResult<TrackerDetail> {
+pub async fn get_tracker(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    id: String,
+) -> IpcResult<TrackerDetail> {
     Ok(desk.get_tracker(&connection_id, &account_id, &id).await?)
 }
 
@@ -38,7 +45,9 @@ pub async fn create_tracker(
     form: TrackerForm,
     confirmed_numbers: u32,
 ) -> IpcResult<Created> {
-    Ok(desk.create_tracker(&connection_id, &account_id, &form, confirmed_numbers).await?)
+    Ok(desk
+        .create_tracker(&connection_id, &account_id, &form, confirmed_numbers)
+        .await?)
 }
 
 #[tauri::command]
@@ -50,7 +59,9 @@ pub async fn preview_update(
     id: String,
     changes: TrackerChanges,
 ) -> IpcResult<UpdatePreview> {
-    Ok(desk.preview_update(&connection_id, &account_id, &id, &changes).await?)
+    Ok(desk
+        .preview_update(&connection_id, &account_id, &id, &changes)
+        .await?)
 }
 
 /// Applies an edit; `confirmed_numbers` must be the extra numbers a bigger pool buys (0 otherwise).
@@ -64,7 +75,15 @@ pub async fn update_tracker(
     changes: TrackerChanges,
     confirmed_numbers: u32,
 ) -> IpcResult<TrackerDetail> {
-    Ok(desk.update_tracker(&connection_id, &account_id, &id, &changes, confirmed_numbers).await?)
+    Ok(desk
+        .update_tracker(
+            &connection_id,
+            &account_id,
+            &id,
+            &changes,
+            confirmed_numbers,
+        )
+        .await?)
 }
 
 /// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
@@ -77,5 +96,7 @@ pub async fn disable_tracker(
     id: String,
     confirm_name: String,
 ) -> IpcResult<TrackerDetail> {
-    Ok(desk.disable_tracker(&connection_id, &account_id, &id, &confirm_name).await?)
+    Ok(desk
+        .disable_tracker(&connection_id, &account_id, &id, &confirm_name)
+        .await?)
 }

@@ -40,7 +40,11 @@ fn view(saved: &SavedConnection, default_api_base: &str) -> ConnectionView {
 fn check_name(raw: &str) -> CoreResult<String> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(RuleViolation::new("name", "give the connection a name, such as the CallRail login it belongs to").into());
+        return Err(RuleViolation::new(
+            "name",
+            "give the connection a name, such as the CallRail login it belongs to",
+        )
+        .into());
     }
     if name.chars().count() > 80 || name.chars().any(char::is_control) {
         return Err(RuleViolation::new("name", "at most 80 characters, on one line").into());
@@ -54,12 +58,22 @@ pub(crate) fn client(key: ApiKey, api_base: &str) -> CoreResult<Client> {
 
 impl Connections {
     pub fn new(settings: SettingsFile, secrets: SecretStore, default_api_base: String) -> Self {
-        Self { settings, secrets, default_api_base, clients: Mutex::new(HashMap::new()), demo: Mutex::new(None) }
+        Self {
+            settings,
+            secrets,
+            default_api_base,
+            clients: Mutex::new(HashMap::new()),
+            demo: Mutex::new(None),
+        }
     }
 
     pub fn list(&self) -> CoreResult<Vec<ConnectionView>> {
         let saved = self.settings.load()?;
-        let mut out: Vec<ConnectionView> = saved.connections.iter().map(|c| view(c, &self.default_api_base)).collect();
+        let mut out: Vec<ConnectionView> = saved
+            .connections
+            .iter()
+            .map(|c| view(c, &self.default_api_base))
+            .collect();
         if let Some(demo) = self.demo_live() {
             out.insert(0, demo.view);
         }
@@ -72,8 +86,16 @@ impl Connections {
         let name = check_name(name)?;
         let key = ApiKey::new(raw_key)?;
         let settings = self.settings.load()?;
-        if settings.connections.iter().any(|c| c.name.eq_ignore_ascii_case(&name)) {
-            return Err(RuleViolation::new("name", format!("there is already a connection named {name}")).into());
+        if settings
+            .connections
+            .iter()
+            .any(|c| c.name.eq_ignore_ascii_case(&name))
+        {
+            return Err(RuleViolation::new(
+                "name",
+                format!("there is already a connection named {name}"),
+            )
+            .into());
         }
         let client = client(key.clone(), &self.default_api_base)?;
         let accounts = client.list_accounts().await?;
@@ -106,13 +128,21 @@ impl Connections {
     pub async fn replace_key(&self, id: &str, raw_key: &str) -> CoreResult<ConnectionView> {
         let key = ApiKey::new(raw_key)?;
         let saved = self.settings.load()?;
-        let conn = saved.connections.iter().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let conn = saved
+            .connections
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
         let client = client(key.clone(), &conn.api_base)?;
         client.list_accounts().await?;
         self.secrets.save(id, &key)?;
         let default = self.default_api_base.clone();
         let updated = self.settings.update(|s| {
-            let c = s.connections.iter_mut().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            let c = s
+                .connections
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
             c.key_last4 = key.last4();
             Ok(view(c, &default))
         })?;
@@ -124,10 +154,21 @@ impl Connections {
         let name = check_name(name)?;
         let default = self.default_api_base.clone();
         self.settings.update(|s| {
-            if s.connections.iter().any(|c| c.id != id && c.name.eq_ignore_ascii_case(&name)) {
-                return Err(RuleViolation::new("name", format!("there is already a connection named {name}")).into());
+            if s.connections
+                .iter()
+                .any(|c| c.id != id && c.name.eq_ignore_ascii_case(&name))
+            {
+                return Err(RuleViolation::new(
+                    "name",
+                    format!("there is already a connection named {name}"),
+                )
+                .into());
             }
-            let c = s.connections.iter_mut().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            let c = s
+                .connections
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
             c.name = name;
             Ok(view(c, &default))
         })
@@ -136,7 +177,10 @@ impl Connections {
     /// Forgets the connection and deletes its key from the keyring.
     pub fn remove(&self, id: &str) -> CoreResult<()> {
         if id == DEMO_CONNECTION_ID {
-            *self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            *self
+                .demo
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
             return Ok(());
         }
         self.settings.update(|s| {
@@ -156,7 +200,12 @@ impl Connections {
     }
 
     /// Remembers the account and company last picked on a connection.
-    pub fn remember(&self, id: &str, account_id: Option<String>, company_id: Option<String>) -> CoreResult<()> {
+    pub fn remember(
+        &self,
+        id: &str,
+        account_id: Option<String>,
+        company_id: Option<String>,
+    ) -> CoreResult<()> {
         if id == DEMO_CONNECTION_ID {
             return Ok(());
         }
@@ -171,27 +220,42 @@ impl Connections {
     }
 
     pub(crate) fn set_demo(&self, live: Live) {
-        *self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(live);
+        *self
+            .demo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(live);
     }
 
     fn demo_live(&self) -> Option<Live> {
-        self.demo.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
+        self.demo
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     fn lock_clients(&self) -> std::sync::MutexGuard<'_, HashMap<String, Client>> {
-        self.clients.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.clients
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The client of a connection, with its key read from the keyring once.
     pub fn client(&self, id: &str) -> CoreResult<Client> {
         if id == DEMO_CONNECTION_ID {
-            return self.demo_live().map(|d| d.client).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()));
+            return self
+                .demo_live()
+                .map(|d| d.client)
+                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()));
         }
         if let Some(c) = self.lock_clients().get(id) {
             return Ok(c.clone());
         }
         let saved = self.settings.load()?;
-        let conn = saved.connections.iter().find(|c| c.id == id).ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let conn = saved
+            .connections
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
         let c = client(self.secrets.load(id)?, &conn.api_base)?;
         self.lock_clients().insert(id.to_owned(), c.clone());
         Ok(c)

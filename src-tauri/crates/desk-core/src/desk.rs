@@ -4,7 +4,10 @@ use crate::connections::{self, Connections, Live, DEMO_CONNECTION_ID};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::trackers::{self, TrackerListRequest};
-use crate::views::{AccountView, CompanyView, ConnectionView, Created, DniInfo, TrackerDetail, TrackerPage, UpdatePreview};
+use crate::views::{
+    AccountView, CompanyView, ConnectionView, Created, DniInfo, TrackerDetail, TrackerPage,
+    UpdatePreview,
+};
 use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, TrackerChanges, TrackerForm};
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
@@ -62,7 +65,12 @@ impl Desk {
                 .await
                 .map_err(|e| CoreError::Storage(format!("could not start the demo: {e}")))?;
             let client = connections::client(ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
-            let account = client.list_accounts().await?.into_iter().next().map(|a| a.id);
+            let account = client
+                .list_accounts()
+                .await?
+                .into_iter()
+                .next()
+                .map(|a| a.id);
             self.connections.set_demo(Live {
                 view: ConnectionView {
                     id: DEMO_CONNECTION_ID.into(),
@@ -82,23 +90,52 @@ impl Desk {
 
     pub async fn list_accounts(&self, connection: &str) -> CoreResult<Vec<AccountView>> {
         let accounts = self.connections.client(connection)?.list_accounts().await?;
-        Ok(accounts.into_iter().map(|a| AccountView { id: a.id, name: a.name }).collect())
+        Ok(accounts
+            .into_iter()
+            .map(|a| AccountView {
+                id: a.id,
+                name: a.name,
+            })
+            .collect())
     }
 
-    pub async fn list_companies(&self, connection: &str, account: &str) -> CoreResult<Vec<CompanyView>> {
-        let companies = self.connections.client(connection)?.list_companies(account, None).await?;
+    pub async fn list_companies(
+        &self,
+        connection: &str,
+        account: &str,
+    ) -> CoreResult<Vec<CompanyView>> {
+        let companies = self
+            .connections
+            .client(connection)?
+            .list_companies(account, None)
+            .await?;
         Ok(companies.into_iter().map(CompanyView::from).collect())
     }
 
-    pub fn remember_selection(&self, connection: &str, account: Option<String>, company: Option<String>) -> CoreResult<()> {
+    pub fn remember_selection(
+        &self,
+        connection: &str,
+        account: Option<String>,
+        company: Option<String>,
+    ) -> CoreResult<()> {
         self.connections.remember(connection, account, company)
     }
 
-    pub async fn list_trackers(&self, connection: &str, account: &str, request: TrackerListRequest) -> CoreResult<TrackerPage> {
+    pub async fn list_trackers(
+        &self,
+        connection: &str,
+        account: &str,
+        request: TrackerListRequest,
+    ) -> CoreResult<TrackerPage> {
         trackers::list(&self.connections.client(connection)?, account, request).await
     }
 
-    pub async fn get_tracker(&self, connection: &str, account: &str, id: &str) -> CoreResult<TrackerDetail> {
+    pub async fn get_tracker(
+        &self,
+        connection: &str,
+        account: &str,
+        id: &str,
+    ) -> CoreResult<TrackerDetail> {
         trackers::get(&self.connections.client(connection)?, account, id).await
     }
 
@@ -106,11 +143,29 @@ impl Desk {
         trackers::check(form)
     }
 
-    pub async fn create_tracker(&self, connection: &str, account: &str, form: &TrackerForm, confirmed_numbers: u32) -> CoreResult<Created> {
-        trackers::create(&self.connections.client(connection)?, account, form, confirmed_numbers).await
+    pub async fn create_tracker(
+        &self,
+        connection: &str,
+        account: &str,
+        form: &TrackerForm,
+        confirmed_numbers: u32,
+    ) -> CoreResult<Created> {
+        trackers::create(
+            &self.connections.client(connection)?,
+            account,
+            form,
+            confirmed_numbers,
+        )
+        .await
     }
 
-    pub async fn preview_update(&self, connection: &str, account: &str, id: &str, changes: &TrackerChanges) -> CoreResult<UpdatePreview> {
+    pub async fn preview_update(
+        &self,
+        connection: &str,
+        account: &str,
+        id: &str,
+        changes: &TrackerChanges,
+    ) -> CoreResult<UpdatePreview> {
         trackers::preview(&self.connections.client(connection)?, account, id, changes).await
     }
 
@@ -122,15 +177,39 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<TrackerDetail> {
-        trackers::update(&self.connections.client(connection)?, account, id, changes, confirmed_numbers).await
+        trackers::update(
+            &self.connections.client(connection)?,
+            account,
+            id,
+            changes,
+            confirmed_numbers,
+        )
+        .await
     }
 
-    pub async fn disable_tracker(&self, connection: &str, account: &str, id: &str, confirm_name: &str) -> CoreResult<TrackerDetail> {
-        trackers::disable(&self.connections.client(connection)?, account, id, confirm_name).await
+    pub async fn disable_tracker(
+        &self,
+        connection: &str,
+        account: &str,
+        id: &str,
+        confirm_name: &str,
+    ) -> CoreResult<TrackerDetail> {
+        trackers::disable(
+            &self.connections.client(connection)?,
+            account,
+            id,
+            confirm_name,
+        )
+        .await
     }
 
     /// The company's swap.js snippet, and the always-swap source trackers that would win over a pool.
-    pub async fn dni(&self, connection: &str, account: &str, company_id: &str) -> CoreResult<DniInfo> {
+    pub async fn dni(
+        &self,
+        connection: &str,
+        account: &str,
+        company_id: &str,
+    ) -> CoreResult<DniInfo> {
         let client = self.connections.client(connection)?;
         let company = client.get_company(account, company_id).await?;
         let snippet = callrail::dni::swap_snippet(&company)?;

@@ -28,7 +28,9 @@ impl SecretStore {
     }
 
     pub fn with_service(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     fn entry(&self, connection_id: &str) -> Result<keyring::Entry, SecretError> {
@@ -36,7 +38,9 @@ impl SecretStore {
     }
 
     pub fn save(&self, connection_id: &str, key: &ApiKey) -> Result<(), SecretError> {
-        self.entry(connection_id)?.set_password(key.reveal_for_storage()).map_err(map_err)
+        self.entry(connection_id)?
+            .set_password(key.reveal_for_storage())
+            .map_err(map_err)
     }
 
     pub fn load(&self, connection_id: &str) -> Result<ApiKey, SecretError> {

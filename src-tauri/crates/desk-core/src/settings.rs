@@ -34,7 +34,9 @@ pub struct SettingsFile {
 
 impl SettingsFile {
     pub fn in_dir(dir: &Path) -> Self {
-        Self { path: dir.join("settings.json") }
+        Self {
+            path: dir.join("settings.json"),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -44,26 +46,41 @@ impl SettingsFile {
     /// The saved settings; defaults when there is no file yet.
     pub fn load(&self) -> Result<Settings, CoreError> {
         match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| CoreError::Storage(format!("{} is damaged ({e}); move it aside to start afresh", self.path.display()))),
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                CoreError::Storage(format!(
+                    "{} is damaged ({e}); move it aside to start afresh",
+                    self.path.display()
+                ))
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(CoreError::Storage(format!("could not read {}: {e}", self.path.display()))),
+            Err(e) => Err(CoreError::Storage(format!(
+                "could not read {}: {e}",
+                self.path.display()
+            ))),
         }
     }
 
     pub fn save(&self, settings: &Settings) -> Result<(), CoreError> {
-        let fail = |e: std::io::Error| CoreError::Storage(format!("could not save {}: {e}", self.path.display()));
+        let fail = |e: std::io::Error| {
+            CoreError::Storage(format!("could not save {}: {e}", self.path.display()))
+        };
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(fail)?;
         }
-        let tmp = self.path.with_extension(format!("json.{}.tmp", std::process::id()));
-        let bytes = serde_json::to_vec_pretty(settings).map_err(|e| CoreError::Storage(e.to_string()))?;
+        let tmp = self
+            .path
+            .with_extension(format!("json.{}.tmp", std::process::id()));
+        let bytes =
+            serde_json::to_vec_pretty(settings).map_err(|e| CoreError::Storage(e.to_string()))?;
         std::fs::write(&tmp, bytes).map_err(fail)?;
         std::fs::rename(&tmp, &self.path).map_err(fail)
     }
 
     /// Load, change, save.
-    pub fn update<T>(&self, change: impl FnOnce(&mut Settings) -> Result<T, CoreError>) -> Result<T, CoreError> {
+    pub fn update<T>(
+        &self,
+        change: impl FnOnce(&mut Settings) -> Result<T, CoreError>,
+    ) -> Result<T, CoreError> {
         let mut settings = self.load()?;
         let out = change(&mut settings)?;
         self.save(&settings)?;

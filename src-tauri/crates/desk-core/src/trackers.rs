@@ -2,11 +2,14 @@
 //! The money guards live here, not only in the UI: a create must confirm the count of numbers it
 //! buys, a pool that grows must confirm the extra numbers, a disable must repeat the tracker's name.
 
-use crate::views::{Created, FieldChange, FieldError, FormCheck, TrackerDetail, TrackerPage, TrackerRow, UpdatePreview};
+use crate::views::{
+    Created, FieldChange, FieldError, FormCheck, TrackerDetail, TrackerPage, TrackerRow,
+    UpdatePreview,
+};
 use crate::{CoreError, CoreResult};
 use callrail::{
-    format_number, plan_update, Client, Order, RuleViolation, StatusFilter, Tracker, TrackerChanges, TrackerForm,
-    TrackerKind, TrackerQuery, TypeFilter,
+    format_number, plan_update, Client, Order, RuleViolation, StatusFilter, Tracker,
+    TrackerChanges, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
 };
 use serde::Deserialize;
 use specta::Type;
@@ -31,7 +34,11 @@ pub struct TrackerListRequest {
     pub all: bool,
 }
 
-pub(crate) async fn list(client: &Client, account: &str, req: TrackerListRequest) -> CoreResult<TrackerPage> {
+pub(crate) async fn list(
+    client: &Client,
+    account: &str,
+    req: TrackerListRequest,
+) -> CoreResult<TrackerPage> {
     let query = TrackerQuery {
         company_id: Some(req.company_id),
         status: req.status,
@@ -59,12 +66,16 @@ pub(crate) async fn list(client: &Client, account: &str, req: TrackerListRequest
         page: page.page,
         per_page: page.per_page,
         total_pages: page.page_count(),
-        total_records: page.total_records.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        total_records: page
+            .total_records
+            .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
     })
 }
 
 pub(crate) async fn get(client: &Client, account: &str, id: &str) -> CoreResult<TrackerDetail> {
-    let t = client.get_tracker(account, id, &["swap_targets", "campaign_name"]).await?;
+    let t = client
+        .get_tracker(account, id, &["swap_targets", "campaign_name"])
+        .await?;
     Ok(TrackerDetail::from(&t))
 }
 
@@ -78,25 +89,45 @@ pub fn check(form: &TrackerForm) -> FormCheck {
                 if n == 1 { "number" } else { "numbers" },
                 draft.numbers().describe()
             );
-            FormCheck { errors: Vec::new(), numbers_to_provision: Some(n), cost_line: Some(cost_line) }
+            FormCheck {
+                errors: Vec::new(),
+                numbers_to_provision: Some(n),
+                cost_line: Some(cost_line),
+            }
         }
-        Err(v) => FormCheck { errors: v.0.into_iter().map(FieldError::from).collect(), numbers_to_provision: None, cost_line: None },
+        Err(v) => FormCheck {
+            errors: v.0.into_iter().map(FieldError::from).collect(),
+            numbers_to_provision: None,
+            cost_line: None,
+        },
     }
 }
 
 /// Creates the tracker only when `confirmed_numbers` is exactly the count it buys.
-pub(crate) async fn create(client: &Client, account: &str, form: &TrackerForm, confirmed_numbers: u32) -> CoreResult<Created> {
+pub(crate) async fn create(
+    client: &Client,
+    account: &str,
+    form: &TrackerForm,
+    confirmed_numbers: u32,
+) -> CoreResult<Created> {
     let draft = form.validate()?;
     let n = draft.numbers_to_provision();
     if confirmed_numbers != n {
         return Err(CoreError::ConfirmationRequired {
             numbers: n,
-            message: format!("creating \"{}\" buys {n} number(s); confirm that count to go ahead", draft.name()),
+            message: format!(
+                "creating \"{}\" buys {n} number(s); confirm that count to go ahead",
+                draft.name()
+            ),
         });
     }
     let company = client.get_company(account, draft.company_id()).await?;
     if !company.is_active() {
-        return Err(RuleViolation::new("company_id", format!("{} is disabled in CallRail", company.name)).into());
+        return Err(RuleViolation::new(
+            "company_id",
+            format!("{} is disabled in CallRail", company.name),
+        )
+        .into());
     }
     let out = client.create_tracker(account, &draft).await?;
     let tracker = match draft.kind() {
@@ -107,24 +138,39 @@ pub(crate) async fn create(client: &Client, account: &str, form: &TrackerForm, c
             .unwrap_or(out.tracker),
         TrackerKind::Source => out.tracker,
     };
-    Ok(Created { tracker: TrackerDetail::from(&tracker), reconciled: out.reconciled })
+    Ok(Created {
+        tracker: TrackerDetail::from(&tracker),
+        reconciled: out.reconciled,
+    })
 }
 
 /// The before/after of an edit, without sending it.
-pub(crate) async fn preview(client: &Client, account: &str, id: &str, changes: &TrackerChanges) -> CoreResult<UpdatePreview> {
+pub(crate) async fn preview(
+    client: &Client,
+    account: &str,
+    id: &str,
+    changes: &TrackerChanges,
+) -> CoreResult<UpdatePreview> {
     let current = client.get_tracker(account, id, &["swap_targets"]).await?;
     let plan = plan_update(&current, changes)?;
     let mut out = Vec::new();
     let proposed = simulate(&current, changes);
-    for field in plan.changed_fields() {
-        out.extend(describe_change(field, &current, &proposed));
+    // In the order the edit form shows them.
+    let changed = plan.changed_fields();
+    for field in ["name", "call_flow", "whisper_message", "sms_enabled", "swap_targets", "pool_size"] {
+        if changed.contains(&field) {
+            out.extend(describe_change(field, &current, &proposed));
+        }
     }
     let extra = changes
         .pool_size
         .filter(|_| plan.changed_fields().contains(&"pool_size"))
         .map(|n| n.saturating_sub(u32::try_from(current.pool_size()).unwrap_or(u32::MAX)))
         .unwrap_or(0);
-    Ok(UpdatePreview { changes: out, extra_numbers: extra })
+    Ok(UpdatePreview {
+        changes: out,
+        extra_numbers: extra,
+    })
 }
 
 /// Applies an edit; a pool that grows must confirm the extra numbers it buys.
@@ -139,7 +185,10 @@ pub(crate) async fn update(
     if p.extra_numbers != confirmed_numbers {
         return Err(CoreError::ConfirmationRequired {
             numbers: p.extra_numbers,
-            message: format!("growing the pool buys {} more number(s); confirm that count to go ahead", p.extra_numbers),
+            message: format!(
+                "growing the pool buys {} more number(s); confirm that count to go ahead",
+                p.extra_numbers
+            ),
         });
     }
     let updated = client.update_tracker(account, id, changes).await?;
@@ -147,10 +196,19 @@ pub(crate) async fn update(
 }
 
 /// Disables a tracker only when `confirm_name` repeats its name: its numbers are released for good.
-pub(crate) async fn disable(client: &Client, account: &str, id: &str, confirm_name: &str) -> CoreResult<TrackerDetail> {
+pub(crate) async fn disable(
+    client: &Client,
+    account: &str,
+    id: &str,
+    confirm_name: &str,
+) -> CoreResult<TrackerDetail> {
     let t = client.get_tracker(account, id, &[]).await?;
     if confirm_name.trim() != t.name.trim() {
-        return Err(RuleViolation::new("confirm_name", format!("type the tracker's name, {}, exactly to disable it", t.name)).into());
+        return Err(RuleViolation::new(
+            "confirm_name",
+            format!("type the tracker's name, {}, exactly to disable it", t.name),
+        )
+        .into());
     }
     if !t.is_active() {
         return Ok(TrackerDetail::from(&t));
@@ -168,7 +226,9 @@ fn simulate(current: &Tracker, changes: &TrackerChanges) -> TrackerDetail {
         d.row.name = n.trim().to_owned();
     }
     if let Some(dest) = &changes.destination {
-        let formatted = callrail::E164::parse("destination", dest).map(|e| format_number(e.as_str())).unwrap_or_default();
+        let formatted = callrail::E164::parse("destination", dest)
+            .map(|e| format_number(e.as_str()))
+            .unwrap_or_default();
         d.call_flow.destination = Some(formatted.clone());
         d.row.destination = Some(formatted);
     }
@@ -207,25 +267,61 @@ fn describe_change(field: &str, before: &Tracker, after: &TrackerDetail) -> Vec<
     };
     match field {
         "name" => vec![change("name", "Name", b.row.name, after.row.name.clone())],
-        "whisper_message" => vec![change("whisper", "Whisper", text(&b.whisper), text(&after.whisper))],
-        "sms_enabled" => vec![change("sms_enabled", "Text messages", onoff(b.sms_enabled), onoff(after.sms_enabled))],
-        "pool_size" => vec![change("pool_size", "Pool size", b.row.pool_size.to_string(), after.row.pool_size.to_string())],
+        "whisper_message" => vec![change(
+            "whisper",
+            "Whisper",
+            text(&b.whisper),
+            text(&after.whisper),
+        )],
+        "sms_enabled" => vec![change(
+            "sms_enabled",
+            "Text messages",
+            onoff(b.sms_enabled),
+            onoff(after.sms_enabled),
+        )],
+        "pool_size" => vec![change(
+            "pool_size",
+            "Pool size",
+            b.row.pool_size.to_string(),
+            after.row.pool_size.to_string(),
+        )],
         "swap_targets" => vec![change(
             "swap_targets",
             "Swap targets",
-            b.swap_targets.map(|v| v.join(", ")).unwrap_or_else(|| "(destination)".into()),
-            after.swap_targets.clone().map(|v| v.join(", ")).unwrap_or_default(),
+            b.swap_targets
+                .map(|v| v.join(", "))
+                .unwrap_or_else(|| "(destination)".into()),
+            after
+                .swap_targets
+                .clone()
+                .map(|v| v.join(", "))
+                .unwrap_or_default(),
         )],
         "call_flow" => {
             let mut out = Vec::new();
             if b.call_flow.destination != after.call_flow.destination {
-                out.push(change("destination", "Destination", text(&b.call_flow.destination), text(&after.call_flow.destination)));
+                out.push(change(
+                    "destination",
+                    "Destination",
+                    text(&b.call_flow.destination),
+                    text(&after.call_flow.destination),
+                ));
             }
             if b.call_flow.greeting != after.call_flow.greeting {
-                out.push(change("greeting", "Greeting", text(&b.call_flow.greeting), text(&after.call_flow.greeting)));
+                out.push(change(
+                    "greeting",
+                    "Greeting",
+                    text(&b.call_flow.greeting),
+                    text(&after.call_flow.greeting),
+                ));
             }
             if b.call_flow.recording != after.call_flow.recording {
-                out.push(change("record_calls", "Call recording", onoff(b.call_flow.recording), onoff(after.call_flow.recording)));
+                out.push(change(
+                    "record_calls",
+                    "Call recording",
+                    onoff(b.call_flow.recording),
+                    onoff(after.call_flow.recording),
+                ));
             }
             out
         }
@@ -234,7 +330,11 @@ fn describe_change(field: &str, before: &Tracker, after: &TrackerDetail) -> Vec<
 }
 
 /// Active source trackers of type "all" in a company: they take precedence over session pools.
-pub(crate) async fn always_swap(client: &Client, account: &str, company_id: &str) -> CoreResult<Vec<String>> {
+pub(crate) async fn always_swap(
+    client: &Client,
+    account: &str,
+    company_id: &str,
+) -> CoreResult<Vec<String>> {
     let q = TrackerQuery {
         status: Some(StatusFilter::Active),
         kind: Some(TypeFilter::Source),

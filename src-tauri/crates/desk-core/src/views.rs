@@ -37,7 +37,13 @@ pub struct CompanyView {
 
 impl From<Company> for CompanyView {
     fn from(c: Company) -> Self {
-        Self { active: c.is_active(), id: c.id, name: c.name, time_zone: c.time_zone, dni_active: c.dni_active }
+        Self {
+            active: c.is_active(),
+            id: c.id,
+            name: c.name,
+            time_zone: c.time_zone,
+            dni_active: c.dni_active,
+        }
     }
 }
 
@@ -71,7 +77,11 @@ impl From<&Tracker> for TrackerRow {
             numbers: t.formatted_numbers(),
             pool_size: u32::try_from(t.pool_size()).unwrap_or(u32::MAX),
             destination: t.destination().map(format_number),
-            source: t.source.as_ref().map(|s| s.describe()).unwrap_or_else(|| "Unknown".into()),
+            source: t
+                .source
+                .as_ref()
+                .map(|s| s.describe())
+                .unwrap_or_else(|| "Unknown".into()),
             recording: t.recording_enabled(),
             created_at: t.created_at.clone(),
             disabled_at: t.disabled_at.clone(),
@@ -148,9 +158,13 @@ impl From<&Tracker> for TrackerDetail {
             whisper: t.whisper_message.clone(),
             sms_enabled: t.sms_enabled,
             sms_supported: t.sms_supported,
-            swap_targets: t.swap_targets.as_ref().map(|v| v.iter().map(|s| format_digits(s)).collect()),
+            swap_targets: t
+                .swap_targets
+                .as_ref()
+                .map(|v| v.iter().map(|s| format_digits(s)).collect()),
             campaign_name: t.campaign_name.clone(),
-            always_swap: t.kind == TrackerType::Source && t.source.as_ref().is_some_and(|s| s.is_always_swap()),
+            always_swap: t.kind == TrackerType::Source
+                && t.source.as_ref().is_some_and(|s| s.is_always_swap()),
         }
     }
 }
@@ -169,7 +183,13 @@ fn describe_step(step: &serde_json::Value) -> String {
     let detail = ["prompt", "destination_number", "name"]
         .iter()
         .find_map(|k| step.get(*k).and_then(|v| v.as_str()))
-        .map(|d| if d.starts_with('+') { format_number(d) } else { d.to_owned() });
+        .map(|d| {
+            if d.starts_with('+') {
+                format_number(d)
+            } else {
+                d.to_owned()
+            }
+        });
     match detail {
         Some(d) => format!("{kind}: {d}"),
         None => kind.to_owned(),
@@ -195,7 +215,10 @@ pub struct FieldError {
 
 impl From<callrail::RuleViolation> for FieldError {
     fn from(v: callrail::RuleViolation) -> Self {
-        Self { field: v.field, message: v.message }
+        Self {
+            field: v.field,
+            message: v.message,
+        }
     }
 }
 

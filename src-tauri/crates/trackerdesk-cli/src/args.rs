@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     version,
     about = "Manage CallRail trackers (tracking phone numbers) from the command line",
     long_about = "Manage CallRail trackers (tracking phone numbers) from the command line.\n\n\
-        The API key is read from CALLRAIL_API_KEY. Creating and disabling trackers costs money or \
+        The API key is read from CALLRAIL_API_KEY, or from the OS keyring with --connection NAME. Creating and disabling trackers costs money or \
         releases numbers for good, so those commands only explain what they would do unless --yes is given.",
     after_help = "Exit codes: 0 done; 1 CallRail or the network failed; 2 bad input (nothing was sent); \
         3 not confirmed (nothing changed: add --yes)."
@@ -17,6 +17,10 @@ pub struct Cli {
     /// CallRail API address (a simulator's, for example).
     #[arg(long, global = true, env = "CALLRAIL_API_BASE", default_value = callrail::DEFAULT_BASE_URL)]
     pub api_base: String,
+    /// Use a connection saved by the Tracker Desk app (its key comes from the OS keyring) instead of
+    /// CALLRAIL_API_KEY.
+    #[arg(long, global = true, env = "TRACKERDESK_CONNECTION")]
+    pub connection: Option<String>,
     /// The CallRail account (ACC…); may be left out when the key sees only one.
     #[arg(long, global = true, env = "CALLRAIL_ACCOUNT")]
     pub account: Option<String>,

@@ -10,22 +10,18 @@ use callrail::{
     plan_update, ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm,
     TrackerKind, TrackerQuery, TypeFilter,
 };
+use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 
 type Out = Result<String, Failure>;
 
 pub async fn run(cli: Cli) -> Out {
-    let raw_key = std::env::var("CALLRAIL_API_KEY").unwrap_or_default();
-    if raw_key.trim().is_empty() {
-        return Err(Failure::Input(
-            "set CALLRAIL_API_KEY to your CallRail API key (in CallRail: Settings, API keys)"
-                .into(),
-        ));
-    }
-    let key = ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))?;
-    let client = Client::builder(key).base_url(&cli.api_base).build()?;
+    let (client, saved_account) = match &cli.connection {
+        Some(name) => from_connection(name)?,
+        None => (from_env_key(&cli.api_base)?, None),
+    };
     let ctx = Ctx {
         client,
-        account: cli.account,
+        account: cli.account.or(saved_account),
         json: cli.json,
     };
     match cli.group {
@@ -75,6 +71,40 @@ pub async fn run(cli: Cli) -> Out {
             TrackerVerb::Disable { id, yes } => ctx.disable(&id, yes).await,
         },
     }
+}
+
+fn from_env_key(api_base: &str) -> Result<Client, Failure> {
+    let raw_key = std::env::var("CALLRAIL_API_KEY").unwrap_or_default();
+    if raw_key.trim().is_empty() {
+        return Err(Failure::Input(
+            "set CALLRAIL_API_KEY to your CallRail API key (in CallRail: Settings, API keys), or use --connection NAME".into(),
+        ));
+    }
+    let key = ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))?;
+    Ok(Client::builder(key).base_url(api_base).build()?)
+}
+
+/// A connection saved by the app: its key from the OS keyring, its account if one was picked.
+fn from_connection(name: &str) -> Result<(Client, Option<String>), Failure> {
+    let data_dir = dirs::data_dir()
+        .ok_or_else(|| {
+            Failure::Input("this system has no data folder for Tracker Desk's settings".into())
+        })?
+        .join(APP_IDENTIFIER);
+    let desk = Desk::open(
+        &data_dir,
+        SecretStore::for_app(APP_IDENTIFIER),
+        callrail::DEFAULT_BASE_URL,
+    );
+    let fail = |e: desk_core::CoreError| match e {
+        desk_core::CoreError::UnknownConnection(_) => Failure::Input(format!(
+            "there is no Tracker Desk connection named {name}; add it in the app first"
+        )),
+        other => Failure::Remote(other.to_string()),
+    };
+    let conn = desk.connections().find(name).map_err(fail)?;
+    let client = desk.connections().client(&conn.id).map_err(fail)?;
+    Ok((client, conn.account_id))
 }
 
 struct Ctx {

@@ -422,3 +422,44 @@ fn keys_and_accounts() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("Co B") && !stdout(&out).contains("Co A"));
 }
+
+/// `--connection NAME` reads the key the app saved in the OS keyring (needs a Secret Service:
+/// `scripts/test.sh` provides one).
+#[test]
+fn a_connection_saved_by_the_app() {
+    let s = sim(SimConfig::default());
+    let home = tempfile::tempdir().unwrap();
+    let data_dir = home.path().join(desk_core::APP_IDENTIFIER);
+    let desk = desk_core::Desk::open(
+        &data_dir,
+        desk_core::SecretStore::for_app(desk_core::APP_IDENTIFIER),
+        s.sim.base_url(),
+    );
+    let conn = s
+        ._rt
+        .block_on(desk.add_connection("Peachtree", DEMO_API_KEY))
+        .unwrap();
+
+    let run = |args: &[&str]| {
+        let mut c = Command::cargo_bin("trackerdesk").unwrap();
+        c.env_clear().env("XDG_DATA_HOME", home.path());
+        if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+            c.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
+        c.args(args).output().unwrap()
+    };
+    let out = run(&["--connection", "peachtree", "companies", "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Acme Plumbing"));
+    let out = run(&["--connection", "Nobody", "companies", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no Tracker Desk connection named Nobody"));
+    s._rt.block_on(desk.remove_connection(&conn.id)).unwrap();
+    let out = run(&["--connection", "Peachtree", "companies", "list"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a removed connection is gone: {}",
+        stderr(&out)
+    );
+}
