@@ -23,3 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v cargo >/dev/null || { echo "Rust is needed: install it from rustup.rs" >&2; exit 1; }
+command -v npm >/dev/null || { echo "Node.js 20+ and npm are needed" >&2; exit 1; }
+# The WebDriver bridge for the end-to-end tests (built from crates.io, once per machine).
+command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || \
+  cargo install tauri-driver --locked --version ^2

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Runs every check and test of Tracker Desk, installing what it needs first.
+# Runs every check and test of Tracker Desk, installing what it needs first: formatting, lints,
+# the UI's type check and Vitest tests, the Rust tests (simulator over loopback, real Secret Service),
+# and the end-to-end run of the real window under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds go outside the checkout so a fresh clone does not rebuild Tauri from scratch.
@@ -8,12 +10,14 @@ export CARGO_TERM_COLOR=never
 
 scripts/setup.sh
 
+echo "== ui: install, type check, build, tests"
+(cd ui && npm ci --no-audit --no-fund && npm run build && npm test)
 echo "== format"
 cargo fmt --all --check
 echo "== lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-echo "== tests"
-cargo test --workspace --locked 2>&1 | tee "${TMPDIR:-/tmp}/trackerdesk-test.log"
-# The totals across every test binary, as one line.
-awk '/^test result:/ { p += $4; f += $6; i += $8 } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, i }' \
-  "${TMPDIR:-/tmp}/trackerdesk-test.log"
+echo "== rust tests (bindings, client, simulator, core, command line)"
+scripts/with-keyring.sh cargo test --workspace --locked
+echo "== end to end: the real window"
+cargo build --locked -p tracker-desk -p callrail-sim
+scripts/with-keyring.sh tests/e2e/run.sh

@@ -1,0 +1,272 @@
+// The real Tracker Desk window, driven through tauri-driver and WebKitWebDriver, against the
+// CallRail simulator. Run by run.sh, which starts Xvfb, the Secret Service, the simulator and the driver.
+import { before, after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run tests/e2e/run.sh`);
+  return v;
+};
+const KEY = env("E2E_API_KEY");
+const SIM = env("E2E_SIM_BASE");
+const SHOTS = env("E2E_SCREENSHOTS");
+const DATA_HOME = env("E2E_DATA_HOME");
+const figures = [];
+
+let browser;
+const $ = (id) => browser.$(`[data-testid="${id}"]`);
+const shot = (name) => browser.saveScreenshot(join(SHOTS, `${name}.png`));
+
+async function shown(id, timeout = 20_000) {
+  const el = await $(id);
+  await el.waitForDisplayed({ timeout });
+  return el;
+}
+async function click(id) {
+  const el = await shown(id);
+  await el.waitForClickable({ timeout: 10_000 });
+  await el.click();
+}
+async function type(id, text) {
+  const el = await shown(id);
+  await el.clearValue();
+  await el.setValue(text);
+}
+async function textOf(id) {
+  return (await shown(id)).getText();
+}
+async function waitText(id, pattern, timeout = 20_000) {
+  await browser.waitUntil(async () => pattern.test(await (await $(id)).getText().catch(() => "")), {
+    timeout,
+    timeoutMsg: `${id} never showed ${pattern}`,
+  });
+}
+async function row(name) {
+  const el = await browser.$(`[data-testid="tracker-row"][data-name="${name}"]`);
+  await el.waitForDisplayed({ timeout: 20_000 });
+  return el;
+}
+async function closeOverlays() {
+  await browser.keys("Escape");
+  await browser.pause(300);
+}
+
+/** The simulator's own view of a company's trackers, straight over HTTP. */
+async function simTrackers(accountId) {
+  const res = await fetch(`${SIM}/v3/a/${accountId}/trackers.json?per_page=250&search=E2E`, {
+    headers: { Authorization: `Token token="${KEY}"` },
+  });
+  return (await res.json()).trackers;
+}
+
+/** IPC replies, read through the app's real IPC, must never hold the key. */
+async function invoke(cmd, args = {}) {
+  return browser.execute(
+    (cmd, args) =>
+      window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+        (ok) => JSON.stringify({ ok }),
+        (error) => JSON.stringify({ error }),
+      ),
+    cmd,
+    args,
+  );
+}
+
+function rssKiB(pattern) {
+  try {
+    const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
+    return out
+      .split("\n")
+      .filter((l) => pattern.test(l))
+      .reduce((sum, l) => sum + Number(l.trim().split(/\s+/)[0] || 0), 0);
+  } catch {
+    return 0;
+  }
+}
+
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
+  let accountId;
+
+  before(async () => {
+    const started = Date.now();
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port: Number(env("E2E_DRIVER_PORT")),
+      logLevel: "warn",
+      connectionRetryTimeout: 120_000,
+      capabilities: { "tauri:options": { application: env("E2E_APP") }, "wdio:enforceWebDriverClassic": true },
+    });
+    await shown("welcome", 60_000);
+    figures.push(`cold start to first screen: ${Date.now() - started} ms (WebDriver session + app launch + first render)`);
+  });
+
+  after(async () => {
+    if (browser) await browser.deleteSession().catch(() => {});
+    console.log(figures.map((f) => `# ${f}`).join("\n"));
+  });
+
+  it("offers demo data and a connection form on the first screen", async () => {
+    await shown("demo-start");
+    await shown("connection-key");
+    await shot("01-welcome");
+  });
+
+  it("adds a connection; the key goes to the keyring and never comes back", async () => {
+    await type("connection-name", "Peachtree");
+    await type("connection-key", KEY);
+    await click("connection-save");
+    await shown("trackers-table", 30_000);
+    await shown("context-line");
+    const conns = JSON.parse(await invoke("list_connections"));
+    assert.ok(conns.ok.length === 1 && conns.ok[0].key_hint.endsWith(KEY.slice(-4)));
+    accountId = conns.ok[0].account_id;
+    assert.ok(accountId, "the only account is picked");
+    const listed = await $("connection-select");
+    assert.match(await listed.getText(), /Peachtree/);
+  });
+
+  it("picks a company and lists its trackers", async () => {
+    await (await shown("company-select")).selectByVisibleText("Bright Dental");
+    await waitText("context-line", /Bright Dental/);
+    await row("Website Pool");
+    await shot("02-trackers");
+  });
+
+  it("creates a source tracker", async () => {
+    await click("new-source");
+    await type("field-name", "E2E Billboard");
+    await type("field-destination", "(312) 555-0142");
+    await type("field-area-code", "312");
+    await (await shown("field-source-type")).selectByAttribute("value", "offline");
+    await waitText("cost-line", /1 number/);
+    await shot("03-create-source");
+    await click("form-submit");
+    await click("confirm-create");
+    await waitText("tracker-detail", /E2E Billboard/, 30_000);
+    const created = (await simTrackers(accountId)).filter((t) => t.name === "E2E Billboard");
+    assert.equal(created.length, 1, "exactly one tracker created in CallRail");
+    assert.equal(created[0].tracking_numbers.length, 1);
+    await shot("04-source-detail");
+    await closeOverlays();
+  });
+
+  it("refuses pool size 3 with the rule next to the field, then creates a session tracker and shows its snippet", async () => {
+    await click("new-session");
+    await type("field-name", "E2E Website pool");
+    await type("field-destination", "312-555-0142");
+    await type("field-area-code", "312");
+    await type("field-pool-size", "3");
+    await waitText("error-pool_size", /between 4 and 50/);
+    await shot("05-pool-size-error");
+    await type("field-pool-size", "5");
+    await waitText("cost-line", /5 numbers/);
+    await click("form-submit");
+    await click("confirm-create");
+    const snippet = await (await shown("dni-snippet", 30_000)).getText();
+    assert.match(snippet, /^<script type="text\/javascript" src="\/\/cdn\.callrail\.com\/companies\/\d+\/[0-9a-f]+\/12\/swap\.js"><\/script>$/);
+    await shot("06-dni-snippet");
+    const pools = (await simTrackers(accountId)).filter((t) => t.name === "E2E Website pool");
+    assert.equal(pools.length, 1);
+    assert.equal(pools[0].tracking_numbers.length, 5);
+    await closeOverlays();
+    await closeOverlays();
+  });
+
+  it("edits a tracker and shows the change", async () => {
+    await (await row("E2E Billboard")).click();
+    await click("edit-tracker");
+    await type("field-name", "E2E Billboard North");
+    await click("edit-review");
+    await waitText("diff-table", /E2E Billboard North/);
+    await shot("07-edit-review");
+    await click("edit-confirm");
+    await waitText("tracker-detail", /E2E Billboard North/, 30_000);
+    await closeOverlays();
+    await row("E2E Billboard North");
+  });
+
+  it("disables a tracker only after its name is typed", async () => {
+    await (await row("E2E Billboard North")).click();
+    await click("disable-tracker");
+    const confirm = await shown("disable-confirm");
+    assert.equal(await confirm.isEnabled(), false, "the button waits for the name");
+    await type("disable-name-input", "E2E Billboard North");
+    await shot("08-disable");
+    await click("disable-confirm");
+    await browser.waitUntil(
+      async () => (await simTrackers(accountId)).some((t) => t.name === "E2E Billboard North" && t.status === "disabled"),
+      { timeout: 20_000, timeoutMsg: "the tracker was never disabled" },
+    );
+    await closeOverlays();
+  });
+
+  it("never sends the key back over IPC", async () => {
+    const conns = JSON.parse(await invoke("list_connections")).ok;
+    const conn = conns[0].id;
+    const companies = JSON.parse(await invoke("list_companies", { connectionId: conn, accountId })).ok;
+    const company = companies[0].id;
+    const replies = [
+      JSON.stringify(conns),
+      await invoke("list_accounts", { connectionId: conn }),
+      JSON.stringify(companies),
+      await invoke("list_trackers", { connectionId: conn, accountId, request: { company_id: company, per_page: 5 } }),
+      await invoke("dni_snippet", { connectionId: conn, accountId, companyId: company }),
+      await invoke("add_connection", { name: "Peachtree", apiKey: KEY }),
+      await invoke("add_connection", { name: "Wrong", apiKey: `${KEY}-wrong` }),
+      await invoke("replace_key", { id: conn, apiKey: `${KEY}x` }),
+    ];
+    for (const reply of replies) assert.ok(!reply.includes(KEY), `the key leaked into an IPC reply: ${reply.slice(0, 200)}`);
+  });
+
+  it("lists, scrolls and filters 10,000 trackers", async () => {
+    await (await shown("company-select")).selectByVisibleText("Acme Plumbing");
+    await waitText("context-line", /Acme Plumbing/);
+    await (await shown("status-filter")).selectByAttribute("value", "all");
+    const t0 = Date.now();
+    await (await shown("per-page")).selectByAttribute("value", "all");
+    await row("Generated tracker 00001");
+    figures.push(`load all ${"10,000+"} trackers of a company into the table: ${Date.now() - t0} ms`);
+    await type("tracker-search", "Generated tracker 0999");
+    await row("Generated tracker 09990");
+    const perf = await browser.execute(() => window.__trackerDesk);
+    assert.ok(perf && typeof perf.lastFilterMs === "number", "the table reports its filter time");
+    figures.push(`client-side filter over ${perf.rowCount ?? "?"} shown of 10,000+ rows: ${perf.lastFilterMs.toFixed(1)} ms`);
+    const app = rssKiB(/target\/debug\/tracker-desk/);
+    const web = rssKiB(/WebKitWebProcess/);
+    figures.push(`memory with 10,000 trackers loaded: app ${(app / 1024).toFixed(0)} MiB + web process ${(web / 1024).toFixed(0)} MiB RSS`);
+    await shot("09-ten-thousand");
+    await type("tracker-search", "");
+  });
+
+  it("removes the connection and its key", async () => {
+    await click("manage-connections");
+    await shot("10-connections");
+    await click("connection-remove");
+    await click("connection-remove-confirm");
+    await closeOverlays();
+    await shown("welcome", 20_000);
+    const conns = JSON.parse(await invoke("list_connections")).ok;
+    assert.equal(conns.length, 0);
+  });
+
+  it("wrote the key into no file: data folder, settings, logs", async () => {
+    const files = filesUnder(DATA_HOME);
+    assert.ok(files.some((f) => f.endsWith("settings.json")), `the app wrote its settings under ${DATA_HOME}`);
+    for (const f of files) {
+      assert.ok(!readFileSync(f).toString("latin1").includes(KEY), `the key leaked into ${f}`);
+    }
+  });
+});

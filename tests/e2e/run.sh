@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end: the real Tracker Desk window under Xvfb, driven through tauri-driver and WebKitWebDriver,
+# against the CallRail simulator, with keys in a real Secret Service (scripts/with-keyring.sh).
+# Expects the app and the simulator built (scripts/test.sh does that first).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+target="${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR}"
+app="$target/debug/tracker-desk"
+sim="$target/debug/callrail-sim"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+if [ -z "${DISPLAY:-}" ]; then
+  export DISPLAY=:97
+  Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  pids+=($!)
+  sleep 1
+fi
+
+# A key the test makes up, so it can look for it everywhere the app writes.
+export E2E_API_KEY="e2e-key-$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
+sim_port=$(free_port)
+# 10,000 extra trackers in the first company, for the table's measurements.
+"$sim" --listen "127.0.0.1:$sim_port" --api-key "$E2E_API_KEY" --trackers 10000 > "$work/sim.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do grep -q "listening on" "$work/sim.log" && break; sleep 0.1; done
+grep -q "listening on" "$work/sim.log" || { cat "$work/sim.log"; exit 1; }
+
+export E2E_SIM_BASE="http://127.0.0.1:$sim_port"
+export E2E_APP="$app"
+export E2E_DATA_HOME="$work/data"
+export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$here/screenshots}"
+export E2E_DRIVER_PORT=$(free_port)
+mkdir -p "$E2E_DATA_HOME" "$E2E_SCREENSHOTS"
+
+# The app inherits tauri-driver's environment: a fresh data folder, and the simulator as CallRail.
+TRACKERDESK_API_BASE="$E2E_SIM_BASE" XDG_DATA_HOME="$E2E_DATA_HOME" XDG_CONFIG_HOME="$work/config" \
+  tauri-driver --port "$E2E_DRIVER_PORT" > "$work/driver.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done
+
+cd "$here"
+npm ci --no-audit --no-fund >/dev/null
+status=0
+node --test --test-concurrency=1 app.test.mjs || status=$?
+[ $status -eq 0 ] || { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; }
+exit $status
