@@ -157,7 +157,14 @@ pub(crate) async fn preview(
     let proposed = simulate(&current, changes);
     // In the order the edit form shows them.
     let changed = plan.changed_fields();
-    for field in ["name", "call_flow", "whisper_message", "sms_enabled", "swap_targets", "pool_size"] {
+    for field in [
+        "name",
+        "call_flow",
+        "whisper_message",
+        "sms_enabled",
+        "swap_targets",
+        "pool_size",
+    ] {
         if changed.contains(&field) {
             out.extend(describe_change(field, &current, &proposed));
         }
