@@ -1,0 +1,110 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from './App';
+import { AppProviders, makeQueryClient } from './providers';
+import { row } from './test/fixtures';
+import type { Company, Connection } from './types';
+
+const DEMO: Connection = {
+  id: 'demo',
+  name: 'Demo agency (sample data)',
+  key_hint: 'demo',
+  demo: true,
+  api_base: 'http://127.0.0.1:4321',
+  account_id: 'ACC1',
+  company_id: null,
+};
+const COMPANIES: Company[] = [
+  { id: 'COM0', name: 'Closed Co', active: false, time_zone: null, dni_active: null },
+  { id: 'COM1', name: 'Acme Plumbing', active: true, time_zone: null, dni_active: true },
+  { id: 'COM2', name: 'Bright Dental', active: true, time_zone: null, dni_active: null },
+];
+
+function backend() {
+  let connections: Connection[] = [];
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case 'list_connections':
+        return connections;
+      case 'start_demo':
+        connections = [DEMO];
+        return DEMO;
+      case 'add_connection': {
+        const conn = { ...DEMO, id: 'c1', name: String(args.name), key_hint: '••••9f3e', demo: false, api_base: null };
+        connections = [...connections, conn];
+        return conn;
+      }
+      case 'list_accounts':
+        return [{ id: 'ACC1', name: 'Peachtree Marketing' }];
+      case 'list_companies':
+        return COMPANIES;
+      case 'remember_selection':
+        return null;
+      case 'list_trackers': {
+        const company = (args.request as { company_id: string }).company_id;
+        const rows = [row(1, { name: `First of ${company}` }), row(2)];
+        return { rows, page: 1, per_page: 100, total_pages: 1, total_records: 2 };
+      }
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  render(
+    <AppProviders client={makeQueryClient()}>
+      <App />
+    </AppProviders>,
+  );
+  return { calls, user: userEvent.setup({ delay: null }) };
+}
+
+describe('first start', () => {
+  it('welcomes, starts the demo, labels it, and picks the first active company', async () => {
+    const { calls, user } = backend();
+    expect(await screen.findByTestId('welcome')).toHaveTextContent('Welcome to Tracker Desk');
+    await user.click(screen.getByTestId('demo-start'));
+
+    expect(await screen.findByTestId('demo-badge')).toHaveTextContent('DEMO — sample data');
+    await waitFor(() => expect(screen.getByTestId('context-line')).toHaveTextContent('Peachtree Marketing › Acme Plumbing'));
+    expect(screen.getByTestId('connection-select')).toHaveValue('demo');
+    expect(screen.getByTestId('account-select')).toHaveValue('ACC1');
+    expect(screen.getByTestId('company-select')).toHaveValue('COM1');
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        cmd: 'remember_selection',
+        args: { connectionId: 'demo', accountId: 'ACC1', companyId: 'COM1' },
+      }),
+    );
+    expect(await screen.findByText('First of COM1')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByTestId('company-select'), { target: { value: 'COM2' } });
+    expect(await screen.findByText('First of COM2')).toBeInTheDocument();
+    expect(screen.getByTestId('context-line')).toHaveTextContent('Peachtree Marketing › Bright Dental');
+    await waitFor(() =>
+      expect(calls).toContainEqual({
+        cmd: 'remember_selection',
+        args: { connectionId: 'demo', accountId: 'ACC1', companyId: 'COM2' },
+      }),
+    );
+  });
+
+  it('sends a new API key once, and never shows it again', async () => {
+    const { calls, user } = backend();
+    await user.type(await screen.findByTestId('connection-name'), 'Acme');
+    const key = screen.getByTestId('connection-key');
+    expect(key).toHaveAttribute('type', 'password');
+    await user.click(key);
+    await user.paste('secret-key-0000');
+    await user.click(screen.getByTestId('connection-save'));
+    await waitFor(() => expect(calls).toContainEqual({ cmd: 'add_connection', args: { name: 'Acme', apiKey: 'secret-key-0000' } }));
+    expect(await screen.findByTestId('connection-select')).toHaveValue('c1');
+    await user.click(screen.getByTestId('manage-connections'));
+    const item = await screen.findByTestId('connection-item');
+    expect(item).toHaveTextContent('••••9f3e');
+    expect(document.body).not.toHaveTextContent('secret-key-0000');
+  });
+});

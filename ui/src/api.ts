@@ -1,0 +1,52 @@
+// The one door to the Rust side: every command result goes through `unwrap`, so a failure becomes an
+// `IpcFailure` that TanStack Query keeps as the query's or mutation's error, typed by its kind.
+import type { FieldError, IpcError } from './types';
+
+type CommandResult<T> = { status: 'ok'; data: T } | { status: 'error'; error: IpcError };
+
+export class IpcFailure extends Error {
+  readonly error: IpcError;
+
+  constructor(error: IpcError) {
+    super(describe(error));
+    this.name = 'IpcFailure';
+    this.error = error;
+  }
+
+  get kind(): IpcError['kind'] {
+    return this.error.kind;
+  }
+}
+
+function describe(error: IpcError): string {
+  if (error.kind === 'Validation') {
+    return error.data.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Some fields need attention';
+  }
+  return error.data.message;
+}
+
+/** Resolves to the command's data, or throws an `IpcFailure` carrying the command's typed error. */
+export async function unwrap<T>(call: Promise<CommandResult<T>>): Promise<T> {
+  const result = await call;
+  if (result.status === 'error') throw new IpcFailure(result.error);
+  return result.data;
+}
+
+export function isIpcFailure(e: unknown): e is IpcFailure {
+  return e instanceof IpcFailure;
+}
+
+/** The field errors a failed write carried (Validation only), to show next to the fields they name. */
+export function validationErrors(e: unknown): FieldError[] {
+  return isIpcFailure(e) && e.error.kind === 'Validation' ? e.error.data.errors : [];
+}
+
+/** Query keys, nested so that invalidating a prefix refreshes everything below it. */
+export const keys = {
+  connections: ['connections'] as const,
+  accounts: (conn: string) => ['accounts', conn] as const,
+  companies: (conn: string, acc: string) => ['companies', conn, acc] as const,
+  trackers: (conn: string, acc: string, company: string) => ['trackers', conn, acc, company] as const,
+  tracker: (conn: string, acc: string, id: string) => ['tracker', conn, acc, id] as const,
+  dni: (conn: string, acc: string, company: string) => ['dni', conn, acc, company] as const,
+};

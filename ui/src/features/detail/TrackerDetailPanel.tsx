@@ -1,0 +1,79 @@
+import { Badge, Button, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { TrackerDetail } from '../../types';
+import { ErrorBanner } from '../errors/ErrorBanner';
+import { ContextLine } from '../workspace/ContextLine';
+import type { Scope } from '../workspace/selection';
+import { DetailFields } from './DetailFields';
+import { useTracker } from './useTracker';
+
+interface Props {
+  scope: Scope;
+  id?: string;
+  /** A dialog opened from the panel is on top: Esc closes that one, not the panel. */
+  covered: boolean;
+  onClose: () => void;
+  onEdit: (t: TrackerDetail) => void;
+  onDisable: (t: TrackerDetail) => void;
+  onDni: () => void;
+}
+
+export function TrackerDetailPanel({ scope, id, covered, onClose, onEdit, onDisable, onDni }: Props) {
+  const tracker = useTracker(scope, id);
+  const t = tracker.data;
+  return (
+    <Drawer
+      opened={!!id}
+      onClose={onClose}
+      position="right"
+      size={520}
+      closeOnEscape={!covered}
+      title="Tracker details"
+    >
+      <Stack gap="md" data-testid="tracker-detail" data-id={id}>
+        <ContextLine />
+        {tracker.isError && <ErrorBanner error={tracker.error} onRetry={() => void tracker.refetch()} />}
+        {tracker.isPending && id && <Skeleton height={320} aria-label="Loading the tracker" />}
+        {t && (
+          <>
+            <Title order={3} size="h2">
+              {t.name}
+            </Title>
+            <Group gap="xs">
+              <Badge color={t.status === 'active' ? 'green' : 'gray'}>{t.status === 'active' ? 'Active' : 'Disabled'}</Badge>
+              <Badge variant="light">{t.type === 'session' ? 'Session tracker (pool)' : 'Source tracker'}</Badge>
+              {t.always_swap && (
+                <Badge variant="light" color="orange">
+                  Swaps on every visit
+                </Badge>
+              )}
+            </Group>
+            <Group gap="xs">
+              {t.status === 'active' && (
+                <>
+                  <Button data-testid="edit-tracker" onClick={() => onEdit(t)}>
+                    Edit
+                  </Button>
+                  <Button color="red" variant="light" data-testid="disable-tracker" onClick={() => onDisable(t)}>
+                    Disable…
+                  </Button>
+                </>
+              )}
+              {t.type === 'session' && (
+                <Button variant="default" data-testid="show-dni" onClick={onDni}>
+                  Website snippet (DNI)
+                </Button>
+              )}
+            </Group>
+            {t.status !== 'active' && (
+              <Text size="sm" c="dimmed">
+                This tracker is disabled: its numbers were released, and CallRail does not let it be changed or turned back on.
+                Its call history is kept in CallRail.
+              </Text>
+            )}
+            <DetailFields t={t} />
+          </>
+        )}
+      </Stack>
+    </Drawer>
+  );
+}

@@ -1,0 +1,55 @@
+import { Button, Group, Loader, Text } from '@mantine/core';
+import type { TrackerPage } from '../../types';
+
+interface Props {
+  page: TrackerPage;
+  shown: number;
+  all: boolean;
+  loading: boolean;
+  onPage: (page: number) => void;
+}
+
+export function Pager({ page, shown, all, loading, onPage }: Props) {
+  const loaded = page.rows.length;
+  const total = page.total_records;
+  const filtered = shown !== loaded ? `${shown.toLocaleString()} of ${loaded.toLocaleString()} shown` : `${loaded.toLocaleString()} shown`;
+  const totalText = total != null ? ` · ${total.toLocaleString()} in total` : '';
+  const lastPage = page.total_pages ?? (loaded < page.per_page ? page.page : undefined);
+  return (
+    <Group justify="space-between" gap="xs">
+      <Group gap="xs">
+        <Text size="sm" c="dimmed" data-testid="row-count" aria-live="polite">
+          {filtered}
+          {totalText}
+        </Text>
+        {loading && (
+          <Group gap={6} aria-live="polite">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              Loading{all ? ' every tracker' : ''}…
+            </Text>
+          </Group>
+        )}
+      </Group>
+      {!all && (
+        <Group gap="xs">
+          <Button size="xs" variant="default" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
+            ‹ Previous
+          </Button>
+          <Text size="sm">
+            Page {page.page}
+            {page.total_pages != null ? ` of ${page.total_pages}` : ''}
+          </Text>
+          <Button
+            size="xs"
+            variant="default"
+            disabled={lastPage != null && page.page >= lastPage}
+            onClick={() => onPage(page.page + 1)}
+          >
+            Next ›
+          </Button>
+        </Group>
+      )}
+    </Group>
+  );
+}

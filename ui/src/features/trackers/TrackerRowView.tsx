@@ -1,0 +1,83 @@
+import { Badge, Text } from '@mantine/core';
+import type { CSSProperties, KeyboardEvent } from 'react';
+import type { TrackerRow } from '../../types';
+import { GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { formatDate, numbersSummary, onOff, typeLabel } from './format';
+import classes from './TrackersTable.module.css';
+
+interface Props {
+  row: TrackerRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  tabbable: boolean;
+  onFocus: (index: number) => void;
+  onOpen: (id: string) => void;
+  onKeyNav: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
+}
+
+export function TrackerRowView({ row, index, start, selected, tabbable, onFocus, onOpen, onKeyNav }: Props) {
+  const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_TEMPLATE };
+  const pool = row.type === 'session';
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      className={classes.row}
+      style={style}
+      data-index={index}
+      data-testid="tracker-row"
+      data-id={row.id}
+      data-name={row.name}
+      onClick={() => onOpen(row.id)}
+      onFocus={() => onFocus(index)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen(row.id);
+        } else onKeyNav(e, index);
+      }}
+    >
+      <div role="cell" className={classes.cell}>
+        <Text size="sm" fw={500} truncate="end" title={row.name}>
+          {row.name}
+        </Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm">{typeLabel(row.type)}</Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm" truncate="end" title={row.numbers.join(', ')}>
+          {numbersSummary(row)}
+          {pool && (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              · pool of {row.pool_size}
+            </Text>
+          )}
+        </Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm">{row.destination ?? '—'}</Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm" truncate="end" title={row.source}>
+          {row.source}
+        </Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm">{onOff(row.recording)}</Text>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Badge size="sm" variant="light" color={row.status === 'active' ? 'green' : 'gray'}>
+          {row.status === 'active' ? 'Active' : row.status === 'disabled' ? 'Disabled' : 'Other'}
+        </Badge>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Text size="sm">{formatDate(row.created_at)}</Text>
+      </div>
+    </div>
+  );
+}

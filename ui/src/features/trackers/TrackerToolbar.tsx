@@ -1,0 +1,101 @@
+import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import type { ListParams, PerPageChoice, StatusChoice, TypeChoice } from './listParams';
+
+interface Props {
+  text: string;
+  params: ListParams;
+  canCreate: boolean;
+  onText: (text: string) => void;
+  onServerSearch: () => void;
+  onParams: (change: Partial<ListParams>) => void;
+  onNew: (kind: 'source' | 'session') => void;
+  onDni: () => void;
+}
+
+export function TrackerToolbar({ text, params, canCreate, onText, onServerSearch, onParams, onNew, onDni }: Props) {
+  return (
+    <Group justify="space-between" align="flex-end" gap="sm">
+      <Group gap="xs" align="flex-end">
+        <TextInput
+          data-testid="tracker-search"
+          label="Search"
+          placeholder="Name, number or source"
+          title="Filters the list as you type; press Enter to also search CallRail"
+          type="search"
+          w={260}
+          value={text}
+          onChange={(e) => onText(e.currentTarget.value)}
+          // A value changed without an input event (WebDriver's clear) is picked up on blur.
+          onBlur={(e) => e.currentTarget.value !== text && onText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onServerSearch();
+            }
+          }}
+        />
+        <NativeSelect
+          data-testid="status-filter"
+          label="Status"
+          value={params.status}
+          onChange={(e) => onParams({ status: e.currentTarget.value as StatusChoice })}
+          data={[
+            { value: 'active', label: 'Active' },
+            { value: 'disabled', label: 'Disabled' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
+        <NativeSelect
+          data-testid="type-filter"
+          label="Type"
+          value={params.type}
+          onChange={(e) => onParams({ type: e.currentTarget.value as TypeChoice })}
+          data={[
+            { value: 'all', label: 'All types' },
+            { value: 'source', label: 'Source' },
+            { value: 'session', label: 'Session' },
+          ]}
+        />
+        <NativeSelect
+          data-testid="sort-order"
+          label="Sort"
+          value={params.order}
+          onChange={(e) => onParams({ order: e.currentTarget.value === 'desc' ? 'desc' : 'asc' })}
+          data={[
+            { value: 'asc', label: 'Name A → Z' },
+            { value: 'desc', label: 'Name Z → A' },
+          ]}
+        />
+        <NativeSelect
+          data-testid="per-page"
+          label="Per page"
+          value={params.perPage}
+          onChange={(e) => onParams({ perPage: e.currentTarget.value as PerPageChoice })}
+          data={[
+            { value: '25', label: '25' },
+            { value: '50', label: '50' },
+            { value: '100', label: '100' },
+            { value: '250', label: '250' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
+      </Group>
+      <Group gap="xs">
+        <Button variant="default" data-testid="company-dni" onClick={onDni}>
+          Website snippet (DNI)
+        </Button>
+        {!canCreate && (
+          <Text size="sm" c="dimmed">
+            This company is disabled in CallRail: no new trackers.
+          </Text>
+        )}
+        <Button data-testid="new-source" disabled={!canCreate} onClick={() => onNew('source')}>
+          New source tracker
+        </Button>
+        <Button data-testid="new-session" disabled={!canCreate} onClick={() => onNew('session')}>
+          New session tracker
+        </Button>
+      </Group>
+    </Group>
+  );
+}

@@ -1,0 +1,95 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { TrackerListRequest_Serialize } from '../../bindings';
+import { row } from '../../test/fixtures';
+import { renderInApp, scope } from '../../test/render';
+import { buildIndex, filterRows } from './clientFilter';
+import { TrackersScreen } from './TrackersScreen';
+
+const ALL = Array.from({ length: 10_000 }, (_, i) => row(i + 1));
+
+function setup() {
+  const requests: TrackerListRequest_Serialize[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd !== 'list_trackers') throw new Error(`unexpected ${cmd}`);
+    const req = (args as { request: TrackerListRequest_Serialize }).request;
+    requests.push(req);
+    const rows = req.all ? ALL : ALL.slice(0, req.per_page ?? 100);
+    return { rows, page: 1, per_page: rows.length, total_pages: req.all ? 1 : 100, total_records: ALL.length };
+  });
+  renderInApp(<TrackersScreen scope={scope} />);
+  return { requests, user: userEvent.setup({ delay: null }) };
+}
+
+describe('trackers table', () => {
+  it('asks CallRail for active trackers of the company, 100 per page, sorted by name', async () => {
+    const { requests } = setup();
+    expect(await screen.findAllByTestId('tracker-row')).not.toHaveLength(0);
+    expect(requests[0]).toEqual({
+      company_id: 'COM1',
+      status: 'active',
+      type: null,
+      search: null,
+      order: 'asc',
+      page: 1,
+      per_page: 100,
+      all: false,
+    });
+  });
+
+  it('renders only a window of 10,000 rows and filters them as the person types', async () => {
+    const { user, requests } = setup();
+    fireEvent.change(await screen.findByTestId('per-page'), { target: { value: 'all' } });
+    await waitFor(() => expect(requests.at(-1)?.all).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('row-count')).toHaveTextContent('10,000 shown'));
+
+    const rendered = screen.getAllByTestId('tracker-row');
+    expect(rendered.length).toBeGreaterThan(5);
+    expect(rendered.length).toBeLessThan(60);
+    expect(rendered[0]).toHaveAttribute('data-id', 'TRK1');
+    expect(rendered[0]).toHaveAttribute('data-name', 'Billboard 00001');
+    expect(window.__trackerDesk?.rowCount).toBe(10_000);
+
+    const query = 'billboard 0424';
+    const expected = filterRows(ALL, buildIndex(ALL), query);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(expected.length).toBeLessThan(13);
+    await user.type(screen.getByTestId('tracker-search'), query);
+    await waitFor(() => expect(screen.getAllByTestId('tracker-row')).toHaveLength(expected.length));
+    expect(screen.getAllByTestId('tracker-row').map((r) => r.dataset.id)).toEqual(expected.map((r) => r.id));
+    expect(screen.getByTestId('row-count')).toHaveTextContent(`${expected.length} of 10,000 shown`);
+    expect(window.__trackerDesk).toMatchObject({ rowCount: expected.length });
+    expect(window.__trackerDesk?.lastFilterMs).toBeGreaterThanOrEqual(0);
+    // Typing filters here only; nothing more was asked of CallRail.
+    expect(requests.filter((r) => r.search)).toHaveLength(0);
+  });
+
+  it('sends the search to CallRail on Enter', async () => {
+    const { user, requests } = setup();
+    await user.type(await screen.findByTestId('tracker-search'), 'google{Enter}');
+    await waitFor(() => expect(requests.at(-1)).toMatchObject({ search: 'google', page: 1 }));
+  });
+
+  it('says when nothing matches, and clears the filters', async () => {
+    const { user } = setup();
+    await user.type(await screen.findByTestId('tracker-search'), 'zzz-nothing');
+    expect(await screen.findByTestId('trackers-empty')).toHaveTextContent('No trackers match “zzz-nothing”');
+    await user.click(screen.getByTestId('clear-filters'));
+    expect(screen.getByTestId('tracker-search')).toHaveValue('');
+    expect(screen.getAllByTestId('tracker-row').length).toBeGreaterThan(0);
+  });
+});
+
+describe('client-side filter', () => {
+  const rows = [row(1), row(5), row(2)];
+  const index = buildIndex(rows);
+  it('matches name, source and numbers, digits alone or formatted', () => {
+    expect(filterRows(rows, index, 'website').map((r) => r.id)).toEqual(['TRK5']);
+    expect(filterRows(rows, index, 'OFFLINE').map((r) => r.id)).toEqual(['TRK1']);
+    expect(filterRows(rows, index, '4705551001').map((r) => r.id)).toEqual(['TRK1']);
+    expect(filterRows(rows, index, '(470) 555-1002').map((r) => r.id)).toEqual(['TRK2']);
+    expect(filterRows(rows, index, '')).toHaveLength(3);
+  });
+});

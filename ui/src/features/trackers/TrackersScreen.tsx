@@ -1,0 +1,89 @@
+import { Stack } from '@mantine/core';
+import { useState } from 'react';
+import type { TrackerKind } from '../../bindings';
+import type { TrackerDetail } from '../../types';
+import { CreateTrackerModal } from '../create/CreateTrackerModal';
+import { TrackerDetailPanel } from '../detail/TrackerDetailPanel';
+import { DisableDialog } from '../disable/DisableDialog';
+import { DniModal } from '../dni/DniModal';
+import { EditTrackerModal } from '../edit/EditTrackerModal';
+import { useSelection, type Scope } from '../workspace/selection';
+import { DEFAULT_PARAMS, type ListParams } from './listParams';
+import { TrackerList } from './TrackerList';
+import { TrackerToolbar } from './TrackerToolbar';
+
+type Overlay =
+  | { kind: 'create'; type: TrackerKind }
+  | { kind: 'edit'; tracker: TrackerDetail }
+  | { kind: 'disable'; tracker: TrackerDetail }
+  | { kind: 'dni' }
+  | null;
+
+/** The selected company's trackers, and every panel and dialog that starts from them. */
+export function TrackersScreen({ scope }: { scope: Scope }) {
+  const { company } = useSelection();
+  const [text, setText] = useState('');
+  const [params, setParams] = useState<ListParams>(DEFAULT_PARAMS);
+  const [detailId, setDetailId] = useState<string>();
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const close = () => setOverlay(null);
+
+  const changeParams = (change: Partial<ListParams>) =>
+    // Any change but the page itself starts again from the first page.
+    setParams((p) => ({ ...p, page: 1, ...change }));
+  const changeText = (value: string) => {
+    setText(value);
+    // An emptied box also drops the search CallRail was asked for.
+    if (!value.trim() && params.search) changeParams({ search: '' });
+  };
+
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <TrackerToolbar
+        text={text}
+        params={params}
+        canCreate={company?.active !== false}
+        onText={changeText}
+        onServerSearch={() => changeParams({ search: text.trim() })}
+        onParams={changeParams}
+        onNew={(type) => setOverlay({ kind: 'create', type })}
+        onDni={() => setOverlay({ kind: 'dni' })}
+      />
+      <TrackerList
+        scope={scope}
+        text={text}
+        params={params}
+        selectedId={detailId}
+        onOpen={setDetailId}
+        onParams={changeParams}
+        onClearFilters={() => {
+          setText('');
+          setParams({ ...DEFAULT_PARAMS, order: params.order, perPage: params.perPage });
+        }}
+      />
+      <TrackerDetailPanel
+        scope={scope}
+        id={detailId}
+        covered={overlay !== null}
+        onClose={() => setDetailId(undefined)}
+        onEdit={(tracker) => setOverlay({ kind: 'edit', tracker })}
+        onDisable={(tracker) => setOverlay({ kind: 'disable', tracker })}
+        onDni={() => setOverlay({ kind: 'dni' })}
+      />
+      {overlay?.kind === 'create' && (
+        <CreateTrackerModal
+          scope={scope}
+          kind={overlay.type}
+          onClose={close}
+          onCreated={(tracker) => {
+            setDetailId(tracker.id);
+            setOverlay(tracker.type === 'session' ? { kind: 'dni' } : null);
+          }}
+        />
+      )}
+      {overlay?.kind === 'edit' && <EditTrackerModal scope={scope} tracker={overlay.tracker} onClose={close} />}
+      {overlay?.kind === 'disable' && <DisableDialog scope={scope} tracker={overlay.tracker} onClose={close} />}
+      <DniModal scope={scope} opened={overlay?.kind === 'dni'} onClose={close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import { Skeleton, Stack } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { TrackerRow } from '../../types';
+import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
+import { TrackerRowView } from './TrackerRowView';
+import classes from './TrackersTable.module.css';
+
+interface Props {
+  rows: TrackerRow[];
+  selectedId?: string;
+  busy?: boolean;
+  onOpen: (id: string) => void;
+  /** Shown inside the table when no row is left to show. */
+  empty?: ReactNode;
+}
+
+/** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
+export function TrackersTable({ rows, selectedId, busy, onOpen, empty }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // One row is in the Tab order (the last one focused); arrow keys move between rows.
+  const [active, setActive] = useState(0);
+  const tabbable = Math.min(active, rows.length - 1);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // The sticky column header sits above the rows inside the same scroller.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Used until the scroller is measured (and in tests, where nothing has a size).
+    initialRect: { width: 1000, height: 600 },
+  });
+
+  const onKeyNav = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>, index: number) => {
+      const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : -1;
+      if (next < 0 || next >= rows.length) return;
+      e.preventDefault();
+      virtualizer.scrollToIndex(next);
+      requestAnimationFrame(() => {
+        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
+      });
+    },
+    [rows.length, virtualizer],
+  );
+
+  return (
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="table"
+      aria-label="Trackers"
+      aria-rowcount={rows.length + 1}
+      aria-busy={busy}
+      data-testid="trackers-table"
+      style={{ opacity: busy ? 0.6 : 1 }}
+    >
+      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
+        {COLUMNS.map((c) => (
+          <div role="columnheader" key={c.key} className={classes.cell}>
+            {c.label}
+          </div>
+        ))}
+      </div>
+      {rows.length === 0 && (
+        <div role="row">
+          <div role="cell">{empty}</div>
+        </div>
+      )}
+      <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          return (
+            <TrackerRowView
+              key={row.id}
+              row={row}
+              index={item.index}
+              start={item.start - HEADER_HEIGHT}
+              selected={row.id === selectedId}
+              tabbable={item.index === tabbable}
+              onFocus={setActive}
+              onOpen={onOpen}
+              onKeyNav={onKeyNav}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function TableSkeleton() {
+  return (
+    <Stack gap={6} aria-label="Loading trackers" aria-busy data-testid="trackers-loading">
+      {Array.from({ length: 8 }, (_, i) => (
+        <Skeleton key={i} height={ROW_HEIGHT - 8} radius="sm" />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { commands } from '../../bindings';
+import { keys, unwrap } from '../../api';
+import type { TrackerChanges, TrackerDetail, TrackerForm } from '../../types';
+import type { Scope } from '../workspace/selection';
+
+/** After a write: the company's lists and its DNI info are stale; the tracker itself is what came back. */
+function useAfterWrite(scope: Scope) {
+  const qc = useQueryClient();
+  return (tracker: TrackerDetail) => {
+    qc.setQueryData(keys.tracker(scope.conn, scope.acc, tracker.id), tracker);
+    void qc.invalidateQueries({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) });
+    void qc.invalidateQueries({ queryKey: keys.dni(scope.conn, scope.acc, scope.company) });
+  };
+}
+
+export function useCreateTracker(scope: Scope) {
+  const after = useAfterWrite(scope);
+  return useMutation({
+    mutationFn: (v: { form: TrackerForm; numbers: number }) =>
+      unwrap(commands.createTracker(scope.conn, scope.acc, v.form, v.numbers)),
+    onSuccess: (created) => after(created.tracker),
+  });
+}
+
+export function usePreviewUpdate(scope: Scope, id: string) {
+  return useMutation({
+    mutationFn: (changes: TrackerChanges) => unwrap(commands.previewUpdate(scope.conn, scope.acc, id, changes)),
+  });
+}
+
+export function useUpdateTracker(scope: Scope, id: string) {
+  const after = useAfterWrite(scope);
+  return useMutation({
+    mutationFn: (v: { changes: TrackerChanges; extra: number }) =>
+      unwrap(commands.updateTracker(scope.conn, scope.acc, id, v.changes, v.extra)),
+    onSuccess: after,
+  });
+}
+
+export function useDisableTracker(scope: Scope, id: string) {
+  const after = useAfterWrite(scope);
+  return useMutation({
+    mutationFn: (typedName: string) => unwrap(commands.disableTracker(scope.conn, scope.acc, id, typedName)),
+    onSuccess: after,
+  });
+}

@@ -1,0 +1,72 @@
+import { Badge, Box, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { ThemeToggle } from './ThemeToggle';
+import type { WorkspaceState } from './useWorkspace';
+import type { Connection } from '../../types';
+
+interface Props {
+  ws: WorkspaceState;
+  connections: Connection[];
+  onManage: () => void;
+}
+
+export function Header({ ws, connections, onManage }: Props) {
+  const { connection, account, company, accounts, companies } = ws;
+  const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
+  const companyOptions =
+    companies.data?.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (disabled)` })) ?? [];
+  return (
+    <Box component="header" px="md" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Group justify="space-between" wrap="wrap" align="flex-end" gap="xs">
+        <Group gap="sm" wrap="nowrap" align="flex-end" style={{ flexShrink: 0 }}>
+          <Box pb={6}>
+            <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
+              Tracker Desk
+            </Text>
+          </Box>
+          {connection.demo && (
+            <Box pb={8}>
+              <Badge color="grape" size="lg" tt="none" data-testid="demo-badge">
+                DEMO — sample data
+              </Badge>
+            </Box>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap" align="flex-end" ml="auto">
+          <NativeSelect
+            data-testid="connection-select"
+            label="Connection"
+            size="xs"
+            w={170}
+            value={connection.id}
+            data={connections.map((c) => ({ value: c.id, label: c.demo ? `${c.name} (demo)` : c.name }))}
+            onChange={(e) => ws.chooseConnection(e.currentTarget.value)}
+          />
+          <NativeSelect
+            data-testid="account-select"
+            label="Account"
+            size="xs"
+            w={170}
+            value={account?.id ?? ''}
+            disabled={!accounts.data?.length}
+            data={accountOptions.length ? accountOptions : [{ value: '', label: accounts.isPending ? 'Loading…' : 'No accounts' }]}
+            onChange={(e) => ws.chooseAccount(e.currentTarget.value)}
+          />
+          <NativeSelect
+            data-testid="company-select"
+            label="Company"
+            size="xs"
+            w={190}
+            value={company?.id ?? ''}
+            disabled={!companies.data?.length}
+            data={companyOptions.length ? companyOptions : [{ value: '', label: companies.isPending ? 'Loading…' : 'No companies' }]}
+            onChange={(e) => ws.chooseCompany(e.currentTarget.value)}
+          />
+          <Button variant="default" size="xs" h={30} data-testid="manage-connections" onClick={onManage}>
+            Connections
+          </Button>
+          <ThemeToggle />
+        </Group>
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,64 @@
+import { Box, Center, Loader, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { Connection } from '../../types';
+import { ConnectionsPanel } from '../connections/ConnectionsPanel';
+import { ErrorBanner } from '../errors/ErrorBanner';
+import { TrackersScreen } from '../trackers/TrackersScreen';
+import { ContextLine } from './ContextLine';
+import { Header } from './Header';
+import { SelectionContext, scopeOf } from './selection';
+import { useWorkspace, type WorkspaceState } from './useWorkspace';
+
+export function Workspace({ connections }: { connections: Connection[] }) {
+  const ws = useWorkspace(connections);
+  const [panelOpen, panel] = useDisclosure(false);
+  const selection = { connection: ws.connection, account: ws.account, company: ws.company };
+  return (
+    <SelectionContext.Provider value={selection}>
+      <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <Header ws={ws} connections={connections} onManage={panel.open} />
+        <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          <Body ws={ws} />
+        </Box>
+      </Box>
+      <ConnectionsPanel
+        opened={panelOpen}
+        onClose={panel.close}
+        connections={connections}
+        onAdded={(c) => {
+          ws.chooseConnection(c.id);
+          panel.close();
+        }}
+      />
+    </SelectionContext.Provider>
+  );
+}
+
+function Body({ ws }: { ws: WorkspaceState }) {
+  if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
+  if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
+  if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
+  if (ws.companies.data?.length === 0) return <Empty text="This account has no companies yet. Add one in CallRail first." />;
+  const scope = scopeOf({ connection: ws.connection, account: ws.account, company: ws.company });
+  if (!scope) {
+    return (
+      <Center style={{ flex: 1 }}>
+        <Loader aria-label="Loading the account" />
+      </Center>
+    );
+  }
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <ContextLine />
+      <TrackersScreen key={`${scope.conn}/${scope.acc}/${scope.company}`} scope={scope} />
+    </Stack>
+  );
+}
+
+function Empty({ text }: { text: string }) {
+  return (
+    <Center style={{ flex: 1 }}>
+      <Text c="dimmed">{text}</Text>
+    </Center>
+  );
+}

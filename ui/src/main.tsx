@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AppProviders, makeQueryClient } from './providers';
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders client={makeQueryClient()}>
+        <App />
+      </AppProviders>
+    </StrictMode>,
+  );
+}

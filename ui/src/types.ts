@@ -1,0 +1,32 @@
+// Short names for the shapes the Rust commands send back (the `_Serialize` side of bindings.ts).
+import type {
+  AccountView,
+  CompanyView_Serialize,
+  ConnectionView_Serialize,
+  DniInfo_Serialize,
+  FieldError,
+  FormCheck_Serialize,
+  IpcError_Serialize,
+  TrackerDetail_Serialize,
+  TrackerForm_Deserialize,
+  TrackerChanges_Deserialize,
+  TrackerPage_Serialize,
+  TrackerRow_Serialize,
+  UpdatePreview,
+  Created_Serialize,
+} from './bindings';
+
+export type Connection = ConnectionView_Serialize;
+export type Account = AccountView;
+export type Company = CompanyView_Serialize;
+export type TrackerRow = TrackerRow_Serialize;
+export type TrackerDetail = TrackerDetail_Serialize;
+export type TrackerPage = TrackerPage_Serialize;
+export type TrackerForm = TrackerForm_Deserialize;
+export type TrackerChanges = TrackerChanges_Deserialize;
+export type FormCheck = FormCheck_Serialize;
+export type DniInfo = DniInfo_Serialize;
+export type Created = Created_Serialize;
+export type IpcError = IpcError_Serialize;
+export type IpcErrorKind = IpcError['kind'];
+export type { FieldError, UpdatePreview };
