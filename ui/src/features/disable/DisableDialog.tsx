@@ -29,7 +29,7 @@ export function DisableDialog({ scope, tracker, onClose }: Props) {
     if (!matches || disable.isPending) return;
     disable.mutate(typed, {
       onSuccess: () => {
-        notifications.show({ title: 'Tracker disabled', message: `“${tracker.name}” is disabled; its ${numbers} were released.` });
+        notifications.show({ title: 'Tracker disabled', message: `“${tracker.name}” is disabled; CallRail released its ${numbers}.` });
         onClose();
       },
     });
