@@ -36,6 +36,9 @@ async function type(id, text) {
   const el = await shown(id);
   await el.clearValue();
   await el.setValue(text);
+  // Leave the field, as a person does: WebKitWebDriver's typing does not always reach React's
+  // change handler, and the form re-reads a field when it loses focus.
+  await browser.keys("Tab");
 }
 async function textOf(id) {
   return (await shown(id)).getText();
