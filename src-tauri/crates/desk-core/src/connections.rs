@@ -128,21 +128,13 @@ impl Connections {
     pub async fn replace_key(&self, id: &str, raw_key: &str) -> CoreResult<ConnectionView> {
         let key = ApiKey::new(raw_key)?;
         let saved = self.settings.load()?;
-        let conn = saved
-            .connections
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let conn = saved.connection(id)?;
         let client = client(key.clone(), &conn.api_base)?;
         client.list_accounts().await?;
         self.secrets.save(id, &key)?;
         let default = self.default_api_base.clone();
         let updated = self.settings.update(|s| {
-            let c = s
-                .connections
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            let c = s.connection_mut(id)?;
             c.key_last4 = key.last4();
             Ok(view(c, &default))
         })?;
@@ -164,11 +156,7 @@ impl Connections {
                 )
                 .into());
             }
-            let c = s
-                .connections
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+            let c = s.connection_mut(id)?;
             c.name = name;
             Ok(view(c, &default))
         })
@@ -251,11 +239,7 @@ impl Connections {
             return Ok(c.clone());
         }
         let saved = self.settings.load()?;
-        let conn = saved
-            .connections
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))?;
+        let conn = saved.connection(id)?;
         let c = client(self.secrets.load(id)?, &conn.api_base)?;
         self.lock_clients().insert(id.to_owned(), c.clone());
         Ok(c)

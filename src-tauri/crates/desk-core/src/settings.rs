@@ -13,6 +13,22 @@ pub struct Settings {
     pub last_connection: Option<String>,
 }
 
+impl Settings {
+    pub fn connection(&self, id: &str) -> Result<&SavedConnection, CoreError> {
+        self.connections
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))
+    }
+
+    pub fn connection_mut(&mut self, id: &str) -> Result<&mut SavedConnection, CoreError> {
+        self.connections
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()))
+    }
+}
+
 /// A connection as remembered: never the key, only its last four characters.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SavedConnection {
