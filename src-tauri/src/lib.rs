@@ -73,11 +73,8 @@ pub fn run() {
             builder.mount_events(app);
             let data_dir = app.path().app_data_dir()?;
             std::fs::create_dir_all(&data_dir)?;
-            app.manage(Desk::open(
-                &data_dir,
-                SecretStore::for_app(APP_IDENTIFIER),
-                api_base,
-            ));
+            let desk = Desk::open(&data_dir, SecretStore::for_app(APP_IDENTIFIER), api_base)?;
+            app.manage(desk);
             log::info!("Tracker Desk {} started", env!("CARGO_PKG_VERSION"));
             Ok(())
         })

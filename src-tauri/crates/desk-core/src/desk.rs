@@ -1,8 +1,10 @@
 //! The application without a window: every operation the UI and the command line offer.
 
 use crate::connections::{self, Connections, Live, DEMO_CONNECTION_ID};
+use crate::journal::{Intent, Journal};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
+use crate::store::{HistoryFilter, JournalEntry, Operation, SqliteStore, Store};
 use crate::trackers::{self, TrackerListRequest};
 use crate::views::{
     AccountView, CompanyView, ConnectionView, Created, DniInfo, TrackerDetail, TrackerPage,
@@ -12,17 +14,44 @@ use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, TrackerChanges, TrackerForm};
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
 use std::path::Path;
+use std::sync::Arc;
+
+/// The journal's file in the app-data folder.
+pub const JOURNAL_FILE: &str = "journal.sqlite3";
 
 pub struct Desk {
     connections: Connections,
+    journal: Journal,
     demo_sim: tokio::sync::Mutex<Option<RunningSim>>,
 }
 
 impl Desk {
-    /// `data_dir` holds the settings file; keys go to `secrets`; new connections talk to `api_base`.
-    pub fn open(data_dir: &Path, secrets: SecretStore, api_base: impl Into<String>) -> Self {
+    /// `data_dir` holds the settings file and the journal; keys go to `secrets`; new connections
+    /// talk to `api_base`.
+    pub fn open(
+        data_dir: &Path,
+        secrets: SecretStore,
+        api_base: impl Into<String>,
+    ) -> CoreResult<Self> {
+        let store = SqliteStore::open(&data_dir.join(JOURNAL_FILE))?;
+        Ok(Self::with_store(
+            data_dir,
+            secrets,
+            api_base,
+            Arc::new(store),
+        ))
+    }
+
+    /// The same, over another store (a team's shared one).
+    pub fn with_store(
+        data_dir: &Path,
+        secrets: SecretStore,
+        api_base: impl Into<String>,
+        store: Arc<dyn Store>,
+    ) -> Self {
         Self {
             connections: Connections::new(SettingsFile::in_dir(data_dir), secrets, api_base.into()),
+            journal: Journal::new(store),
             demo_sim: tokio::sync::Mutex::new(None),
         }
     }
@@ -143,6 +172,7 @@ impl Desk {
         trackers::check(form)
     }
 
+    /// Creates a tracker once `confirmed_numbers` is the count it buys; journaled.
     pub async fn create_tracker(
         &self,
         connection: &str,
@@ -150,13 +180,38 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Created> {
-        trackers::create(
-            &self.connections.client(connection)?,
-            account,
-            form,
-            confirmed_numbers,
-        )
-        .await
+        let draft = form.validate()?;
+        trackers::guard_create(&draft, confirmed_numbers)?;
+        let (client, name) = self.connection(connection)?;
+        let entry = self
+            .journal
+            .begin(Intent {
+                connection_id: connection,
+                connection: &name,
+                account_id: account,
+                company_id: Some(draft.company_id()),
+                tracker_id: None,
+                tracker_name: draft.name(),
+                operation: Operation::Create,
+                request: draft.to_body().to_string(),
+                before: None,
+            })
+            .await?;
+        let result = trackers::create(&client, account, &draft).await.map(|(t, reconciled)| {
+            let outcome = match &reconciled {
+                Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
+                None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
+            };
+            (t, outcome, reconciled)
+        });
+        self.journal
+            .finish(&entry, result.as_ref().map(|(t, o, _)| (t, o.as_str())))
+            .await?;
+        let (tracker, _, reconciled) = result?;
+        Ok(Created {
+            tracker: TrackerDetail::from(&tracker),
+            reconciled,
+        })
     }
 
     pub async fn preview_update(
@@ -166,9 +221,14 @@ impl Desk {
         id: &str,
         changes: &TrackerChanges,
     ) -> CoreResult<UpdatePreview> {
-        trackers::preview(&self.connections.client(connection)?, account, id, changes).await
+        Ok(
+            trackers::preview(&self.connections.client(connection)?, account, id, changes)
+                .await?
+                .0,
+        )
     }
 
+    /// Applies an edit; a pool that grows must confirm its extra numbers. Journaled with the before.
     pub async fn update_tracker(
         &self,
         connection: &str,
@@ -177,16 +237,42 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<TrackerDetail> {
-        trackers::update(
-            &self.connections.client(connection)?,
-            account,
-            id,
-            changes,
-            confirmed_numbers,
-        )
-        .await
+        let (client, name) = self.connection(connection)?;
+        let (preview, before) = trackers::preview(&client, account, id, changes).await?;
+        trackers::guard_update(&preview, confirmed_numbers)?;
+        let entry = self
+            .journal
+            .begin(Intent {
+                connection_id: connection,
+                connection: &name,
+                account_id: account,
+                company_id: before.company.as_ref().map(|c| c.id.as_str()),
+                tracker_id: Some(id),
+                tracker_name: &before.name,
+                operation: Operation::Update,
+                request: serde_json::to_string(changes).unwrap_or_default(),
+                before: Some(&before),
+            })
+            .await?;
+        let result = client
+            .update_tracker(account, id, changes)
+            .await
+            .map_err(CoreError::from)
+            .map(|u| {
+                let outcome = if u.changed.is_empty() {
+                    "nothing to change".to_owned()
+                } else {
+                    format!("changed {}", u.changed.join(", "))
+                };
+                (u.after, outcome)
+            });
+        self.journal
+            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
+            .await?;
+        Ok(TrackerDetail::from(&result?.0))
     }
 
+    /// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
     pub async fn disable_tracker(
         &self,
         connection: &str,
@@ -194,13 +280,89 @@ impl Desk {
         id: &str,
         confirm_name: &str,
     ) -> CoreResult<TrackerDetail> {
-        trackers::disable(
-            &self.connections.client(connection)?,
-            account,
-            id,
-            confirm_name,
-        )
-        .await
+        let (client, name) = self.connection(connection)?;
+        let before = client.get_tracker(account, id, &[]).await?;
+        trackers::guard_disable(&before, confirm_name)?;
+        if !before.is_active() {
+            return Ok(TrackerDetail::from(&before));
+        }
+        let entry = self
+            .journal
+            .begin(Intent {
+                connection_id: connection,
+                connection: &name,
+                account_id: account,
+                company_id: before.company.as_ref().map(|c| c.id.as_str()),
+                tracker_id: Some(id),
+                tracker_name: &before.name,
+                operation: Operation::Disable,
+                request: "{}".into(),
+                before: Some(&before),
+            })
+            .await?;
+        let result = match client.disable_tracker(account, id).await {
+            Ok(Some(after)) => Ok(after),
+            Ok(None) => client.get_tracker(account, id, &[]).await,
+            Err(e) => Err(e),
+        }
+        .map_err(CoreError::from)
+        .map(|after| {
+            let released = before.formatted_numbers().join(", ");
+            (after, format!("disabled; released {released}"))
+        });
+        self.journal
+            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
+            .await?;
+        Ok(TrackerDetail::from(&result?.0))
+    }
+
+    /// The journal, newest first.
+    pub async fn history(&self, filter: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
+        self.journal.store().history(filter).await
+    }
+
+    /// Checks entries a crash left open (older than `min_age`, so another running desk's writes in
+    /// flight are left alone) against CallRail, and completes them. Returns the entries checked.
+    pub async fn reconcile_unfinished(
+        &self,
+        min_age: std::time::Duration,
+    ) -> CoreResult<Vec<JournalEntry>> {
+        let cutoff = time::OffsetDateTime::now_utc() - min_age;
+        let mut checked = Vec::new();
+        for entry in self.journal.store().unresolved().await? {
+            let created = time::OffsetDateTime::parse(
+                &entry.created_at,
+                &time::format_description::well_known::Rfc3339,
+            )
+            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+            if created > cutoff {
+                continue;
+            }
+            let Ok(client) = self.connections.client(&entry.connection_id) else {
+                continue;
+            };
+            self.journal.reconcile(&client, &entry).await?;
+            checked.push(entry.id);
+        }
+        let all = self
+            .journal
+            .store()
+            .history(&HistoryFilter::default())
+            .await?;
+        Ok(all
+            .into_iter()
+            .filter(|e| checked.contains(&e.id))
+            .collect())
+    }
+
+    fn connection(&self, id: &str) -> CoreResult<(callrail::Client, String)> {
+        let client = self.connections.client(id)?;
+        let name = self
+            .connections
+            .find(id)
+            .map(|c| c.name)
+            .unwrap_or_else(|_| id.to_owned());
+        Ok((client, name))
     }
 
     /// The company's swap.js snippet, and the always-swap source trackers that would win over a pool.

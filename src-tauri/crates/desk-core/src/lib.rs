@@ -5,13 +5,15 @@
 mod connections;
 mod desk;
 mod error;
+pub mod journal;
 pub mod secrets;
 pub mod settings;
+pub mod store;
 mod trackers;
 pub mod views;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::Desk;
+pub use desk::{Desk, JOURNAL_FILE};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;

@@ -3,13 +3,12 @@
 //! buys, a pool that grows must confirm the extra numbers, a disable must repeat the tracker's name.
 
 use crate::views::{
-    Created, FieldChange, FieldError, FormCheck, TrackerDetail, TrackerPage, TrackerRow,
-    UpdatePreview,
+    FieldChange, FieldError, FormCheck, TrackerDetail, TrackerPage, TrackerRow, UpdatePreview,
 };
 use crate::{CoreError, CoreResult};
 use callrail::{
     format_number, plan_update, Client, Order, RuleViolation, StatusFilter, Tracker,
-    TrackerChanges, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
+    TrackerChanges, TrackerDraft, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
 };
 use serde::Deserialize;
 use specta::Type;
@@ -103,24 +102,28 @@ pub fn check(form: &TrackerForm) -> FormCheck {
     }
 }
 
-/// Creates the tracker only when `confirmed_numbers` is exactly the count it buys.
+/// The count of numbers a create buys must be confirmed exactly.
+pub(crate) fn guard_create(draft: &TrackerDraft, confirmed_numbers: u32) -> CoreResult<()> {
+    let n = draft.numbers_to_provision();
+    if confirmed_numbers == n {
+        return Ok(());
+    }
+    Err(CoreError::ConfirmationRequired {
+        numbers: n,
+        message: format!(
+            "creating \"{}\" buys {n} number(s); confirm that count to go ahead",
+            draft.name()
+        ),
+    })
+}
+
+/// Creates the tracker in an active company; returns it (read back with its swap targets for a
+/// session) and, when its answer was lost, why.
 pub(crate) async fn create(
     client: &Client,
     account: &str,
-    form: &TrackerForm,
-    confirmed_numbers: u32,
-) -> CoreResult<Created> {
-    let draft = form.validate()?;
-    let n = draft.numbers_to_provision();
-    if confirmed_numbers != n {
-        return Err(CoreError::ConfirmationRequired {
-            numbers: n,
-            message: format!(
-                "creating \"{}\" buys {n} number(s); confirm that count to go ahead",
-                draft.name()
-            ),
-        });
-    }
+    draft: &TrackerDraft,
+) -> CoreResult<(Tracker, Option<String>)> {
     let company = client.get_company(account, draft.company_id()).await?;
     if !company.is_active() {
         return Err(RuleViolation::new(
@@ -129,7 +132,7 @@ pub(crate) async fn create(
         )
         .into());
     }
-    let out = client.create_tracker(account, &draft).await?;
+    let out = client.create_tracker(account, draft).await?;
     let tracker = match draft.kind() {
         // Read back with swap targets, so the detail panel shows what swap.js will look for.
         TrackerKind::Session => client
@@ -138,19 +141,16 @@ pub(crate) async fn create(
             .unwrap_or(out.tracker),
         TrackerKind::Source => out.tracker,
     };
-    Ok(Created {
-        tracker: TrackerDetail::from(&tracker),
-        reconciled: out.reconciled,
-    })
+    Ok((tracker, out.reconciled))
 }
 
-/// The before/after of an edit, without sending it.
+/// The before/after of an edit, without sending it, and the tracker as it is now.
 pub(crate) async fn preview(
     client: &Client,
     account: &str,
     id: &str,
     changes: &TrackerChanges,
-) -> CoreResult<UpdatePreview> {
+) -> CoreResult<(UpdatePreview, Tracker)> {
     let current = client.get_tracker(account, id, &["swap_targets"]).await?;
     let plan = plan_update(&current, changes)?;
     let mut out = Vec::new();
@@ -171,59 +171,42 @@ pub(crate) async fn preview(
     }
     let extra = changes
         .pool_size
-        .filter(|_| plan.changed_fields().contains(&"pool_size"))
+        .filter(|_| changed.contains(&"pool_size"))
         .map(|n| n.saturating_sub(u32::try_from(current.pool_size()).unwrap_or(u32::MAX)))
         .unwrap_or(0);
-    Ok(UpdatePreview {
-        changes: out,
-        extra_numbers: extra,
+    Ok((
+        UpdatePreview {
+            changes: out,
+            extra_numbers: extra,
+        },
+        current,
+    ))
+}
+
+/// A pool that grows must confirm the extra numbers it buys.
+pub(crate) fn guard_update(preview: &UpdatePreview, confirmed_numbers: u32) -> CoreResult<()> {
+    if preview.extra_numbers == confirmed_numbers {
+        return Ok(());
+    }
+    Err(CoreError::ConfirmationRequired {
+        numbers: preview.extra_numbers,
+        message: format!(
+            "growing the pool buys {} more number(s); confirm that count to go ahead",
+            preview.extra_numbers
+        ),
     })
 }
 
-/// Applies an edit; a pool that grows must confirm the extra numbers it buys.
-pub(crate) async fn update(
-    client: &Client,
-    account: &str,
-    id: &str,
-    changes: &TrackerChanges,
-    confirmed_numbers: u32,
-) -> CoreResult<TrackerDetail> {
-    let p = preview(client, account, id, changes).await?;
-    if p.extra_numbers != confirmed_numbers {
-        return Err(CoreError::ConfirmationRequired {
-            numbers: p.extra_numbers,
-            message: format!(
-                "growing the pool buys {} more number(s); confirm that count to go ahead",
-                p.extra_numbers
-            ),
-        });
+/// Disabling releases numbers for good: the tracker's name must be typed exactly.
+pub(crate) fn guard_disable(t: &Tracker, confirm_name: &str) -> CoreResult<()> {
+    if confirm_name.trim() == t.name.trim() {
+        return Ok(());
     }
-    let updated = client.update_tracker(account, id, changes).await?;
-    Ok(TrackerDetail::from(&updated.after))
-}
-
-/// Disables a tracker only when `confirm_name` repeats its name: its numbers are released for good.
-pub(crate) async fn disable(
-    client: &Client,
-    account: &str,
-    id: &str,
-    confirm_name: &str,
-) -> CoreResult<TrackerDetail> {
-    let t = client.get_tracker(account, id, &[]).await?;
-    if confirm_name.trim() != t.name.trim() {
-        return Err(RuleViolation::new(
-            "confirm_name",
-            format!("type the tracker's name, {}, exactly to disable it", t.name),
-        )
-        .into());
-    }
-    if !t.is_active() {
-        return Ok(TrackerDetail::from(&t));
-    }
-    match client.disable_tracker(account, id).await? {
-        Some(after) => Ok(TrackerDetail::from(&after)),
-        None => get(client, account, id).await,
-    }
+    Err(RuleViolation::new(
+        "confirm_name",
+        format!("type the tracker's name, {}, exactly to disable it", t.name),
+    )
+    .into())
 }
 
 /// The tracker as it would read after `changes`, for the before/after view.

@@ -25,7 +25,7 @@ async fn env(key: &str) -> Env {
     let dir = tempfile::tempdir().unwrap();
     let secrets =
         SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand::u64(..)));
-    let desk = Desk::open(dir.path(), secrets.clone(), sim.base_url());
+    let desk = Desk::open(dir.path(), secrets.clone(), sim.base_url()).unwrap();
     Env {
         sim,
         desk,
@@ -108,7 +108,7 @@ async fn a_key_is_checked_then_kept_only_in_the_keyring() {
         .unwrap();
     assert_eq!(renamed.name, "Peachtree Digital");
     // A fresh Desk over the same folder and keyring finds the connection and its key.
-    let again = Desk::open(e.dir.path(), e.secrets.clone(), e.sim.base_url());
+    let again = Desk::open(e.dir.path(), e.secrets.clone(), e.sim.base_url()).unwrap();
     let accounts = again.list_accounts(&conn.id).await.unwrap();
     assert_eq!(accounts[0].name, "Peachtree Digital Agency");
 
@@ -331,7 +331,7 @@ async fn demo_mode_needs_no_account_and_no_keyring_entry() {
     let dir = tempfile::tempdir().unwrap();
     let secrets =
         SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand::u64(..)));
-    let desk = Desk::open(dir.path(), secrets, "https://api.callrail.com");
+    let desk = Desk::open(dir.path(), secrets, "https://api.callrail.com").unwrap();
     let demo = desk.start_demo().await.unwrap();
     assert!(demo.demo);
     assert_eq!(
@@ -357,7 +357,7 @@ async fn a_missing_keyring_entry_is_a_clear_error() {
     let e = env(key).await;
     let conn = e.desk.add_connection("Peachtree", key).await.unwrap();
     e.secrets.delete(&conn.id).unwrap();
-    let fresh = Desk::open(e.dir.path(), e.secrets.clone(), e.sim.base_url());
+    let fresh = Desk::open(e.dir.path(), e.secrets.clone(), e.sim.base_url()).unwrap();
     let err = fresh.list_accounts(&conn.id).await.unwrap_err();
     assert!(
         matches!(err, CoreError::Secrets(SecretError::Missing)),

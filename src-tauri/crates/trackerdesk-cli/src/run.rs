@@ -95,7 +95,8 @@ fn from_connection(name: &str) -> Result<(Client, Option<String>), Failure> {
         &data_dir,
         SecretStore::for_app(APP_IDENTIFIER),
         callrail::DEFAULT_BASE_URL,
-    );
+    )
+    .map_err(|e| Failure::Remote(e.to_string()))?;
     let fail = |e: desk_core::CoreError| match e {
         desk_core::CoreError::UnknownConnection(_) => Failure::Input(format!(
             "there is no Tracker Desk connection named {name}; add it in the app first"

@@ -434,7 +434,8 @@ fn a_connection_saved_by_the_app() {
         &data_dir,
         desk_core::SecretStore::for_app(desk_core::APP_IDENTIFIER),
         s.sim.base_url(),
-    );
+    )
+    .unwrap();
     let conn = s
         ._rt
         .block_on(desk.add_connection("Peachtree", DEMO_API_KEY))

@@ -1,0 +1,142 @@
+//! Where Tracker Desk keeps what must not be lost: the journal of every change, and the last-seen
+//! state of each tracker it touched. One person uses the embedded SQLite store; the trait lets a team
+//! share another engine behind the same test suite.
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use crate::CoreResult;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum Operation {
+    Create,
+    Update,
+    Disable,
+}
+
+/// Where an entry stands. `Intended` is written before the request; a crash leaves it there, and it
+/// is shown as "outcome unknown" until it is checked against CallRail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryState {
+    Intended,
+    Succeeded,
+    Failed,
+    /// CallRail's answer was lost and could not be checked yet.
+    Unknown,
+}
+
+impl Operation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::Create => "create",
+            Operation::Update => "update",
+            Operation::Disable => "disable",
+        }
+    }
+}
+
+impl EntryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryState::Intended => "intended",
+            EntryState::Succeeded => "succeeded",
+            EntryState::Failed => "failed",
+            EntryState::Unknown => "unknown",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Self {
+        match s {
+            "succeeded" => EntryState::Succeeded,
+            "failed" => EntryState::Failed,
+            "unknown" => EntryState::Unknown,
+            _ => EntryState::Intended,
+        }
+    }
+}
+
+/// One change, as the journal keeps it. Bodies are JSON text; no key is ever in them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct JournalEntry {
+    pub id: String,
+    pub created_at: String,
+    pub completed_at: Option<String>,
+    /// "OS user @ machine".
+    pub person: String,
+    /// The connection's id (to check the entry later) and its name when the change was made.
+    pub connection_id: String,
+    pub connection: String,
+    pub account_id: String,
+    pub company_id: Option<String>,
+    pub tracker_id: Option<String>,
+    pub tracker_name: String,
+    pub operation: Operation,
+    /// The request body sent to CallRail (or the change asked for).
+    pub request: String,
+    pub state: EntryState,
+    /// What CallRail answered, or the error, in words.
+    pub outcome: Option<String>,
+    /// The tracker before and after, as CallRail returned it (JSON).
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// How an entry ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    pub state: EntryState,
+    pub outcome: String,
+    pub tracker_id: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Which entries to read, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct HistoryFilter {
+    #[serde(default)]
+    pub company_id: Option<String>,
+    #[serde(default)]
+    pub tracker_id: Option<String>,
+    #[serde(default)]
+    pub operation: Option<Operation>,
+    #[serde(default)]
+    pub person: Option<String>,
+    /// RFC 3339 bounds on `created_at`.
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+#[async_trait::async_trait]
+pub trait Store: Send + Sync {
+    /// Writes an entry in state `Intended`, before the request is sent.
+    async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()>;
+    /// Completes an entry once the outcome is known.
+    async fn record_outcome(&self, id: &str, completion: &Completion) -> CoreResult<()>;
+    async fn history(&self, filter: &HistoryFilter) -> CoreResult<Vec<JournalEntry>>;
+    /// Entries never completed (a crash) or whose outcome is still unknown.
+    async fn unresolved(&self) -> CoreResult<Vec<JournalEntry>>;
+    /// Keeps the last-seen state of a tracker (JSON), for restore and for showing it offline.
+    async fn save_snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+        company_id: Option<&str>,
+        tracker: &str,
+    ) -> CoreResult<()>;
+    async fn snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+    ) -> CoreResult<Option<String>>;
+}

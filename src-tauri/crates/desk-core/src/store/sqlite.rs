@@ -1,0 +1,264 @@
+//! The embedded store: one SQLite file in the app-data folder, in WAL mode, migrated through a version
+//! table, and safe when two app processes (or the app and the command line) write at once.
+
+use super::{Completion, EntryState, HistoryFilter, JournalEntry, Operation, Store};
+use crate::{CoreError, CoreResult};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Each step brings the schema from version N-1 to N; applied once, in order, in one transaction.
+const MIGRATIONS: &[&str] = &["CREATE TABLE journal (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        completed_at TEXT,
+        person TEXT NOT NULL,
+        connection_id TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        company_id TEXT,
+        tracker_id TEXT,
+        tracker_name TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        request TEXT NOT NULL,
+        state TEXT NOT NULL,
+        outcome TEXT,
+        before TEXT,
+        after TEXT
+    );
+    CREATE INDEX journal_created ON journal (created_at);
+    CREATE INDEX journal_tracker ON journal (tracker_id);
+    CREATE INDEX journal_state ON journal (state);
+    CREATE TABLE snapshots (
+        connection TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        tracker_id TEXT NOT NULL,
+        company_id TEXT,
+        tracker TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (connection, account_id, tracker_id)
+    );"];
+
+pub struct SqliteStore {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+fn db_err(e: rusqlite::Error) -> CoreError {
+    CoreError::Storage(format!("the local journal could not be used: {e}"))
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the file and brings its schema up to date.
+    pub fn open(path: &Path) -> CoreResult<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                CoreError::Storage(format!("could not create {}: {e}", dir.display()))
+            })?;
+        }
+        let mut conn = Connection::open(path).map_err(db_err)?;
+        conn.busy_timeout(Duration::from_secs(10)).map_err(db_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db_err)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(db_err)?;
+        migrate(&mut conn)?;
+        Ok(Self {
+            path: path.to_owned(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> CoreResult<u32> {
+        let conn = self.lock();
+        conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(db_err)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// One write, in an IMMEDIATE transaction so concurrent writers queue on the busy timeout
+    /// instead of failing halfway.
+    fn write(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>,
+    ) -> CoreResult<()> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        f(&tx).map_err(db_err)?;
+        tx.commit().map_err(db_err)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> CoreResult<()> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(db_err)?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        .map_err(db_err)?;
+    let current: u32 = tx
+        .query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(db_err)?;
+    if current as usize > MIGRATIONS.len() {
+        return Err(CoreError::Storage(format!(
+            "the local journal was written by a newer Tracker Desk (schema {current}); update the app"
+        )));
+    }
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(step).map_err(db_err)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
+            params![i + 1, crate::now_rfc3339()],
+        )
+        .map_err(db_err)?;
+    }
+    tx.commit().map_err(db_err)
+}
+
+fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
+    let operation: String = r.get("operation")?;
+    let state: String = r.get("state")?;
+    Ok(JournalEntry {
+        id: r.get("id")?,
+        created_at: r.get("created_at")?,
+        completed_at: r.get("completed_at")?,
+        person: r.get("person")?,
+        connection_id: r.get("connection_id")?,
+        connection: r.get("connection")?,
+        account_id: r.get("account_id")?,
+        company_id: r.get("company_id")?,
+        tracker_id: r.get("tracker_id")?,
+        tracker_name: r.get("tracker_name")?,
+        operation: match operation.as_str() {
+            "create" => Operation::Create,
+            "update" => Operation::Update,
+            _ => Operation::Disable,
+        },
+        request: r.get("request")?,
+        state: EntryState::parse(&state),
+        outcome: r.get("outcome")?,
+        before: r.get("before")?,
+        after: r.get("after")?,
+    })
+}
+
+#[async_trait::async_trait]
+impl Store for SqliteStore {
+    async fn record_intent(&self, e: &JournalEntry) -> CoreResult<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
+                     tracker_id, tracker_name, operation, request, state, outcome, before, after)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                params![
+                    e.id, e.created_at, e.completed_at, e.person, e.connection_id, e.connection, e.account_id, e.company_id, e.tracker_id,
+                    e.tracker_name, e.operation.as_str(), e.request, e.state.as_str(), e.outcome, e.before, e.after
+                ],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn record_outcome(&self, id: &str, c: &Completion) -> CoreResult<()> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE journal SET state = ?2, outcome = ?3, tracker_id = COALESCE(?4, tracker_id),
+                     after = COALESCE(?5, after), completed_at = ?6 WHERE id = ?1",
+                params![id, c.state.as_str(), c.outcome, c.tracker_id, c.after, crate::now_rfc3339()],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn history(&self, f: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare(
+                "SELECT * FROM journal
+                 WHERE (?1 IS NULL OR company_id = ?1) AND (?2 IS NULL OR tracker_id = ?2)
+                   AND (?3 IS NULL OR operation = ?3) AND (?4 IS NULL OR person = ?4)
+                   AND (?5 IS NULL OR created_at >= ?5) AND (?6 IS NULL OR created_at <= ?6)
+                 ORDER BY created_at DESC, rowid DESC LIMIT ?7",
+            )
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(
+                params![
+                    f.company_id,
+                    f.tracker_id,
+                    f.operation.map(Operation::as_str),
+                    f.person,
+                    f.since,
+                    f.until,
+                    f.limit.unwrap_or(10_000)
+                ],
+                entry,
+            )
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+    }
+
+    async fn unresolved(&self) -> CoreResult<Vec<JournalEntry>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT * FROM journal WHERE state IN ('intended', 'unknown') ORDER BY created_at, rowid")
+            .map_err(db_err)?;
+        let rows = stmt.query_map([], entry).map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+    }
+
+    async fn save_snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+        company_id: Option<&str>,
+        tracker: &str,
+    ) -> CoreResult<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO snapshots (connection, account_id, tracker_id, company_id, tracker, seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (connection, account_id, tracker_id)
+                 DO UPDATE SET company_id = excluded.company_id, tracker = excluded.tracker, seen_at = excluded.seen_at",
+                params![connection, account_id, tracker_id, company_id, tracker, crate::now_rfc3339()],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+    ) -> CoreResult<Option<String>> {
+        let conn = self.lock();
+        conn.query_row(
+            "SELECT tracker FROM snapshots WHERE connection = ?1 AND account_id = ?2 AND tracker_id = ?3",
+            params![connection, account_id, tracker_id],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db_err)
+    }
+}

@@ -1,0 +1,509 @@
+//! The journal: the SQLite store's contract, writes from two processes at once, a create killed in
+//! the middle, and the entries every write leaves. Keys are in a real Secret Service.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use callrail::{TrackerChanges, TrackerForm, TrackerKind};
+use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
+use desk_core::store::{
+    Completion, EntryState, HistoryFilter, JournalEntry, Operation, SqliteStore, Store,
+};
+use desk_core::{Desk, SecretStore, JOURNAL_FILE};
+use std::time::Duration;
+
+const PROBE: &str = env!("CARGO_BIN_EXE_journal-probe");
+
+fn entry(id: &str, created_at: &str, company: &str, op: Operation, person: &str) -> JournalEntry {
+    JournalEntry {
+        id: id.into(),
+        created_at: created_at.into(),
+        completed_at: None,
+        person: person.into(),
+        connection_id: "conn-1".into(),
+        connection: "Peachtree".into(),
+        account_id: "ACC1".into(),
+        company_id: Some(company.into()),
+        tracker_id: Some(format!("TRK-{id}")),
+        tracker_name: format!("Tracker {id}"),
+        operation: op,
+        request: r#"{"name":"x"}"#.into(),
+        state: EntryState::Intended,
+        outcome: None,
+        before: None,
+        after: None,
+    }
+}
+
+/// The contract every store meets; run against SQLite here.
+async fn store_contract(store: &dyn Store) {
+    store
+        .record_intent(&entry(
+            "a",
+            "2026-01-01T10:00:00Z",
+            "COM1",
+            Operation::Create,
+            "ana@desk1",
+        ))
+        .await
+        .unwrap();
+    store
+        .record_intent(&entry(
+            "b",
+            "2026-01-02T10:00:00Z",
+            "COM1",
+            Operation::Update,
+            "ben@desk2",
+        ))
+        .await
+        .unwrap();
+    store
+        .record_intent(&entry(
+            "c",
+            "2026-01-03T10:00:00Z",
+            "COM2",
+            Operation::Disable,
+            "ana@desk1",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.unresolved().await.unwrap().len(),
+        3,
+        "intended entries are unresolved"
+    );
+
+    let done = Completion {
+        state: EntryState::Succeeded,
+        outcome: "created".into(),
+        tracker_id: Some("TRK1".into()),
+        after: Some("{}".into()),
+    };
+    store.record_outcome("a", &done).await.unwrap();
+    let unknown = Completion {
+        state: EntryState::Unknown,
+        outcome: "lost".into(),
+        tracker_id: None,
+        after: None,
+    };
+    store.record_outcome("b", &unknown).await.unwrap();
+    let open: Vec<String> = store
+        .unresolved()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(
+        open,
+        ["b", "c"],
+        "unknown outcomes stay unresolved, oldest first"
+    );
+
+    let all = store.history(&HistoryFilter::default()).await.unwrap();
+    assert_eq!(
+        all.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["c", "b", "a"],
+        "newest first"
+    );
+    let a = all.iter().find(|e| e.id == "a").unwrap();
+    assert_eq!(
+        (a.state, a.tracker_id.as_deref(), a.outcome.as_deref()),
+        (EntryState::Succeeded, Some("TRK1"), Some("created"))
+    );
+    assert!(a.completed_at.is_some());
+
+    let by = |f: HistoryFilter| async move {
+        store
+            .history(&f)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by(HistoryFilter {
+            company_id: Some("COM2".into()),
+            ..Default::default()
+        })
+        .await,
+        ["c"]
+    );
+    assert_eq!(
+        by(HistoryFilter {
+            operation: Some(Operation::Update),
+            ..Default::default()
+        })
+        .await,
+        ["b"]
+    );
+    assert_eq!(
+        by(HistoryFilter {
+            person: Some("ana@desk1".into()),
+            ..Default::default()
+        })
+        .await,
+        ["c", "a"]
+    );
+    assert_eq!(
+        by(HistoryFilter {
+            tracker_id: Some("TRK1".into()),
+            ..Default::default()
+        })
+        .await,
+        ["a"]
+    );
+    assert_eq!(
+        by(HistoryFilter {
+            since: Some("2026-01-02T00:00:00Z".into()),
+            until: Some("2026-01-02T23:59:59Z".into()),
+            ..Default::default()
+        })
+        .await,
+        ["b"]
+    );
+    assert_eq!(
+        by(HistoryFilter {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .await,
+        ["c"]
+    );
+
+    assert_eq!(
+        store.snapshot("conn-1", "ACC1", "TRK1").await.unwrap(),
+        None
+    );
+    store
+        .save_snapshot("conn-1", "ACC1", "TRK1", Some("COM1"), r#"{"v":1}"#)
+        .await
+        .unwrap();
+    store
+        .save_snapshot("conn-1", "ACC1", "TRK1", Some("COM1"), r#"{"v":2}"#)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .snapshot("conn-1", "ACC1", "TRK1")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(r#"{"v":2}"#)
+    );
+}
+
+#[tokio::test]
+async fn sqlite_meets_the_store_contract_and_migrates_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    store_contract(&store).await;
+    drop(store);
+    let again = SqliteStore::open(&path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), 1, "migrations run once");
+    assert_eq!(
+        again
+            .history(&HistoryFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        3,
+        "nothing lost on reopening"
+    );
+    let mode: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[tokio::test]
+async fn a_journal_from_a_newer_app_is_refused_not_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(JOURNAL_FILE);
+    drop(SqliteStore::open(&path).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("INSERT INTO schema_migrations VALUES (99, 'later')", [])
+        .unwrap();
+    let err = SqliteStore::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("newer Tracker Desk"), "{err}");
+}
+
+#[test]
+fn two_processes_writing_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(JOURNAL_FILE);
+    let children: Vec<_> = ["left", "right"]
+        .iter()
+        .map(|tag| {
+            std::process::Command::new(PROBE)
+                .args(["write", db.to_str().unwrap(), "300", tag])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let all = rt
+        .block_on(
+            SqliteStore::open(&db)
+                .unwrap()
+                .history(&HistoryFilter::default()),
+        )
+        .unwrap();
+    assert_eq!(all.len(), 600, "every entry of both processes is kept");
+    assert!(
+        all.iter().all(|e| e.state == EntryState::Succeeded),
+        "and every outcome"
+    );
+}
+
+struct Env {
+    sim: RunningSim,
+    dir: tempfile::TempDir,
+    service: String,
+    desk: Desk,
+    conn: String,
+    account: String,
+    company: String,
+}
+
+async fn env(config: SimConfig) -> Env {
+    let sim = RunningSim::start(config).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("com.trackerdesk.test.{:x}", fastrand::u64(..));
+    let desk = Desk::open(
+        dir.path(),
+        SecretStore::with_service(&service),
+        sim.base_url(),
+    )
+    .unwrap();
+    let conn = desk
+        .add_connection("Peachtree", DEMO_API_KEY)
+        .await
+        .unwrap();
+    let account = conn.account_id.clone().unwrap();
+    let company = desk
+        .list_companies(&conn.id, &account)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Acme Plumbing")
+        .unwrap()
+        .id;
+    Env {
+        sim,
+        dir,
+        service,
+        desk,
+        conn: conn.id,
+        account,
+        company,
+    }
+}
+
+fn source(company: &str, name: &str) -> TrackerForm {
+    TrackerForm {
+        kind: TrackerKind::Source,
+        company_id: company.into(),
+        name: name.into(),
+        destination: "(404) 555-0100".into(),
+        area_code: Some("404".into()),
+        ..TrackerForm::default()
+    }
+}
+
+#[tokio::test]
+async fn every_write_leaves_an_entry_with_before_and_after() {
+    let e = env(SimConfig::default()).await;
+    let created = e
+        .desk
+        .create_tracker(&e.conn, &e.account, &source(&e.company, "Journaled"), 1)
+        .await
+        .unwrap();
+    let id = created.tracker.row.id.clone();
+    let changes = TrackerChanges {
+        name: Some("Journaled 2".into()),
+        ..Default::default()
+    };
+    e.desk
+        .update_tracker(&e.conn, &e.account, &id, &changes, 0)
+        .await
+        .unwrap();
+    e.desk
+        .disable_tracker(&e.conn, &e.account, &id, "Journaled 2")
+        .await
+        .unwrap();
+    // Refused before anything is sent: no entry.
+    assert!(e
+        .desk
+        .create_tracker(&e.conn, &e.account, &source(&e.company, "Unconfirmed"), 0)
+        .await
+        .is_err());
+    // Refused by CallRail: a failed entry with its reason.
+    let mut far = source(&e.company, "Nowhere");
+    far.area_code = Some("907".into());
+    assert!(e
+        .desk
+        .create_tracker(&e.conn, &e.account, &far, 1)
+        .await
+        .is_err());
+
+    let all = e.desk.history(&HistoryFilter::default()).await.unwrap();
+    let ops: Vec<(Operation, EntryState)> = all.iter().map(|x| (x.operation, x.state)).collect();
+    assert_eq!(
+        ops,
+        [
+            (Operation::Create, EntryState::Failed),
+            (Operation::Disable, EntryState::Succeeded),
+            (Operation::Update, EntryState::Succeeded),
+            (Operation::Create, EntryState::Succeeded)
+        ]
+    );
+    assert!(
+        all[0].outcome.as_deref().unwrap().contains("907"),
+        "{:?}",
+        all[0].outcome
+    );
+    let update = &all[2];
+    assert_eq!(update.connection, "Peachtree");
+    assert!(update.person.contains('@'));
+    assert_eq!(update.tracker_id.as_deref(), Some(id.as_str()));
+    assert!(update.before.as_deref().unwrap().contains("\"Journaled\""));
+    assert!(update.after.as_deref().unwrap().contains("\"Journaled 2\""));
+    assert!(update.request.contains("Journaled 2"));
+    let disable = &all[1];
+    assert!(
+        disable
+            .outcome
+            .as_deref()
+            .unwrap()
+            .starts_with("disabled; released (404)"),
+        "{:?}",
+        disable.outcome
+    );
+    let per_tracker = e
+        .desk
+        .history(&HistoryFilter {
+            tracker_id: Some(id.clone()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(per_tracker.len(), 3);
+    let journal = std::fs::read(e.dir.path().join(JOURNAL_FILE)).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&journal).contains(DEMO_API_KEY),
+        "no key in the journal"
+    );
+}
+
+#[tokio::test]
+async fn a_create_killed_midway_is_reconciled_and_never_made_twice() {
+    let e = env(SimConfig::default()).await;
+    // CallRail takes the create, then answers slowly: the process is killed while it waits.
+    e.sim
+        .add_fault("post-trackers:latency=20000:once".parse().unwrap());
+    let mut child = std::process::Command::new(PROBE)
+        .args([
+            "create",
+            e.dir.path().to_str().unwrap(),
+            &e.service,
+            &e.conn,
+            &e.account,
+            &e.company,
+            "Killed midway",
+        ])
+        .spawn()
+        .unwrap();
+    let posted = async {
+        while !e.sim.requests().iter().any(|r| r.method == "POST") {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(30), posted)
+        .await
+        .expect("the child sent its create");
+    child.kill().unwrap(); // SIGKILL on Unix: no cleanup runs
+    child.wait().unwrap();
+
+    let after = Desk::open(
+        e.dir.path(),
+        SecretStore::with_service(&e.service),
+        e.sim.base_url(),
+    )
+    .unwrap();
+    let open = after.history(&HistoryFilter::default()).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(
+        open[0].state,
+        EntryState::Intended,
+        "left intended: shown as outcome unknown"
+    );
+    // A recent entry may belong to a desk still running: it is left alone.
+    assert!(after
+        .reconcile_unfinished(Duration::from_secs(3600))
+        .await
+        .unwrap()
+        .is_empty());
+    let checked = after.reconcile_unfinished(Duration::ZERO).await.unwrap();
+    assert_eq!(checked.len(), 1);
+    assert_eq!(
+        checked[0].state,
+        EntryState::Succeeded,
+        "{:?}",
+        checked[0].outcome
+    );
+    assert!(checked[0]
+        .outcome
+        .as_deref()
+        .unwrap()
+        .contains("was created"));
+    let made = e
+        .sim
+        .trackers(&e.account)
+        .iter()
+        .filter(|t| t["name"] == "Killed midway")
+        .count();
+    assert_eq!(made, 1, "created once, not twice");
+    assert!(
+        after
+            .reconcile_unfinished(Duration::ZERO)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing left to check"
+    );
+}
+
+#[tokio::test]
+async fn an_interrupted_create_that_never_reached_callrail_is_marked_failed() {
+    let e = env(SimConfig::default()).await;
+    let store = SqliteStore::open(&e.dir.path().join(JOURNAL_FILE)).unwrap();
+    let mut stuck = entry(
+        "stuck",
+        "2026-01-01T00:00:00Z",
+        &e.company,
+        Operation::Create,
+        "ana@desk1",
+    );
+    stuck.connection_id = e.conn.clone();
+    stuck.account_id = e.account.clone();
+    stuck.tracker_id = None;
+    stuck.tracker_name = "Never sent".into();
+    store.record_intent(&stuck).await.unwrap();
+    let checked = e.desk.reconcile_unfinished(Duration::ZERO).await.unwrap();
+    assert_eq!(checked[0].state, EntryState::Failed);
+    assert!(checked[0]
+        .outcome
+        .as_deref()
+        .unwrap()
+        .contains("never created"));
+}
