@@ -31,6 +31,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::trackers::update_tracker,
         commands::trackers::disable_tracker,
         commands::dni::dni_snippet,
+        commands::history::history,
+        commands::history::export_history,
+        commands::history::recreate_form,
+        commands::history::revert_changes,
+        commands::history::reconcile_journal,
     ])
 }
 
@@ -75,6 +80,23 @@ pub fn run() {
             std::fs::create_dir_all(&data_dir)?;
             let desk = Desk::open(&data_dir, SecretStore::for_app(APP_IDENTIFIER), api_base)?;
             app.manage(desk);
+            // Changes a crash left open are checked against CallRail in the background; recent ones
+            // may belong to another desk still at work, so they wait for a later start.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let desk = handle.state::<Desk>();
+                match desk
+                    .reconcile_unfinished(std::time::Duration::from_secs(120))
+                    .await
+                {
+                    Ok(checked) if !checked.is_empty() => log::info!(
+                        "checked {} interrupted change(s) in CallRail",
+                        checked.len()
+                    ),
+                    Ok(_) => {}
+                    Err(e) => log::warn!("could not check interrupted changes: {e}"),
+                }
+            });
             log::info!("Tracker Desk {} started", env!("CARGO_PKG_VERSION"));
             Ok(())
         })

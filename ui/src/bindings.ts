@@ -32,6 +32,19 @@ export const commands = {
 	disableTracker: (connectionId: string, accountId: string, id: string, confirmName: string) => typedError<TrackerDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("disable_tracker", { connectionId, accountId, id, confirmName })),
 	/**  The company's swap.js snippet, and the always-swap trackers that would win over a pool. */
 	dniSnippet: (connectionId: string, accountId: string, companyId: string) => typedError<DniInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("dni_snippet", { connectionId, accountId, companyId })),
+	/**  The journal of changes, newest first, filtered. */
+	history: (filter: HistoryFilter_Deserialize) => typedError<JournalEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("history", { filter })),
+	/**
+	 *  Asks where to save (the OS save dialog, opened here so the webview never names a path) and
+	 *  writes the filtered journal there; `null` when the person cancels.
+	 */
+	exportHistory: (filter: HistoryFilter_Deserialize, format: ExportFormat) => typedError<number | null, IpcError_Serialize>(__TAURI_INVOKE("export_history", { filter, format })),
+	/**  The create form for a disabled tracker, from its last active state. */
+	recreateForm: (connectionId: string, accountId: string, trackerId: string) => typedError<TrackerForm_Serialize, IpcError_Serialize>(__TAURI_INVOKE("recreate_form", { connectionId, accountId, trackerId })),
+	/**  The inverse of a journaled update, to preview and confirm like any edit. */
+	revertChanges: (entryId: string) => typedError<TrackerChanges_Serialize, IpcError_Serialize>(__TAURI_INVOKE("revert_changes", { entryId })),
+	/**  Checks entries a crash left open against CallRail now. */
+	reconcileJournal: () => typedError<JournalEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("reconcile_journal")),
 };
 
 /* Types */
@@ -151,6 +164,16 @@ export type DniInfo_Serialize = {
 	always_swap_trackers: string[],
 };
 
+/**
+ *  Where an entry stands. `Intended` is written before the request; a crash leaves it there, and it
+ *  is shown as "outcome unknown" until it is checked against CallRail.
+ */
+export type EntryState = "intended" | "succeeded" | "failed" | 
+/**  CallRail's answer was lost and could not be checked yet. */
+"unknown";
+
+export type ExportFormat = "csv" | "json";
+
 /**  One line of an edit's before/after. */
 export type FieldChange = {
 	field: string,
@@ -184,6 +207,33 @@ export type FormCheck_Serialize = {
 	numbers_to_provision: number | null,
 	/**  "This provisions 8 numbers (area code 404), billed monthly." */
 	cost_line: string | null,
+};
+
+/**  Which entries to read, newest first. */
+export type HistoryFilter = HistoryFilter_Serialize | HistoryFilter_Deserialize;
+
+/**  Which entries to read, newest first. */
+export type HistoryFilter_Deserialize = {
+	company_id?: string | null,
+	tracker_id?: string | null,
+	operation?: Operation | null,
+	person?: string | null,
+	/**  RFC 3339 bounds on `created_at`. */
+	since?: string | null,
+	until?: string | null,
+	limit?: number | null,
+};
+
+/**  Which entries to read, newest first. */
+export type HistoryFilter_Serialize = {
+	company_id: string | null,
+	tracker_id: string | null,
+	operation: Operation | null,
+	person: string | null,
+	/**  RFC 3339 bounds on `created_at`. */
+	since: string | null,
+	until: string | null,
+	limit: number | null,
 };
 
 export type IpcError = IpcError_Serialize | IpcError_Deserialize;
@@ -269,6 +319,61 @@ export type IpcError_Serialize =
 } } | { kind: "Storage"; data: {
 	message: string,
 } };
+
+/**  One change, as the journal keeps it. Bodies are JSON text; no key is ever in them. */
+export type JournalEntry = JournalEntry_Serialize | JournalEntry_Deserialize;
+
+/**  One change, as the journal keeps it. Bodies are JSON text; no key is ever in them. */
+export type JournalEntry_Deserialize = {
+	id: string,
+	created_at: string,
+	completed_at?: string | null,
+	/**  "OS user @ machine". */
+	person: string,
+	/**  The connection's id (to check the entry later) and its name when the change was made. */
+	connection_id: string,
+	connection: string,
+	account_id: string,
+	company_id?: string | null,
+	tracker_id?: string | null,
+	tracker_name: string,
+	operation: Operation,
+	/**  The request body sent to CallRail (or the change asked for). */
+	request: string,
+	state: EntryState,
+	/**  What CallRail answered, or the error, in words. */
+	outcome?: string | null,
+	/**  The tracker before and after, as CallRail returned it (JSON). */
+	before?: string | null,
+	after?: string | null,
+};
+
+/**  One change, as the journal keeps it. Bodies are JSON text; no key is ever in them. */
+export type JournalEntry_Serialize = {
+	id: string,
+	created_at: string,
+	completed_at: string | null,
+	/**  "OS user @ machine". */
+	person: string,
+	/**  The connection's id (to check the entry later) and its name when the change was made. */
+	connection_id: string,
+	connection: string,
+	account_id: string,
+	company_id: string | null,
+	tracker_id: string | null,
+	tracker_name: string,
+	operation: Operation,
+	/**  The request body sent to CallRail (or the change asked for). */
+	request: string,
+	state: EntryState,
+	/**  What CallRail answered, or the error, in words. */
+	outcome: string | null,
+	/**  The tracker before and after, as CallRail returned it (JSON). */
+	before: string | null,
+	after: string | null,
+};
+
+export type Operation = "create" | "update" | "disable";
 
 export type Order = "asc" | "desc";
 

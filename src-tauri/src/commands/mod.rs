@@ -2,4 +2,5 @@
 
 pub mod connections;
 pub mod dni;
+pub mod history;
 pub mod trackers;

@@ -2,6 +2,7 @@
 
 use crate::connections::{self, Connections, Live, DEMO_CONNECTION_ID};
 use crate::journal::{Intent, Journal};
+use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::store::{HistoryFilter, JournalEntry, Operation, SqliteStore, Store};
@@ -353,6 +354,59 @@ impl Desk {
             .into_iter()
             .filter(|e| checked.contains(&e.id))
             .collect())
+    }
+
+    /// Writes the entries `filter` selects to `path` as CSV or JSON; returns how many.
+    pub async fn export_history(
+        &self,
+        filter: &HistoryFilter,
+        format: crate::export::ExportFormat,
+        path: &Path,
+    ) -> CoreResult<u32> {
+        let entries = self.history(filter).await?;
+        crate::export::write(&entries, format, path)?;
+        Ok(u32::try_from(entries.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The create form for a disabled tracker, from its last active state (CallRail will assign
+    /// new numbers).
+    pub async fn recreate_form(
+        &self,
+        connection: &str,
+        account: &str,
+        tracker_id: &str,
+    ) -> CoreResult<TrackerForm> {
+        let saved = restore::last_active_state(
+            self.journal.store().as_ref(),
+            connection,
+            account,
+            tracker_id,
+        )
+        .await?;
+        let t = match saved {
+            Some(t) => t,
+            None => {
+                self.connections
+                    .client(connection)?
+                    .get_tracker(account, tracker_id, &["swap_targets", "campaign_name"])
+                    .await?
+            }
+        };
+        Ok(restore::form_from(&t))
+    }
+
+    /// The inverse of a journaled update, to preview and confirm like any edit.
+    pub async fn revert_changes(&self, entry_id: &str) -> CoreResult<TrackerChanges> {
+        let all = self
+            .journal
+            .store()
+            .history(&HistoryFilter::default())
+            .await?;
+        let entry = all
+            .iter()
+            .find(|e| e.id == entry_id)
+            .ok_or_else(|| CoreError::Storage(format!("there is no journal entry {entry_id}")))?;
+        restore::inverse(entry)
     }
 
     fn connection(&self, id: &str) -> CoreResult<(callrail::Client, String)> {

@@ -5,7 +5,9 @@
 mod connections;
 mod desk;
 mod error;
+pub mod export;
 pub mod journal;
+pub mod restore;
 pub mod secrets;
 pub mod settings;
 pub mod store;

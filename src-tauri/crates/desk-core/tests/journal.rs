@@ -507,3 +507,103 @@ async fn an_interrupted_create_that_never_reached_callrail_is_marked_failed() {
         .unwrap()
         .contains("never created"));
 }
+
+#[tokio::test]
+async fn a_disabled_tracker_is_recreated_and_an_update_reverted() {
+    let e = env(SimConfig::default()).await;
+    let mut form = source(&e.company, "Spring mailer");
+    form.whisper = Some("Mailer call".into());
+    form.record_calls = true;
+    form.source = Some(callrail::SourceInput {
+        kind: "search".into(),
+        search_engine: Some("google".into()),
+        search_type: Some("paid".into()),
+        ..Default::default()
+    });
+    let t = e
+        .desk
+        .create_tracker(&e.conn, &e.account, &form, 1)
+        .await
+        .unwrap()
+        .tracker;
+    let old_number = t.tracking_numbers[0].clone();
+
+    let changes = TrackerChanges {
+        name: Some("Spring mailer 2".into()),
+        record_calls: Some(false),
+        ..Default::default()
+    };
+    e.desk
+        .update_tracker(&e.conn, &e.account, &t.row.id, &changes, 0)
+        .await
+        .unwrap();
+    let update = e
+        .desk
+        .history(&HistoryFilter {
+            operation: Some(Operation::Update),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .remove(0);
+    let back = e.desk.revert_changes(&update.id).await.unwrap();
+    assert_eq!(
+        back,
+        TrackerChanges {
+            name: Some("Spring mailer".into()),
+            record_calls: Some(true),
+            ..Default::default()
+        }
+    );
+    let preview = e
+        .desk
+        .preview_update(&e.conn, &e.account, &t.row.id, &back)
+        .await
+        .unwrap();
+    assert_eq!(
+        preview
+            .changes
+            .iter()
+            .map(|c| c.after.as_str())
+            .collect::<Vec<_>>(),
+        ["Spring mailer", "on"]
+    );
+    let reverted = e
+        .desk
+        .update_tracker(&e.conn, &e.account, &t.row.id, &back, 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        (reverted.row.name.as_str(), reverted.call_flow.recording),
+        ("Spring mailer", true)
+    );
+
+    e.desk
+        .disable_tracker(&e.conn, &e.account, &t.row.id, "Spring mailer")
+        .await
+        .unwrap();
+    let again = e
+        .desk
+        .recreate_form(&e.conn, &e.account, &t.row.id)
+        .await
+        .unwrap();
+    assert_eq!(again.name, "Spring mailer");
+    assert_eq!(again.area_code.as_deref(), Some("404"));
+    assert_eq!(again.whisper.as_deref(), Some("Mailer call"));
+    assert_eq!(
+        again.source.as_ref().map(|s| s.kind.as_str()),
+        Some("search")
+    );
+    assert!(again.record_calls);
+    let recreated = e
+        .desk
+        .create_tracker(&e.conn, &e.account, &again, 1)
+        .await
+        .unwrap()
+        .tracker;
+    assert_ne!(recreated.row.id, t.row.id);
+    assert_ne!(
+        recreated.tracking_numbers[0], old_number,
+        "CallRail assigns a new number"
+    );
+}

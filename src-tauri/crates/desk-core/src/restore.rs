@@ -1,0 +1,135 @@
+//! Taking changes back where CallRail allows: a disabled tracker is recreated from its last active
+//! state (CallRail assigns new numbers), and an update is reverted by the inverse change.
+
+use crate::store::{HistoryFilter, JournalEntry, Operation, Store};
+use crate::{CoreError, CoreResult};
+use callrail::{
+    format_number, AreaCode, CallFlow, SourceInput, Tracker, TrackerChanges, TrackerForm,
+    TrackerKind, TrackerType,
+};
+
+/// The create form, filled from the tracker as it was before it was disabled.
+pub fn form_from(t: &Tracker) -> TrackerForm {
+    let first = t
+        .tracking_numbers
+        .first()
+        .and_then(|n| callrail::E164::parse("n", n).ok());
+    let (area_code, toll_free) = match &first {
+        Some(n) if n.is_toll_free() => (None, true),
+        Some(n) => (
+            AreaCode::parse(&n.digits()[..3])
+                .ok()
+                .map(|a| a.as_str().to_owned()),
+            false,
+        ),
+        None => (None, false),
+    };
+    let flow = t.basic_call_flow();
+    let session = t.kind == TrackerType::Session;
+    TrackerForm {
+        kind: if session {
+            TrackerKind::Session
+        } else {
+            TrackerKind::Source
+        },
+        company_id: t.company.as_ref().map(|c| c.id.clone()).unwrap_or_default(),
+        name: t.name.clone(),
+        destination: t.destination().map(format_number).unwrap_or_default(),
+        area_code,
+        toll_free,
+        pool_size: session.then(|| {
+            u32::try_from(t.pool_size())
+                .unwrap_or(4)
+                .max(callrail::rules::POOL_MIN)
+        }),
+        source: (!session).then(|| source_input(t)).flatten(),
+        whisper: t.whisper_message.clone(),
+        greeting: flow.and_then(|f| f.greeting_text.clone()),
+        record_calls: t.recording_enabled(),
+        sms_enabled: t.sms_enabled,
+        swap_targets: t.swap_targets.clone().unwrap_or_default(),
+        campaign_name: if session {
+            None
+        } else {
+            t.campaign_name.clone()
+        },
+    }
+}
+
+fn source_input(t: &Tracker) -> Option<SourceInput> {
+    let s = t.source.as_ref()?;
+    let one = |v: &Option<callrail::models::OneOrMany>| v.as_ref().map(ToString::to_string);
+    Some(SourceInput {
+        kind: s.kind.clone()?,
+        landing: one(&s.landing),
+        referrer: one(&s.referrer),
+        search_engine: s.search_engine.clone(),
+        search_type: s.search_type.clone(),
+    })
+}
+
+/// The change that puts back what an update changed (a pool cannot shrink, so its size stays).
+pub fn inverse(entry: &JournalEntry) -> CoreResult<TrackerChanges> {
+    let not_revertable = |why: &str| CoreError::from(callrail::RuleViolation::new("entry", why));
+    if entry.operation != Operation::Update {
+        return Err(not_revertable(
+            "only an update can be reverted; recreate a disabled tracker instead",
+        ));
+    }
+    let before: Tracker = entry
+        .before
+        .as_deref()
+        .and_then(|b| serde_json::from_str(b).ok())
+        .ok_or_else(|| not_revertable("this entry kept no state from before the change"))?;
+    let asked: TrackerChanges = serde_json::from_str(&entry.request).unwrap_or_default();
+    let flow = match &before.call_flow {
+        Some(CallFlow::Basic(f)) => Some(f),
+        _ => None,
+    };
+    Ok(TrackerChanges {
+        name: asked.name.map(|_| before.name.clone()),
+        destination: asked
+            .destination
+            .and_then(|_| before.destination().map(str::to_owned)),
+        whisper: asked
+            .whisper
+            .map(|_| before.whisper_message.clone().unwrap_or_default()),
+        greeting: asked.greeting.map(|_| {
+            flow.and_then(|f| f.greeting_text.clone())
+                .unwrap_or_default()
+        }),
+        record_calls: asked.record_calls.map(|_| before.recording_enabled()),
+        pool_size: None,
+        swap_targets: asked.swap_targets.and_then(|_| before.swap_targets.clone()),
+        sms_enabled: asked.sms_enabled.map(|_| before.sms_enabled),
+    })
+}
+
+/// The tracker's last active state: the disable entry's "before", else the last snapshot.
+pub(crate) async fn last_active_state(
+    store: &dyn Store,
+    connection: &str,
+    account: &str,
+    tracker_id: &str,
+) -> CoreResult<Option<Tracker>> {
+    let filter = HistoryFilter {
+        tracker_id: Some(tracker_id.to_owned()),
+        ..Default::default()
+    };
+    for e in store.history(&filter).await? {
+        for state in [e.before.as_deref(), e.after.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(t) = serde_json::from_str::<Tracker>(state) {
+                if t.is_active() {
+                    return Ok(Some(t));
+                }
+            }
+        }
+    }
+    Ok(store
+        .snapshot(connection, account, tracker_id)
+        .await?
+        .and_then(|s| serde_json::from_str(&s).ok()))
+}
