@@ -107,7 +107,7 @@ mod tests {
             before: None,
             after: None,
         };
-        let csv = to_csv(&[e.clone()]);
+        let csv = to_csv(std::slice::from_ref(&e));
         let line = csv.lines().nth(1).unwrap();
         assert!(line.contains("\"Peachtree, Inc\""));
         assert!(line.contains("\"Say \"\"hi\"\"\""));
