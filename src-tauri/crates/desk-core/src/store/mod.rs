@@ -2,8 +2,10 @@
 //! state of each tracker it touched. One person uses the embedded SQLite store; the trait lets a team
 //! share another engine behind the same test suite.
 
+mod mongo;
 mod sqlite;
 
+pub use mongo::MongoStore;
 pub use sqlite::SqliteStore;
 
 use crate::CoreResult;
@@ -115,9 +117,48 @@ pub struct HistoryFilter {
     pub limit: Option<u32>,
 }
 
+/// The last-seen state of one tracker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotRecord {
+    pub connection: String,
+    pub account_id: String,
+    pub tracker_id: String,
+    pub company_id: Option<String>,
+    pub tracker: String,
+    pub seen_at: String,
+}
+
+/// Copies every journal entry and snapshot from one store to another (SQLite up to a team's
+/// MongoDB). Entries are written by id, so copying twice keeps one of each.
+pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)> {
+    let entries = from
+        .history(&HistoryFilter {
+            limit: Some(u32::MAX),
+            ..Default::default()
+        })
+        .await?;
+    for e in entries.iter().rev() {
+        to.record_intent(e).await?;
+    }
+    let snapshots = from.all_snapshots().await?;
+    for s in &snapshots {
+        to.save_snapshot(
+            &s.connection,
+            &s.account_id,
+            &s.tracker_id,
+            s.company_id.as_deref(),
+            &s.tracker,
+        )
+        .await?;
+    }
+    let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    Ok((n(entries.len()), n(snapshots.len())))
+}
+
 #[async_trait::async_trait]
 pub trait Store: Send + Sync {
-    /// Writes an entry in state `Intended`, before the request is sent.
+    /// Writes an entry in state `Intended`, before the request is sent (or, when copying, as it is).
+    /// Writing an id again replaces it.
     async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()>;
     /// Completes an entry once the outcome is known.
     async fn record_outcome(&self, id: &str, completion: &Completion) -> CoreResult<()>;
@@ -139,4 +180,5 @@ pub trait Store: Send + Sync {
         account_id: &str,
         tracker_id: &str,
     ) -> CoreResult<Option<String>>;
+    async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>>;
 }

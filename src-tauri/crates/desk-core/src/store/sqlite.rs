@@ -1,7 +1,9 @@
 //! The embedded store: one SQLite file in the app-data folder, in WAL mode, migrated through a version
 //! table, and safe when two app processes (or the app and the command line) write at once.
 
-use super::{Completion, EntryState, HistoryFilter, JournalEntry, Operation, Store};
+use super::{
+    Completion, EntryState, HistoryFilter, JournalEntry, Operation, SnapshotRecord, Store,
+};
 use crate::{CoreError, CoreResult};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -166,7 +168,7 @@ impl Store for SqliteStore {
     async fn record_intent(&self, e: &JournalEntry) -> CoreResult<()> {
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
+                "INSERT OR REPLACE INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
                      tracker_id, tracker_name, operation, request, state, outcome, before, after)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                 params![
@@ -260,5 +262,25 @@ impl Store for SqliteStore {
         )
         .optional()
         .map_err(db_err)
+    }
+
+    async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT connection, account_id, tracker_id, company_id, tracker, seen_at FROM snapshots")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(SnapshotRecord {
+                    connection: r.get(0)?,
+                    account_id: r.get(1)?,
+                    tracker_id: r.get(2)?,
+                    company_id: r.get(3)?,
+                    tracker: r.get(4)?,
+                    seen_at: r.get(5)?,
+                })
+            })
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
     }
 }

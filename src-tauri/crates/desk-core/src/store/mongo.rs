@@ -1,0 +1,205 @@
+//! The shared store for agency teams: one MongoDB (a replica set or Atlas, `mongodb+srv://` works),
+//! with collections for journal entries, tracker snapshots and connection names (never keys), and
+//! the indexes their queries need, created at start.
+
+use super::{Completion, EntryState, HistoryFilter, JournalEntry, SnapshotRecord, Store};
+use crate::{CoreError, CoreResult};
+use futures::TryStreamExt;
+use mongodb::bson::{doc, Document};
+use mongodb::options::IndexOptions;
+use mongodb::{Collection, IndexModel};
+
+pub struct MongoStore {
+    journal: Collection<JournalEntry>,
+    snapshots: Collection<SnapshotRecord>,
+    connections: Collection<Document>,
+}
+
+fn db_err(e: mongodb::error::Error) -> CoreError {
+    CoreError::Storage(format!("the team's MongoDB could not be used: {e}"))
+}
+
+impl MongoStore {
+    /// Connects (the connection string comes from the OS keyring) and creates the indexes.
+    pub async fn connect(uri: &str, database: &str) -> CoreResult<Self> {
+        let client = mongodb::Client::with_uri_str(uri).await.map_err(db_err)?;
+        let db = client.database(database);
+        let store = Self {
+            journal: db.collection("journal_entries"),
+            snapshots: db.collection("tracker_snapshots"),
+            connections: db.collection("connections"),
+        };
+        let unique = || IndexOptions::builder().unique(true).build();
+        let index = |keys: Document, unique_opts: Option<IndexOptions>| {
+            IndexModel::builder()
+                .keys(keys)
+                .options(unique_opts)
+                .build()
+        };
+        store
+            .journal
+            .create_indexes([
+                index(doc! { "id": 1 }, Some(unique())),
+                index(doc! { "created_at": -1 }, None),
+                index(doc! { "tracker_id": 1, "created_at": -1 }, None),
+                index(doc! { "company_id": 1, "created_at": -1 }, None),
+                index(doc! { "state": 1 }, None),
+            ])
+            .await
+            .map_err(db_err)?;
+        store
+            .snapshots
+            .create_index(index(
+                doc! { "connection": 1, "account_id": 1, "tracker_id": 1 },
+                Some(unique()),
+            ))
+            .await
+            .map_err(db_err)?;
+        store
+            .connections
+            .create_index(index(doc! { "id": 1 }, Some(unique())))
+            .await
+            .map_err(db_err)?;
+        Ok(store)
+    }
+
+    /// Shares a connection's name and account with the team: the key stays in each person's keyring.
+    pub async fn share_connection(
+        &self,
+        id: &str,
+        name: &str,
+        account_id: Option<&str>,
+    ) -> CoreResult<()> {
+        self.connections
+            .replace_one(
+                doc! { "id": id },
+                doc! { "id": id, "name": name, "account_id": account_id },
+            )
+            .upsert(true)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+}
+
+#[async_trait::async_trait]
+impl Store for MongoStore {
+    async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()> {
+        // Idempotent, so copying a local journal up twice keeps one of each entry.
+        self.journal
+            .replace_one(doc! { "id": &entry.id }, entry)
+            .upsert(true)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn record_outcome(&self, id: &str, c: &Completion) -> CoreResult<()> {
+        let mut set = doc! { "state": c.state.as_str(), "outcome": &c.outcome, "completed_at": crate::now_rfc3339() };
+        if let Some(t) = &c.tracker_id {
+            set.insert("tracker_id", t);
+        }
+        if let Some(a) = &c.after {
+            set.insert("after", a);
+        }
+        self.journal
+            .update_one(doc! { "id": id }, doc! { "$set": set })
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn history(&self, f: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
+        let mut q = Document::new();
+        if let Some(v) = &f.company_id {
+            q.insert("company_id", v);
+        }
+        if let Some(v) = &f.tracker_id {
+            q.insert("tracker_id", v);
+        }
+        if let Some(v) = f.operation {
+            q.insert("operation", v.as_str());
+        }
+        if let Some(v) = &f.person {
+            q.insert("person", v);
+        }
+        let mut range = Document::new();
+        if let Some(v) = &f.since {
+            range.insert("$gte", v);
+        }
+        if let Some(v) = &f.until {
+            range.insert("$lte", v);
+        }
+        if !range.is_empty() {
+            q.insert("created_at", range);
+        }
+        let limit = i64::from(f.limit.unwrap_or(10_000));
+        let cursor = self
+            .journal
+            .find(q)
+            .sort(doc! { "created_at": -1, "_id": -1 })
+            .limit(limit)
+            .await
+            .map_err(db_err)?;
+        cursor.try_collect().await.map_err(db_err)
+    }
+
+    async fn unresolved(&self) -> CoreResult<Vec<JournalEntry>> {
+        let q = doc! { "state": { "$in": [EntryState::Intended.as_str(), EntryState::Unknown.as_str()] } };
+        let cursor = self
+            .journal
+            .find(q)
+            .sort(doc! { "created_at": 1, "_id": 1 })
+            .await
+            .map_err(db_err)?;
+        cursor.try_collect().await.map_err(db_err)
+    }
+
+    async fn save_snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+        company_id: Option<&str>,
+        tracker: &str,
+    ) -> CoreResult<()> {
+        let snap = SnapshotRecord {
+            connection: connection.into(),
+            account_id: account_id.into(),
+            tracker_id: tracker_id.into(),
+            company_id: company_id.map(str::to_owned),
+            tracker: tracker.into(),
+            seen_at: crate::now_rfc3339(),
+        };
+        self.snapshots
+            .replace_one(doc! { "connection": connection, "account_id": account_id, "tracker_id": tracker_id }, snap)
+            .upsert(true)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn snapshot(
+        &self,
+        connection: &str,
+        account_id: &str,
+        tracker_id: &str,
+    ) -> CoreResult<Option<String>> {
+        let found = self
+            .snapshots
+            .find_one(doc! { "connection": connection, "account_id": account_id, "tracker_id": tracker_id })
+            .await
+            .map_err(db_err)?;
+        Ok(found.map(|s| s.tracker))
+    }
+
+    async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>> {
+        self.snapshots
+            .find(doc! {})
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)
+    }
+}
