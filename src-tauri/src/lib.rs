@@ -24,6 +24,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::connections::list_companies,
         commands::connections::remember_selection,
         commands::trackers::list_trackers,
+        commands::trackers::cached_trackers,
         commands::trackers::get_tracker,
         commands::trackers::check_tracker,
         commands::trackers::create_tracker,

@@ -17,6 +17,20 @@ pub async fn list_trackers(
         .await?)
 }
 
+/// The last-seen trackers of a company, to show at once while CallRail is asked.
+#[tauri::command]
+#[specta::specta]
+pub async fn cached_trackers(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    request: TrackerListRequest,
+) -> IpcResult<Option<TrackerPage>> {
+    Ok(desk
+        .cached_trackers(&connection_id, &account_id, &request)
+        .await?)
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn get_tracker(

@@ -5,7 +5,7 @@ use crate::journal::{Intent, Journal};
 use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
-use crate::store::{HistoryFilter, JournalEntry, Operation, SqliteStore, Store};
+use crate::store::{HistoryFilter, JournalEntry, Operation, SnapshotRecord, SqliteStore, Store};
 use crate::trackers::{self, TrackerListRequest};
 use crate::views::{
     AccountView, CompanyView, ConnectionView, Created, DniInfo, TrackerDetail, TrackerPage,
@@ -151,13 +151,66 @@ impl Desk {
         self.connections.remember(connection, account, company)
     }
 
+    /// Trackers from CallRail, keeping each company's last-seen copy; when CallRail cannot be
+    /// reached, the copy is returned instead, marked offline with its age.
     pub async fn list_trackers(
         &self,
         connection: &str,
         account: &str,
         request: TrackerListRequest,
     ) -> CoreResult<TrackerPage> {
-        trackers::list(&self.connections.client(connection)?, account, request).await
+        match trackers::list(&self.connections.client(connection)?, account, &request).await {
+            Ok((page, raw)) => {
+                let seen_at = crate::now_rfc3339();
+                let records: Vec<SnapshotRecord> = raw
+                    .iter()
+                    .filter_map(|t| {
+                        Some(SnapshotRecord {
+                            connection: connection.to_owned(),
+                            account_id: account.to_owned(),
+                            tracker_id: t.id.clone(),
+                            company_id: Some(request.company_id.clone()),
+                            tracker: serde_json::to_string(t).ok()?,
+                            seen_at: seen_at.clone(),
+                        })
+                    })
+                    .collect();
+                if let Err(e) = self.journal.store().save_snapshots(&records).await {
+                    tracing::warn!("could not keep the last-seen trackers: {e}");
+                }
+                Ok(page)
+            }
+            Err(CoreError::Callrail(
+                e @ (callrail::Error::Network { .. } | callrail::Error::Timeout),
+            )) => match self.cached_trackers(connection, account, &request).await? {
+                Some(page) => Ok(page),
+                None => Err(e.into()),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The last-seen trackers of a company, to show at once while CallRail is asked; `None` when
+    /// none were seen yet.
+    pub async fn cached_trackers(
+        &self,
+        connection: &str,
+        account: &str,
+        request: &TrackerListRequest,
+    ) -> CoreResult<Option<TrackerPage>> {
+        let cached = self
+            .journal
+            .store()
+            .company_snapshots(connection, account, &request.company_id)
+            .await?;
+        if cached.is_empty() {
+            return Ok(None);
+        }
+        let trackers = cached
+            .into_iter()
+            .filter_map(|r| Some((serde_json::from_str(&r.tracker).ok()?, r.seen_at)))
+            .collect();
+        Ok(Some(trackers::from_cache(request, trackers)))
     }
 
     pub async fn get_tracker(

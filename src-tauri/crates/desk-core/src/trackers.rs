@@ -33,16 +33,17 @@ pub struct TrackerListRequest {
     pub all: bool,
 }
 
+/// A page (or all) of a company's trackers, and the trackers as CallRail sent them (for the cache).
 pub(crate) async fn list(
     client: &Client,
     account: &str,
-    req: TrackerListRequest,
-) -> CoreResult<TrackerPage> {
+    req: &TrackerListRequest,
+) -> CoreResult<(TrackerPage, Vec<Tracker>)> {
     let query = TrackerQuery {
-        company_id: Some(req.company_id),
+        company_id: Some(req.company_id.clone()),
         status: req.status,
         kind: req.kind,
-        search: req.search,
+        search: req.search.clone(),
         sort_by_name: Some(req.order.unwrap_or(Order::Asc)),
         fields: Vec::new(),
         page: req.page,
@@ -50,17 +51,13 @@ pub(crate) async fn list(
     };
     if req.all {
         let all = client.list_all_trackers(account, &query).await?;
-        let n = u32::try_from(all.len()).unwrap_or(u32::MAX);
-        return Ok(TrackerPage {
-            rows: all.iter().map(TrackerRow::from).collect(),
-            page: 1,
-            per_page: n,
-            total_pages: Some(1),
-            total_records: Some(n),
-        });
+        return Ok((
+            TrackerPage::whole(all.iter().map(TrackerRow::from).collect(), false, None),
+            all,
+        ));
     }
     let page = client.list_trackers(account, &query).await?;
-    Ok(TrackerPage {
+    let view = TrackerPage {
         rows: page.items.iter().map(TrackerRow::from).collect(),
         page: page.page,
         per_page: page.per_page,
@@ -68,7 +65,41 @@ pub(crate) async fn list(
         total_records: page
             .total_records
             .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-    })
+        offline: false,
+        seen_at: None,
+    };
+    Ok((view, page.items))
+}
+
+/// The last-seen trackers of a company that match the request, as one page.
+pub(crate) fn from_cache(req: &TrackerListRequest, cached: Vec<(Tracker, String)>) -> TrackerPage {
+    let term = req
+        .search
+        .as_deref()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let seen_at = cached.iter().map(|(_, s)| s.clone()).min();
+    let mut rows: Vec<TrackerRow> = cached
+        .iter()
+        .map(|(t, _)| t)
+        .filter(|t| match req.status {
+            Some(StatusFilter::Active) => t.is_active(),
+            Some(StatusFilter::Disabled) => !t.is_active(),
+            None => true,
+        })
+        .filter(|t| match req.kind {
+            Some(TypeFilter::Source) => !t.is_pool(),
+            Some(TypeFilter::Session) => t.is_pool(),
+            None => true,
+        })
+        .filter(|t| term.is_empty() || t.name.to_lowercase().contains(&term))
+        .map(TrackerRow::from)
+        .collect();
+    rows.sort_by_key(|r| r.name.to_lowercase());
+    if req.order == Some(Order::Desc) {
+        rows.reverse();
+    }
+    TrackerPage::whole(rows, true, seen_at)
 }
 
 pub(crate) async fn get(client: &Client, account: &str, id: &str) -> CoreResult<TrackerDetail> {

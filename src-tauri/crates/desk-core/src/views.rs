@@ -204,6 +204,26 @@ pub struct TrackerPage {
     pub per_page: u32,
     pub total_pages: Option<u32>,
     pub total_records: Option<u32>,
+    /// The rows come from the last-seen copy because CallRail could not be reached.
+    pub offline: bool,
+    /// When a last-seen copy was taken (the oldest row's time).
+    pub seen_at: Option<String>,
+}
+
+impl TrackerPage {
+    /// Every row on one page.
+    pub fn whole(rows: Vec<TrackerRow>, offline: bool, seen_at: Option<String>) -> Self {
+        let n = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        Self {
+            rows,
+            page: 1,
+            per_page: n,
+            total_pages: Some(1),
+            total_records: Some(n),
+            offline,
+            seen_at,
+        }
+    }
 }
 
 /// A field and the rule it broke, shown next to that field.

@@ -679,3 +679,82 @@ async fn mongodb_meets_the_store_contract() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn last_seen_trackers_are_shown_when_callrail_cannot_be_reached() {
+    let e = env(SimConfig::default()).await;
+    let request = desk_core::TrackerListRequest {
+        company_id: e.company.clone(),
+        all: true,
+        ..Default::default()
+    };
+    assert!(
+        e.desk
+            .cached_trackers(&e.conn, &e.account, &request)
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing seen yet"
+    );
+    let live = e
+        .desk
+        .list_trackers(&e.conn, &e.account, request.clone())
+        .await
+        .unwrap();
+    assert!(!live.offline && live.seen_at.is_none());
+    let cached = e
+        .desk
+        .cached_trackers(&e.conn, &e.account, &request)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        cached.rows.len(),
+        live.rows.len(),
+        "the whole company is kept"
+    );
+
+    let Env {
+        sim,
+        desk,
+        conn,
+        account,
+        company,
+        ..
+    } = e;
+    sim.shutdown().await;
+    let offline = desk
+        .list_trackers(&conn, &account, request.clone())
+        .await
+        .unwrap();
+    assert!(offline.offline);
+    assert!(offline.seen_at.is_some());
+    assert_eq!(offline.rows.len(), live.rows.len());
+    let searched = desk
+        .list_trackers(
+            &conn,
+            &account,
+            desk_core::TrackerListRequest {
+                search: Some("google".into()),
+                status: Some(callrail::StatusFilter::Active),
+                ..request
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        !searched.rows.is_empty()
+            && searched
+                .rows
+                .iter()
+                .all(|r| r.name.to_lowercase().contains("google"))
+    );
+    let write = desk
+        .create_tracker(&conn, &account, &source(&company, "Offline attempt"), 1)
+        .await
+        .unwrap_err();
+    assert!(
+        write.to_string().contains("could not reach CallRail"),
+        "{write}"
+    );
+}

@@ -181,4 +181,13 @@ pub trait Store: Send + Sync {
         tracker_id: &str,
     ) -> CoreResult<Option<String>>;
     async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>>;
+    /// Keeps many trackers' last-seen state at once (a listing), in one write.
+    async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()>;
+    /// The last-seen trackers of a company.
+    async fn company_snapshots(
+        &self,
+        connection: &str,
+        account_id: &str,
+        company_id: &str,
+    ) -> CoreResult<Vec<SnapshotRecord>>;
 }

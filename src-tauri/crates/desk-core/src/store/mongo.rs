@@ -202,4 +202,32 @@ impl Store for MongoStore {
             .await
             .map_err(db_err)
     }
+
+    async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()> {
+        for r in records {
+            self.snapshots
+                .replace_one(doc! { "connection": &r.connection, "account_id": &r.account_id, "tracker_id": &r.tracker_id }, r)
+                .upsert(true)
+                .await
+                .map_err(db_err)?;
+        }
+        Ok(())
+    }
+
+    async fn company_snapshots(
+        &self,
+        connection: &str,
+        account_id: &str,
+        company_id: &str,
+    ) -> CoreResult<Vec<SnapshotRecord>> {
+        let q =
+            doc! { "connection": connection, "account_id": account_id, "company_id": company_id };
+        self.snapshots
+            .find(q)
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)
+    }
 }

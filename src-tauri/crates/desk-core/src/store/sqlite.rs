@@ -163,6 +163,17 @@ fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
     })
 }
 
+fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRecord> {
+    Ok(SnapshotRecord {
+        connection: r.get(0)?,
+        account_id: r.get(1)?,
+        tracker_id: r.get(2)?,
+        company_id: r.get(3)?,
+        tracker: r.get(4)?,
+        seen_at: r.get(5)?,
+    })
+}
+
 #[async_trait::async_trait]
 impl Store for SqliteStore {
     async fn record_intent(&self, e: &JournalEntry) -> CoreResult<()> {
@@ -269,17 +280,40 @@ impl Store for SqliteStore {
         let mut stmt = conn
             .prepare("SELECT connection, account_id, tracker_id, company_id, tracker, seen_at FROM snapshots")
             .map_err(db_err)?;
+        let rows = stmt.query_map([], snapshot_row).map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+    }
+
+    async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()> {
+        self.write(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT INTO snapshots (connection, account_id, tracker_id, company_id, tracker, seen_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (connection, account_id, tracker_id)
+                 DO UPDATE SET company_id = excluded.company_id, tracker = excluded.tracker, seen_at = excluded.seen_at",
+            )?;
+            for r in records {
+                stmt.execute(params![r.connection, r.account_id, r.tracker_id, r.company_id, r.tracker, r.seen_at])?;
+            }
+            Ok(())
+        })
+    }
+
+    async fn company_snapshots(
+        &self,
+        connection: &str,
+        account_id: &str,
+        company_id: &str,
+    ) -> CoreResult<Vec<SnapshotRecord>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare(
+                "SELECT connection, account_id, tracker_id, company_id, tracker, seen_at FROM snapshots
+                 WHERE connection = ?1 AND account_id = ?2 AND company_id = ?3",
+            )
+            .map_err(db_err)?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(SnapshotRecord {
-                    connection: r.get(0)?,
-                    account_id: r.get(1)?,
-                    tracker_id: r.get(2)?,
-                    company_id: r.get(3)?,
-                    tracker: r.get(4)?,
-                    seen_at: r.get(5)?,
-                })
-            })
+            .query_map(params![connection, account_id, company_id], snapshot_row)
             .map_err(db_err)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
     }
