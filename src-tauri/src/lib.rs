@@ -37,6 +37,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::history::recreate_form,
         commands::history::revert_changes,
         commands::history::reconcile_journal,
+        commands::history::store_info,
+        commands::history::use_team_store,
+        commands::history::use_local_store,
     ])
 }
 
@@ -79,7 +82,10 @@ pub fn run() {
             builder.mount_events(app);
             let data_dir = app.path().app_data_dir()?;
             std::fs::create_dir_all(&data_dir)?;
-            let desk = Desk::open(&data_dir, SecretStore::for_app(APP_IDENTIFIER), api_base)?;
+            let secrets = SecretStore::for_app(APP_IDENTIFIER);
+            let desk = tauri::async_runtime::block_on(Desk::open_configured(
+                &data_dir, secrets, api_base,
+            ))?;
             app.manage(desk);
             // Changes a crash left open are checked against CallRail in the background; recent ones
             // may belong to another desk still at work, so they wait for a later start.

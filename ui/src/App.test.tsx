@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
 import { AppProviders, makeQueryClient } from './providers';
-import { row } from './test/fixtures';
+import { detail, row } from './test/fixtures';
 import type { Company, Connection } from './types';
 
 const DEMO: Connection = {
@@ -45,6 +45,10 @@ function backend() {
         return COMPANIES;
       case 'remember_selection':
         return null;
+      case 'get_tracker':
+        return detail({ id: String(args.id) });
+      case 'history':
+        return [];
       case 'list_trackers': {
         const company = (args.request as { company_id: string }).company_id;
         const rows = [row(1, { name: `First of ${company}` }), row(2)];
@@ -106,5 +110,31 @@ describe('first start', () => {
     const item = await screen.findByTestId('connection-item');
     expect(item).toHaveTextContent('••••9f3e');
     expect(document.body).not.toHaveTextContent('secret-key-0000');
+  });
+});
+
+describe('history', () => {
+  it('opens from the header, and from a tracker filtered to it', async () => {
+    const { calls, user } = backend();
+    await user.click(await screen.findByTestId('demo-start'));
+    await user.click(await screen.findByTestId('open-history'));
+    const panel = await screen.findByTestId('history-panel');
+    expect(await screen.findByTestId('history-empty')).toHaveTextContent(
+      'No changes yet: creates, edits and disables are recorded here',
+    );
+    expect(panel).toHaveAttribute('data-tracker-id', '');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('history-panel')).not.toBeInTheDocument());
+
+    await user.click((await screen.findAllByTestId('tracker-row'))[0]);
+    await user.click(await screen.findByTestId('tracker-history'));
+    await waitFor(() => expect(screen.getByTestId('history-panel')).toHaveAttribute('data-tracker-id', 'TRK1'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.cmd === 'history').at(-1)?.args.filter).toMatchObject({ tracker_id: 'TRK1', limit: 500 }),
+    );
+    // Esc closes the history on top, and leaves the tracker's panel open underneath.
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('history-panel')).not.toBeInTheDocument());
+    expect(screen.getByTestId('tracker-detail')).toBeInTheDocument();
   });
 });

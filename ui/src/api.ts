@@ -49,4 +49,7 @@ export const keys = {
   trackers: (conn: string, acc: string, company: string) => ['trackers', conn, acc, company] as const,
   tracker: (conn: string, acc: string, id: string) => ['tracker', conn, acc, id] as const,
   dni: (conn: string, acc: string, company: string) => ['dni', conn, acc, company] as const,
+  /** Every history query; invalidate this prefix after any write (failed writes are journaled too). */
+  history: ['history'] as const,
+  historyList: (filter: object) => ['history', filter] as const,
 };

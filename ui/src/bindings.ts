@@ -20,6 +20,8 @@ export const commands = {
 	listCompanies: (connectionId: string, accountId: string) => typedError<CompanyView_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_companies", { connectionId, accountId })),
 	rememberSelection: (connectionId: string, accountId: string | null, companyId: string | null) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remember_selection", { connectionId, accountId, companyId })),
 	listTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_trackers", { connectionId, accountId, request })),
+	/**  The last-seen trackers of a company, to show at once while CallRail is asked. */
+	cachedTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("cached_trackers", { connectionId, accountId, request })),
 	getTracker: (connectionId: string, accountId: string, id: string) => typedError<TrackerDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_tracker", { connectionId, accountId, id })),
 	/**  The Rust rules' verdict on a form, field by field, and what the create would cost. */
 	checkTracker: (form: TrackerForm_Deserialize) => __TAURI_INVOKE<FormCheck_Serialize>("check_tracker", { form }),
@@ -45,6 +47,15 @@ export const commands = {
 	revertChanges: (entryId: string) => typedError<TrackerChanges_Serialize, IpcError_Serialize>(__TAURI_INVOKE("revert_changes", { entryId })),
 	/**  Checks entries a crash left open against CallRail now. */
 	reconcileJournal: () => typedError<JournalEntry_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("reconcile_journal")),
+	/**
+	 *  Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is
+	 *  configured but unreachable).
+	 */
+	storeInfo: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("store_info")),
+	/**  Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring. */
+	useTeamStore: (uri: string, database: string, copyLocal: boolean) => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_team_store", { uri, database, copyLocal })),
+	/**  Back to this computer's journal. */
+	useLocalStore: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_local_store")),
 };
 
 /* Types */
@@ -409,6 +420,31 @@ export type SourceInput_Serialize = {
 
 export type StatusFilter = "active" | "disabled";
 
+/**  Where the journal is kept. */
+export type StoreInfo = StoreInfo_Serialize | StoreInfo_Deserialize;
+
+/**  Where the journal is kept. */
+export type StoreInfo_Deserialize = {
+	/**  "local" (SQLite in the app-data folder) or "team" (a shared MongoDB). */
+	kind: string,
+	database?: string | null,
+	/**  Set when the team's store is configured but could not be reached at start. */
+	warning?: string | null,
+	/**  Entries and snapshots copied up by the last switch. */
+	copied_entries?: number | null,
+};
+
+/**  Where the journal is kept. */
+export type StoreInfo_Serialize = {
+	/**  "local" (SQLite in the app-data folder) or "team" (a shared MongoDB). */
+	kind: string,
+	database: string | null,
+	/**  Set when the team's store is configured but could not be reached at start. */
+	warning: string | null,
+	/**  Entries and snapshots copied up by the last switch. */
+	copied_entries: number | null,
+};
+
 /**  What a person wants changed; `None` leaves a field as it is. A blank whisper or greeting clears it. */
 export type TrackerChanges = TrackerChanges_Serialize | TrackerChanges_Deserialize;
 
@@ -563,6 +599,10 @@ export type TrackerPage_Deserialize = {
 	per_page: number,
 	total_pages?: number | null,
 	total_records?: number | null,
+	/**  The rows come from the last-seen copy because CallRail could not be reached. */
+	offline: boolean,
+	/**  When a last-seen copy was taken (the oldest row's time). */
+	seen_at?: string | null,
 };
 
 /**  A page of the trackers table. */
@@ -572,6 +612,10 @@ export type TrackerPage_Serialize = {
 	per_page: number,
 	total_pages: number | null,
 	total_records: number | null,
+	/**  The rows come from the last-seen copy because CallRail could not be reached. */
+	offline: boolean,
+	/**  When a last-seen copy was taken (the oldest row's time). */
+	seen_at: string | null,
 };
 
 /**  One line of the trackers table. */

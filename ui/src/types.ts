@@ -14,6 +14,11 @@ import type {
   TrackerRow_Serialize,
   UpdatePreview,
   Created_Serialize,
+  EntryState,
+  ExportFormat,
+  HistoryFilter_Deserialize,
+  JournalEntry_Serialize,
+  Operation,
 } from './bindings';
 
 export type Connection = ConnectionView_Serialize;
@@ -29,4 +34,6 @@ export type DniInfo = DniInfo_Serialize;
 export type Created = Created_Serialize;
 export type IpcError = IpcError_Serialize;
 export type IpcErrorKind = IpcError['kind'];
-export type { FieldError, UpdatePreview };
+export type JournalEntry = JournalEntry_Serialize;
+export type HistoryFilter = HistoryFilter_Deserialize;
+export type { EntryState, ExportFormat, FieldError, Operation, UpdatePreview };

@@ -2,6 +2,7 @@ use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
 use desk_core::export::ExportFormat;
 use desk_core::store::{HistoryFilter, JournalEntry};
+use desk_core::views::StoreInfo;
 use desk_core::Desk;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -70,4 +71,31 @@ pub async fn revert_changes(desk: State<'_, Desk>, entry_id: String) -> IpcResul
 #[specta::specta]
 pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEntry>> {
     Ok(desk.reconcile_unfinished(std::time::Duration::ZERO).await?)
+}
+
+/// Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is
+/// configured but unreachable).
+#[tauri::command]
+#[specta::specta]
+pub fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
+    Ok(desk.store_info()?)
+}
+
+/// Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring.
+#[tauri::command]
+#[specta::specta]
+pub async fn use_team_store(
+    desk: State<'_, Desk>,
+    uri: String,
+    database: String,
+    copy_local: bool,
+) -> IpcResult<StoreInfo> {
+    Ok(desk.use_team_store(&uri, &database, copy_local).await?)
+}
+
+/// Back to this computer's journal.
+#[tauri::command]
+#[specta::specta]
+pub fn use_local_store(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
+    Ok(desk.use_local_store()?)
 }

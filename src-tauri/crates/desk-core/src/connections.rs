@@ -67,6 +67,14 @@ impl Connections {
         }
     }
 
+    pub(crate) fn settings(&self) -> &SettingsFile {
+        &self.settings
+    }
+
+    pub(crate) fn secrets(&self) -> &SecretStore {
+        &self.secrets
+    }
+
     pub fn list(&self) -> CoreResult<Vec<ConnectionView>> {
         let saved = self.settings.load()?;
         let mut out: Vec<ConnectionView> = saved

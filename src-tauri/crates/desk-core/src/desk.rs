@@ -5,11 +5,13 @@ use crate::journal::{Intent, Journal};
 use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
-use crate::store::{HistoryFilter, JournalEntry, Operation, SnapshotRecord, SqliteStore, Store};
+use crate::store::{
+    HistoryFilter, JournalEntry, MongoStore, Operation, SnapshotRecord, SqliteStore,
+};
 use crate::trackers::{self, TrackerListRequest};
 use crate::views::{
-    AccountView, CompanyView, ConnectionView, Created, DniInfo, TrackerDetail, TrackerPage,
-    UpdatePreview,
+    AccountView, CompanyView, ConnectionView, Created, DniInfo, StoreInfo, TrackerDetail,
+    TrackerPage, UpdatePreview,
 };
 use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, TrackerChanges, TrackerForm};
@@ -20,9 +22,14 @@ use std::sync::Arc;
 /// The journal's file in the app-data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite3";
 
+/// The keyring entry of the team store's connection string.
+const TEAM_STORE_SECRET: &str = "team-store-uri";
+
 pub struct Desk {
     connections: Connections,
     journal: Journal,
+    local: Arc<SqliteStore>,
+    store_warning: std::sync::Mutex<Option<String>>,
     demo_sim: tokio::sync::Mutex<Option<RunningSim>>,
 }
 
@@ -34,27 +41,131 @@ impl Desk {
         secrets: SecretStore,
         api_base: impl Into<String>,
     ) -> CoreResult<Self> {
-        let store = SqliteStore::open(&data_dir.join(JOURNAL_FILE))?;
-        Ok(Self::with_store(
-            data_dir,
-            secrets,
-            api_base,
-            Arc::new(store),
-        ))
+        let local = Arc::new(SqliteStore::open(&data_dir.join(JOURNAL_FILE))?);
+        Ok(Self {
+            connections: Connections::new(SettingsFile::in_dir(data_dir), secrets, api_base.into()),
+            journal: Journal::new(local.clone()),
+            local,
+            store_warning: std::sync::Mutex::new(None),
+            demo_sim: tokio::sync::Mutex::new(None),
+        })
     }
 
-    /// The same, over another store (a team's shared one).
-    pub fn with_store(
+    /// Opens, then connects the team's store when one is configured. If it cannot be reached, the
+    /// local journal keeps every change and the store's warning says so.
+    pub async fn open_configured(
         data_dir: &Path,
         secrets: SecretStore,
         api_base: impl Into<String>,
-        store: Arc<dyn Store>,
-    ) -> Self {
-        Self {
-            connections: Connections::new(SettingsFile::in_dir(data_dir), secrets, api_base.into()),
-            journal: Journal::new(store),
-            demo_sim: tokio::sync::Mutex::new(None),
+    ) -> CoreResult<Self> {
+        let desk = Self::open(data_dir, secrets, api_base)?;
+        if let Some(database) = desk.connections.settings().load()?.team_store {
+            let connected = match desk.connections.secrets().load_secret(TEAM_STORE_SECRET) {
+                Ok(uri) => MongoStore::connect(&uri, &database).await,
+                Err(e) => Err(e.into()),
+            };
+            match connected {
+                Ok(team) => desk.journal.set_store(Arc::new(team)),
+                Err(e) => {
+                    *desk.store_warning.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
+                        "The team's MongoDB could not be reached ({e}); changes are kept in this computer's journal for now."
+                    ));
+                }
+            }
         }
+        Ok(desk)
+    }
+
+    pub fn store_info(&self) -> CoreResult<StoreInfo> {
+        let team = self.connections.settings().load()?.team_store;
+        let warning = self
+            .store_warning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        let kind = if team.is_some() && warning.is_none() {
+            "team"
+        } else {
+            "local"
+        };
+        Ok(StoreInfo {
+            kind: kind.into(),
+            database: team,
+            warning,
+            copied_entries: None,
+        })
+    }
+
+    /// Moves the journal to a team's MongoDB (checked first), optionally copying this computer's
+    /// journal and snapshots up; the connection string goes to the OS keyring.
+    pub async fn use_team_store(
+        &self,
+        uri: &str,
+        database: &str,
+        copy_local: bool,
+    ) -> CoreResult<StoreInfo> {
+        let uri = uri.trim();
+        if !(uri.starts_with("mongodb://") || uri.starts_with("mongodb+srv://")) {
+            return Err(callrail::RuleViolation::new(
+                "uri",
+                "a MongoDB connection string starts with mongodb:// or mongodb+srv://",
+            )
+            .into());
+        }
+        let database = database.trim();
+        let good_name = !database.is_empty()
+            && database.len() <= 60
+            && database
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !good_name {
+            return Err(callrail::RuleViolation::new(
+                "database",
+                "a database name is letters, digits, _ and -, at most 60",
+            )
+            .into());
+        }
+        let team = Arc::new(MongoStore::connect(uri, database).await?);
+        let copied = if copy_local {
+            Some(
+                crate::store::copy_all(self.local.as_ref(), team.as_ref())
+                    .await?
+                    .0,
+            )
+        } else {
+            None
+        };
+        self.connections
+            .secrets()
+            .save_secret(TEAM_STORE_SECRET, uri)?;
+        self.connections.settings().update(|s| {
+            s.team_store = Some(database.to_owned());
+            Ok(())
+        })?;
+        self.journal.set_store(team);
+        *self
+            .store_warning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        Ok(StoreInfo {
+            copied_entries: copied,
+            ..self.store_info()?
+        })
+    }
+
+    /// Back to this computer's journal; the team's connection string is deleted from the keyring.
+    pub fn use_local_store(&self) -> CoreResult<StoreInfo> {
+        self.connections.settings().update(|s| {
+            s.team_store = None;
+            Ok(())
+        })?;
+        let _ = self.connections.secrets().delete(TEAM_STORE_SECRET);
+        self.journal.set_store(self.local.clone());
+        *self
+            .store_warning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        self.store_info()
     }
 
     pub fn connections(&self) -> &Connections {

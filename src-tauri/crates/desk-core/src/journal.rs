@@ -30,7 +30,8 @@ pub(crate) struct Intent<'a> {
 }
 
 pub struct Journal {
-    store: Arc<dyn Store>,
+    /// Swapped when the person moves the journal to a team's store.
+    store: std::sync::RwLock<Arc<dyn Store>>,
     person: String,
 }
 
@@ -41,13 +42,23 @@ fn json(t: &Tracker) -> Option<String> {
 impl Journal {
     pub fn new(store: Arc<dyn Store>) -> Self {
         Self {
-            store,
+            store: std::sync::RwLock::new(store),
             person: person(),
         }
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
+    pub fn store(&self) -> Arc<dyn Store> {
+        self.store
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    pub fn set_store(&self, store: Arc<dyn Store>) {
+        *self
+            .store
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = store;
     }
 
     pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<JournalEntry> {
@@ -69,7 +80,7 @@ impl Journal {
             before: i.before.and_then(json),
             after: None,
         };
-        self.store.record_intent(&entry).await?;
+        self.store().record_intent(&entry).await?;
         Ok(entry)
     }
 
@@ -103,7 +114,7 @@ impl Journal {
                 after: None,
             },
         };
-        self.store.record_outcome(&entry.id, &completion).await
+        self.store().record_outcome(&entry.id, &completion).await
     }
 
     async fn snapshot(&self, entry: &JournalEntry, t: &Tracker) -> CoreResult<()> {
@@ -114,7 +125,7 @@ impl Journal {
             .or(entry.company_id.as_deref());
         match json(t) {
             Some(text) => {
-                self.store
+                self.store()
                     .save_snapshot(
                         &entry.connection_id,
                         &entry.account_id,
@@ -147,7 +158,7 @@ impl Journal {
                 after: None,
             },
         };
-        self.store.record_outcome(&entry.id, &completion).await?;
+        self.store().record_outcome(&entry.id, &completion).await?;
         Ok(completion.state)
     }
 

@@ -38,9 +38,16 @@ impl SecretStore {
     }
 
     pub fn save(&self, connection_id: &str, key: &ApiKey) -> Result<(), SecretError> {
-        self.entry(connection_id)?
-            .set_password(key.reveal_for_storage())
-            .map_err(map_err)
+        self.save_secret(connection_id, key.reveal_for_storage())
+    }
+
+    /// Any other secret of the app (a team store's connection string), by name.
+    pub fn save_secret(&self, name: &str, value: &str) -> Result<(), SecretError> {
+        self.entry(name)?.set_password(value).map_err(map_err)
+    }
+
+    pub fn load_secret(&self, name: &str) -> Result<String, SecretError> {
+        self.entry(name)?.get_password().map_err(map_err)
     }
 
     pub fn load(&self, connection_id: &str) -> Result<ApiKey, SecretError> {

@@ -11,6 +11,10 @@ pub struct Settings {
     pub connections: Vec<SavedConnection>,
     #[serde(default)]
     pub last_connection: Option<String>,
+    /// The team's MongoDB database, when the journal is shared; its connection string is in the
+    /// OS keyring.
+    #[serde(default)]
+    pub team_store: Option<String>,
 }
 
 impl Settings {

@@ -286,3 +286,15 @@ pub struct DniInfo {
     /// Active source trackers of type "all" in the company: they win over session pools.
     pub always_swap_trackers: Vec<String>,
 }
+
+/// Where the journal is kept.
+#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+pub struct StoreInfo {
+    /// "local" (SQLite in the app-data folder) or "team" (a shared MongoDB).
+    pub kind: String,
+    pub database: Option<String>,
+    /// Set when the team's store is configured but could not be reached at start.
+    pub warning: Option<String>,
+    /// Entries and snapshots copied up by the last switch.
+    pub copied_entries: Option<u32>,
+}

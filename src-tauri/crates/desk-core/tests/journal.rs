@@ -758,3 +758,56 @@ async fn last_seen_trackers_are_shown_when_callrail_cannot_be_reached() {
         "{write}"
     );
 }
+
+#[tokio::test]
+async fn a_team_store_that_cannot_be_used_changes_nothing() {
+    let e = env(SimConfig::default()).await;
+    let bad = e
+        .desk
+        .use_team_store("postgres://x", "tracker_desk", true)
+        .await
+        .unwrap_err();
+    assert!(bad.to_string().starts_with("uri:"), "{bad}");
+    let bad = e
+        .desk
+        .use_team_store("mongodb://127.0.0.1:1", "no spaces allowed", true)
+        .await
+        .unwrap_err();
+    assert!(bad.to_string().starts_with("database:"), "{bad}");
+    // Nothing listens there: refused after the short server-selection wait, and the password in
+    // the connection string is never repeated.
+    let down = e
+        .desk
+        .use_team_store(
+            "mongodb://agency:s3cret-pw@127.0.0.1:1/?directConnection=true",
+            "tracker_desk",
+            true,
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        down.to_string().contains("MongoDB could not be used"),
+        "{down}"
+    );
+    assert!(!down.to_string().contains("s3cret-pw"), "{down}");
+    let info = e.desk.store_info().unwrap();
+    assert_eq!((info.kind.as_str(), info.database), ("local", None));
+    e.desk
+        .create_tracker(
+            &e.conn,
+            &e.account,
+            &source(&e.company, "Still journaled"),
+            1,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        e.desk
+            .history(&HistoryFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "the local journal keeps working"
+    );
+}

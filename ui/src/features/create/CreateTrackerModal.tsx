@@ -15,7 +15,7 @@ import { ContextLine } from '../workspace/ContextLine';
 import type { Scope } from '../workspace/selection';
 import { CallFields } from './CallFields';
 import { ConfirmCreateModal } from './ConfirmCreateModal';
-import { initialValues, toTrackerForm, type CreateValues } from './createValues';
+import { fromTrackerForm, initialValues, toTrackerForm, type CreateValues } from './createValues';
 import { NumberFields } from './NumberFields';
 import { visibleFields } from './visibleFields';
 import { SourceTypeFields } from './SourceTypeFields';
@@ -23,7 +23,10 @@ import { useFormCheck } from './useFormCheck';
 
 interface Props {
   scope: Scope;
+  /** Ignored when recreating: the kind is the disabled tracker's. */
   kind: TrackerKind;
+  /** Recreating a disabled tracker: the form starts from its last active state (`recreateForm`). */
+  recreateFrom?: TrackerForm;
   onClose: () => void;
   onCreated: (tracker: TrackerDetail) => void;
 }
@@ -34,8 +37,12 @@ interface Pending {
   costLine: string;
 }
 
-export function CreateTrackerModal({ scope, kind, onClose, onCreated }: Props) {
-  const f = useFormValues<CreateValues>(() => initialValues(kind));
+export const RECREATE_NOTE =
+  'CallRail will assign new numbers: the old ones were released for good. Update any ads, listings or print that show the old number.';
+
+export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, onCreated }: Props) {
+  const kind = recreateFrom?.kind ?? asked;
+  const f = useFormValues<CreateValues>(() => (recreateFrom ? fromTrackerForm(recreateFrom) : initialValues(kind)));
   const form = toTrackerForm(kind, scope.company, f.values);
   const { check, error: checkError, checkNow } = useFormCheck(form);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
@@ -94,11 +101,20 @@ export function CreateTrackerModal({ scope, kind, onClose, onCreated }: Props) {
     );
   };
 
-  const title = kind === 'session' ? 'New session tracker (a pool for your website)' : 'New source tracker (one number for one channel)';
+  const title = recreateFrom
+    ? `Recreate “${recreateFrom.name}” as a new ${kind} tracker`
+    : kind === 'session'
+      ? 'New session tracker (a pool for your website)'
+      : 'New source tracker (one number for one channel)';
   return (
     <Modal opened onClose={onClose} title={title} size="lg" closeOnEscape={!pending}>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
+          {recreateFrom && (
+            <Alert color="yellow" variant="light" data-testid="recreate-note">
+              {RECREATE_NOTE}
+            </Alert>
+          )}
           <ContextLine label="Creating in" />
           {unplaced.length > 0 && (
             <Alert color="red" title="Please fix these first" role="alert" data-testid="form-errors">

@@ -44,6 +44,31 @@ export function initialValues(kind: TrackerKind): CreateValues {
   };
 }
 
+/** The form filled from a TrackerForm the Rust side sent (recreating a disabled tracker). */
+export function fromTrackerForm(form: TrackerForm): CreateValues {
+  const base = initialValues(form.kind);
+  const src = form.source;
+  return {
+    ...base,
+    name: form.name,
+    destination: form.destination,
+    area_code: form.area_code ?? '',
+    toll_free: form.toll_free ?? false,
+    pool_size: form.kind === 'session' ? (form.pool_size ?? base.pool_size) : '',
+    whisper: form.whisper ?? '',
+    greeting: form.greeting ?? '',
+    record_calls: form.record_calls ?? base.record_calls,
+    sms_enabled: form.sms_enabled ?? false,
+    swap_targets: (form.swap_targets ?? []).join('\n'),
+    campaign_name: form.campaign_name ?? '',
+    source: src?.kind || base.source,
+    landing: src?.landing ?? '',
+    referrer: src?.referrer ?? '',
+    search_engine: src?.search_engine ?? base.search_engine,
+    search_type: src?.search_type ?? base.search_type,
+  };
+}
+
 const text = (s: string) => (s.trim() ? s : null);
 
 export function toTrackerForm(kind: TrackerKind, companyId: string, v: CreateValues): TrackerForm {

@@ -15,9 +15,17 @@ interface Props {
   onEdit: (t: TrackerDetail) => void;
   onDisable: (t: TrackerDetail) => void;
   onDni: () => void;
+  /** This tracker's changes, in History. */
+  onHistory?: (t: TrackerDetail) => void;
+  /** Disabled trackers: the create form, prefilled from the tracker's last active state. */
+  onRecreate: (t: TrackerDetail) => void;
+  canRecreate: boolean;
+  recreating: boolean;
+  recreateError: unknown;
 }
 
-export function TrackerDetailPanel({ scope, id, covered, onClose, onEdit, onDisable, onDni }: Props) {
+export function TrackerDetailPanel(props: Props) {
+  const { scope, id, covered, onClose, onEdit, onDisable, onDni, onHistory } = props;
   const tracker = useTracker(scope, id);
   const t = tracker.data;
   return (
@@ -58,16 +66,32 @@ export function TrackerDetailPanel({ scope, id, covered, onClose, onEdit, onDisa
                   </Button>
                 </>
               )}
+              {t.status !== 'active' && (
+                <Button
+                  data-testid="recreate-tracker"
+                  loading={props.recreating}
+                  disabled={!props.canRecreate}
+                  onClick={() => props.onRecreate(t)}
+                >
+                  Recreate with new numbers…
+                </Button>
+              )}
               {t.type === 'session' && (
                 <Button variant="default" data-testid="show-dni" onClick={onDni}>
                   Website snippet (DNI)
                 </Button>
               )}
+              {onHistory && (
+                <Button variant="default" data-testid="tracker-history" onClick={() => onHistory(t)}>
+                  History
+                </Button>
+              )}
             </Group>
+            {props.recreateError != null && <ErrorBanner error={props.recreateError} />}
             {t.status !== 'active' && (
               <Text size="sm" c="dimmed">
                 This tracker is disabled: its numbers were released, and CallRail does not let it be changed or turned back on.
-                Its call history is kept in CallRail.
+                Its call history is kept in CallRail. Recreating it makes a new tracker like it, with new numbers.
               </Text>
             )}
             <DetailFields t={t} />

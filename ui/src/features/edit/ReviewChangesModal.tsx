@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { UpdatePreview } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { ContextLine } from '../workspace/ContextLine';
@@ -10,14 +11,18 @@ interface Props {
   error: unknown;
   onBack: () => void;
   onConfirm: () => void;
+  /** Reverting a change: a different title, what cannot be put back, and where "back" goes. */
+  title?: string;
+  note?: ReactNode;
+  backLabel?: string;
 }
 
 /** Before and after, side by side, and what growing the pool costs, before anything is sent. */
-export function ReviewChangesModal({ name, preview, pending, error, onBack, onConfirm }: Props) {
+export function ReviewChangesModal({ name, preview, pending, error, onBack, onConfirm, title, note, backLabel }: Props) {
   const extra = preview.extra_numbers;
   const nothing = preview.changes.length === 0;
   return (
-    <Modal opened onClose={() => !pending && onBack()} title={`Save these changes to “${name}”?`} zIndex={300} size="lg">
+    <Modal opened onClose={() => !pending && onBack()} title={title ?? `Save these changes to “${name}”?`} zIndex={300} size="lg">
       <Stack gap="sm">
         <ContextLine label="Editing in" />
         {nothing ? (
@@ -48,10 +53,11 @@ export function ReviewChangesModal({ name, preview, pending, error, onBack, onCo
             disabled. A pool cannot shrink again.
           </Alert>
         )}
+        {note}
         {error != null && <ErrorBanner error={error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onBack} disabled={pending}>
-            Back to editing
+            {backLabel ?? 'Back to editing'}
           </Button>
           <Button data-testid="edit-confirm" loading={pending} disabled={nothing} onClick={onConfirm} data-autofocus>
             {extra > 0 ? `Buy ${extra} ${extra === 1 ? 'number' : 'numbers'} and save` : 'Save changes'}

@@ -1,12 +1,13 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { TrackerKind } from '../../bindings';
-import type { TrackerDetail } from '../../types';
+import type { TrackerDetail, TrackerForm } from '../../types';
 import { CreateTrackerModal } from '../create/CreateTrackerModal';
 import { TrackerDetailPanel } from '../detail/TrackerDetailPanel';
 import { DisableDialog } from '../disable/DisableDialog';
 import { DniModal } from '../dni/DniModal';
 import { EditTrackerModal } from '../edit/EditTrackerModal';
+import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
 import { TrackerList } from './TrackerList';
@@ -14,19 +15,32 @@ import { TrackerToolbar } from './TrackerToolbar';
 
 type Overlay =
   | { kind: 'create'; type: TrackerKind }
+  | { kind: 'recreate'; form: TrackerForm }
   | { kind: 'edit'; tracker: TrackerDetail }
   | { kind: 'disable'; tracker: TrackerDetail }
   | { kind: 'dni' }
   | null;
 
+interface Props {
+  scope: Scope;
+  /** History is open over the screen (from the header or a tracker's panel). */
+  historyOpen?: boolean;
+  onHistory?: (t: TrackerDetail) => void;
+}
+
 /** The selected company's trackers, and every panel and dialog that starts from them. */
-export function TrackersScreen({ scope }: { scope: Scope }) {
+export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props) {
   const { company } = useSelection();
   const [text, setText] = useState('');
   const [params, setParams] = useState<ListParams>(DEFAULT_PARAMS);
   const [detailId, setDetailId] = useState<string>();
   const [overlay, setOverlay] = useState<Overlay>(null);
   const close = () => setOverlay(null);
+  const recreate = useRecreateForm();
+  const created = (tracker: TrackerDetail) => {
+    setDetailId(tracker.id);
+    setOverlay(tracker.type === 'session' ? { kind: 'dni' } : null);
+  };
 
   const changeParams = (change: Partial<ListParams>) =>
     // Any change but the page itself starts again from the first page.
@@ -64,21 +78,37 @@ export function TrackersScreen({ scope }: { scope: Scope }) {
       <TrackerDetailPanel
         scope={scope}
         id={detailId}
-        covered={overlay !== null}
+        covered={overlay !== null || historyOpen}
         onClose={() => setDetailId(undefined)}
         onEdit={(tracker) => setOverlay({ kind: 'edit', tracker })}
         onDisable={(tracker) => setOverlay({ kind: 'disable', tracker })}
         onDni={() => setOverlay({ kind: 'dni' })}
+        onHistory={onHistory}
+        canRecreate={company?.active !== false}
+        recreating={recreate.isPending}
+        recreateError={recreate.variables?.trackerId === detailId ? recreate.error : null}
+        onRecreate={(t) =>
+          recreate.mutate(
+            { conn: scope.conn, acc: scope.acc, trackerId: t.id },
+            { onSuccess: (form) => setOverlay({ kind: 'recreate', form }) },
+          )
+        }
       />
+      {overlay?.kind === 'recreate' && (
+        <CreateTrackerModal
+          scope={scope}
+          kind={overlay.form.kind}
+          recreateFrom={overlay.form}
+          onClose={close}
+          onCreated={created}
+        />
+      )}
       {overlay?.kind === 'create' && (
         <CreateTrackerModal
           scope={scope}
           kind={overlay.type}
           onClose={close}
-          onCreated={(tracker) => {
-            setDetailId(tracker.id);
-            setOverlay(tracker.type === 'session' ? { kind: 'dni' } : null);
-          }}
+          onCreated={created}
         />
       )}
       {overlay?.kind === 'edit' && <EditTrackerModal scope={scope} tracker={overlay.tracker} onClose={close} />}

@@ -14,12 +14,20 @@ function useAfterWrite(scope: Scope) {
   };
 }
 
+/** Every write is journaled, whether it worked, failed or was lost: History is stale either way. */
+function useRefreshHistory() {
+  const qc = useQueryClient();
+  return () => void qc.invalidateQueries({ queryKey: keys.history });
+}
+
 export function useCreateTracker(scope: Scope) {
   const after = useAfterWrite(scope);
+  const refreshHistory = useRefreshHistory();
   return useMutation({
     mutationFn: (v: { form: TrackerForm; numbers: number }) =>
       unwrap(commands.createTracker(scope.conn, scope.acc, v.form, v.numbers)),
     onSuccess: (created) => after(created.tracker),
+    onSettled: refreshHistory,
   });
 }
 
@@ -31,17 +39,21 @@ export function usePreviewUpdate(scope: Scope, id: string) {
 
 export function useUpdateTracker(scope: Scope, id: string) {
   const after = useAfterWrite(scope);
+  const refreshHistory = useRefreshHistory();
   return useMutation({
     mutationFn: (v: { changes: TrackerChanges; extra: number }) =>
       unwrap(commands.updateTracker(scope.conn, scope.acc, id, v.changes, v.extra)),
     onSuccess: after,
+    onSettled: refreshHistory,
   });
 }
 
 export function useDisableTracker(scope: Scope, id: string) {
   const after = useAfterWrite(scope);
+  const refreshHistory = useRefreshHistory();
   return useMutation({
     mutationFn: (typedName: string) => unwrap(commands.disableTracker(scope.conn, scope.acc, id, typedName)),
     onSuccess: after,
+    onSettled: refreshHistory,
   });
 }

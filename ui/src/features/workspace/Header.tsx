@@ -7,9 +7,10 @@ interface Props {
   ws: WorkspaceState;
   connections: Connection[];
   onManage: () => void;
+  onHistory: () => void;
 }
 
-export function Header({ ws, connections, onManage }: Props) {
+export function Header({ ws, connections, onManage, onHistory }: Props) {
   const { connection, account, company, accounts, companies } = ws;
   const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
   const companyOptions =
@@ -61,6 +62,9 @@ export function Header({ ws, connections, onManage }: Props) {
             data={companyOptions.length ? companyOptions : [{ value: '', label: companies.isPending ? 'Loading…' : 'No companies' }]}
             onChange={(e) => ws.chooseCompany(e.currentTarget.value)}
           />
+          <Button variant="default" size="xs" h={30} data-testid="open-history" onClick={onHistory}>
+            History
+          </Button>
           <Button variant="default" size="xs" h={30} data-testid="manage-connections" onClick={onManage}>
             Connections
           </Button>

@@ -1,8 +1,10 @@
 import { Box, Center, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import type { Connection } from '../../types';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { TrackersScreen } from '../trackers/TrackersScreen';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
@@ -12,15 +14,23 @@ import { useWorkspace, type WorkspaceState } from './useWorkspace';
 export function Workspace({ connections }: { connections: Connection[] }) {
   const ws = useWorkspace(connections);
   const [panelOpen, panel] = useDisclosure(false);
+  const [history, setHistory] = useState<HistoryTarget | null>(null);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
   return (
     <SelectionContext.Provider value={selection}>
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Header ws={ws} connections={connections} onManage={panel.open} />
+        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Body ws={ws} />
+          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} />
         </Box>
       </Box>
+      <HistoryPanel
+        opened={history !== null}
+        trackerId={history?.trackerId}
+        trackerName={history?.trackerName}
+        onShowAll={() => setHistory({})}
+        onClose={() => setHistory(null)}
+      />
       <ConnectionsPanel
         opened={panelOpen}
         onClose={panel.close}
@@ -34,7 +44,19 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   );
 }
 
-function Body({ ws }: { ws: WorkspaceState }) {
+/** What History shows: every change, or one tracker's. */
+interface HistoryTarget {
+  trackerId?: string;
+  trackerName?: string;
+}
+
+interface BodyProps {
+  ws: WorkspaceState;
+  historyOpen: boolean;
+  onHistory: (target: HistoryTarget) => void;
+}
+
+function Body({ ws, historyOpen, onHistory }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -50,7 +72,12 @@ function Body({ ws }: { ws: WorkspaceState }) {
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <ContextLine />
-      <TrackersScreen key={`${scope.conn}/${scope.acc}/${scope.company}`} scope={scope} />
+      <TrackersScreen
+        key={`${scope.conn}/${scope.acc}/${scope.company}`}
+        scope={scope}
+        historyOpen={historyOpen}
+        onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
+      />
     </Stack>
   );
 }

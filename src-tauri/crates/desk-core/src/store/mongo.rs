@@ -22,7 +22,13 @@ fn db_err(e: mongodb::error::Error) -> CoreError {
 impl MongoStore {
     /// Connects (the connection string comes from the OS keyring) and creates the indexes.
     pub async fn connect(uri: &str, database: &str) -> CoreResult<Self> {
-        let client = mongodb::Client::with_uri_str(uri).await.map_err(db_err)?;
+        let mut options = mongodb::options::ClientOptions::parse(uri)
+            .await
+            .map_err(db_err)?;
+        // A person is waiting: say so after a few seconds rather than the driver's 30.
+        options.server_selection_timeout = Some(std::time::Duration::from_secs(8));
+        options.app_name = Some("Tracker Desk".into());
+        let client = mongodb::Client::with_options(options).map_err(db_err)?;
         let db = client.database(database);
         let store = Self {
             journal: db.collection("journal_entries"),

@@ -59,13 +59,30 @@ impl SqliteStore {
                 CoreError::Storage(format!("could not create {}: {e}", dir.display()))
             })?;
         }
-        let mut conn = Connection::open(path).map_err(db_err)?;
-        conn.busy_timeout(Duration::from_secs(10)).map_err(db_err)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(db_err)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(db_err)?;
-        migrate(&mut conn)?;
+        // Two processes starting at once may both set up a new file: the switch to WAL takes an
+        // exclusive lock that does not wait on the busy timeout, so the set-up is tried again.
+        let mut tries = 0;
+        let (conn, found) = loop {
+            match prepare(path) {
+                Ok(ready) => break ready,
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if tries < 50
+                        && matches!(
+                            e.code,
+                            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                        ) =>
+                {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => return Err(db_err(e)),
+            }
+        };
+        if found as usize > MIGRATIONS.len() {
+            return Err(CoreError::Storage(format!(
+                "the local journal was written by a newer Tracker Desk (schema {found}); update the app"
+            )));
+        }
         Ok(Self {
             path: path.to_owned(),
             conn: Mutex::new(conn),
@@ -107,33 +124,33 @@ impl SqliteStore {
     }
 }
 
-fn migrate(conn: &mut Connection) -> CoreResult<()> {
-    let tx = conn
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(db_err)?;
-    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
-        .map_err(db_err)?;
-    let current: u32 = tx
-        .query_row(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-            [],
-            |r| r.get(0),
-        )
-        .map_err(db_err)?;
-    if current as usize > MIGRATIONS.len() {
-        return Err(CoreError::Storage(format!(
-            "the local journal was written by a newer Tracker Desk (schema {current}); update the app"
-        )));
-    }
-    for (i, step) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        tx.execute_batch(step).map_err(db_err)?;
+fn prepare(path: &Path) -> rusqlite::Result<(Connection, u32)> {
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let found = migrate(&mut conn)?;
+    Ok((conn, found))
+}
+
+/// Applies the missing steps; returns the version the file had (a newer one is left untouched).
+fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")?;
+    let found: u32 = tx.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+        [],
+        |r| r.get(0),
+    )?;
+    for (i, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        tx.execute_batch(step)?;
         tx.execute(
             "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
             params![i + 1, crate::now_rfc3339()],
-        )
-        .map_err(db_err)?;
+        )?;
     }
-    tx.commit().map_err(db_err)
+    tx.commit()?;
+    Ok(found)
 }
 
 fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<JournalEntry> {
