@@ -220,6 +220,29 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await closeOverlays();
   });
 
+  it("finds the disabled tracker in History and recreates it from its snapshot", async () => {
+    await click("open-history");
+    await shown("history-panel");
+    const disabled = await browser.$('[data-testid="history-row"][data-operation="disable"][data-state="succeeded"]');
+    await disabled.waitForDisplayed({ timeout: 20_000 });
+    assert.match(await disabled.getText(), /E2E Billboard North/);
+    await shot("09-history");
+    await (await disabled.$('[data-testid="history-recreate"]')).click();
+    await shown("recreate-note");
+    assert.equal(await (await shown("field-name")).getValue(), "E2E Billboard North", "prefilled from the snapshot");
+    await waitText("cost-line", /1 number/);
+    await shot("10-recreate");
+    await click("form-submit");
+    await click("confirm-create");
+    await browser.waitUntil(
+      async () => (await simTrackers(accountId)).filter((t) => t.name === "E2E Billboard North" && t.status === "active").length === 1,
+      { timeout: 30_000, timeoutMsg: "the tracker was never recreated" },
+    );
+    const all = (await simTrackers(accountId)).filter((t) => t.name === "E2E Billboard North");
+    assert.equal(all.length, 2, "the disabled one, kept, and its new twin");
+    await closeOverlays();
+  });
+
   it("never sends the key back over IPC", async () => {
     const conns = JSON.parse(await invoke("list_connections")).ok;
     const conn = conns[0].id;
@@ -259,13 +282,13 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     const app = rssKiB(/target\/debug\/tracker-desk/);
     const web = rssKiB(/WebKitWebProcess/);
     figures.push(`memory with 10,000 trackers loaded: app ${(app / 1024).toFixed(0)} MiB + web process ${(web / 1024).toFixed(0)} MiB RSS`);
-    await shot("09-ten-thousand");
+    await shot("11-ten-thousand");
     await (await shown("tracker-search")).clearValue();
   });
 
   it("removes the connection and its key", async () => {
     await click("manage-connections");
-    await shot("10-connections");
+    await shot("12-connections");
     await click("connection-remove");
     await click("connection-remove-confirm");
     await closeOverlays();
