@@ -407,17 +407,14 @@ impl Desk {
         trackers::guard_update(&preview, confirmed_numbers)?;
         let entry = self
             .journal
-            .begin(Intent {
-                connection_id: connection,
-                connection: &name,
-                account_id: account,
-                company_id: before.company.as_ref().map(|c| c.id.as_str()),
-                tracker_id: Some(id),
-                tracker_name: &before.name,
-                operation: Operation::Update,
-                request: serde_json::to_string(changes).unwrap_or_default(),
-                before: Some(&before),
-            })
+            .begin(Intent::change(
+                connection,
+                &name,
+                account,
+                &before,
+                Operation::Update,
+                serde_json::to_string(changes).unwrap_or_default(),
+            ))
             .await?;
         let result = client
             .update_tracker(account, id, changes)
@@ -453,17 +450,14 @@ impl Desk {
         }
         let entry = self
             .journal
-            .begin(Intent {
-                connection_id: connection,
-                connection: &name,
-                account_id: account,
-                company_id: before.company.as_ref().map(|c| c.id.as_str()),
-                tracker_id: Some(id),
-                tracker_name: &before.name,
-                operation: Operation::Disable,
-                request: "{}".into(),
-                before: Some(&before),
-            })
+            .begin(Intent::change(
+                connection,
+                &name,
+                account,
+                &before,
+                Operation::Disable,
+                "{}".into(),
+            ))
             .await?;
         let result = match client.disable_tracker(account, id).await {
             Ok(Some(after)) => Ok(after),

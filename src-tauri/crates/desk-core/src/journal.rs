@@ -29,6 +29,30 @@ pub(crate) struct Intent<'a> {
     pub before: Option<&'a Tracker>,
 }
 
+impl<'a> Intent<'a> {
+    /// A change to a tracker that exists, read just before.
+    pub fn change(
+        connection_id: &'a str,
+        connection: &'a str,
+        account_id: &'a str,
+        before: &'a Tracker,
+        operation: Operation,
+        request: String,
+    ) -> Self {
+        Self {
+            connection_id,
+            connection,
+            account_id,
+            company_id: before.company.as_ref().map(|c| c.id.as_str()),
+            tracker_id: Some(&before.id),
+            tracker_name: &before.name,
+            operation,
+            request,
+            before: Some(before),
+        }
+    }
+}
+
 pub struct Journal {
     /// Swapped when the person moves the journal to a team's store.
     store: std::sync::RwLock<Arc<dyn Store>>,
