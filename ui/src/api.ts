@@ -47,9 +47,15 @@ export const keys = {
   accounts: (conn: string) => ['accounts', conn] as const,
   companies: (conn: string, acc: string) => ['companies', conn, acc] as const,
   trackers: (conn: string, acc: string, company: string) => ['trackers', conn, acc, company] as const,
+  /** The last-seen copy of a list (kept by the journal's store), apart so it never counts as a live answer. */
+  cachedTrackers: (conn: string, acc: string, company: string, request: object) =>
+    ['trackersCache', conn, acc, company, request] as const,
+  trackersCache: ['trackersCache'] as const,
   tracker: (conn: string, acc: string, id: string) => ['tracker', conn, acc, id] as const,
   dni: (conn: string, acc: string, company: string) => ['dni', conn, acc, company] as const,
   /** Every history query; invalidate this prefix after any write (failed writes are journaled too). */
   history: ['history'] as const,
   historyList: (filter: object) => ['history', filter] as const,
+  /** Where the journal is kept: this computer or the team's MongoDB. */
+  storeInfo: ['storeInfo'] as const,
 };

@@ -6,7 +6,7 @@ use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::store::{
-    HistoryFilter, JournalEntry, MongoStore, Operation, SnapshotRecord, SqliteStore,
+    HistoryFilter, JournalEntry, MongoStore, Operation, SnapshotRecord, SqliteStore, Store,
 };
 use crate::trackers::{self, TrackerListRequest};
 use crate::views::{
@@ -142,6 +142,10 @@ impl Desk {
             s.team_store = Some(database.to_owned());
             Ok(())
         })?;
+        for c in self.connections.settings().load()?.connections {
+            team.share_connection(&c.id, &c.name, c.account_id.as_deref())
+                .await?;
+        }
         self.journal.set_store(team);
         *self
             .store_warning

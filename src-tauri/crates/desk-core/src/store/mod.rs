@@ -190,4 +190,14 @@ pub trait Store: Send + Sync {
         account_id: &str,
         company_id: &str,
     ) -> CoreResult<Vec<SnapshotRecord>>;
+    /// Shares a connection's name and account with the team (never its key). The local store has
+    /// them in the settings file already.
+    async fn share_connection(
+        &self,
+        _id: &str,
+        _name: &str,
+        _account_id: Option<&str>,
+    ) -> CoreResult<()> {
+        Ok(())
+    }
 }

@@ -68,24 +68,6 @@ impl MongoStore {
             .map_err(db_err)?;
         Ok(store)
     }
-
-    /// Shares a connection's name and account with the team: the key stays in each person's keyring.
-    pub async fn share_connection(
-        &self,
-        id: &str,
-        name: &str,
-        account_id: Option<&str>,
-    ) -> CoreResult<()> {
-        self.connections
-            .replace_one(
-                doc! { "id": id },
-                doc! { "id": id, "name": name, "account_id": account_id },
-            )
-            .upsert(true)
-            .await
-            .map(|_| ())
-            .map_err(db_err)
-    }
 }
 
 #[async_trait::async_trait]
@@ -234,6 +216,24 @@ impl Store for MongoStore {
             .map_err(db_err)?
             .try_collect()
             .await
+            .map_err(db_err)
+    }
+
+    /// Shares a connection's name and account with the team: the key stays in each person's keyring.
+    async fn share_connection(
+        &self,
+        id: &str,
+        name: &str,
+        account_id: Option<&str>,
+    ) -> CoreResult<()> {
+        self.connections
+            .replace_one(
+                doc! { "id": id },
+                doc! { "id": id, "name": name, "account_id": account_id },
+            )
+            .upsert(true)
+            .await
+            .map(|_| ())
             .map_err(db_err)
     }
 }
