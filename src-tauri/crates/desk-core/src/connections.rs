@@ -22,7 +22,8 @@ pub struct Connections {
     secrets: SecretStore,
     default_api_base: String,
     clients: Mutex<HashMap<String, Client>>,
-    demo: Mutex<Option<Live>>,
+    /// Connections that live only while this process runs: the demo, or the command line's key.
+    unsaved: Mutex<Vec<Live>>,
 }
 
 fn view(saved: &SavedConnection, default_api_base: &str) -> ConnectionView {
@@ -63,7 +64,7 @@ impl Connections {
             secrets,
             default_api_base,
             clients: Mutex::new(HashMap::new()),
-            demo: Mutex::new(None),
+            unsaved: Mutex::new(Vec::new()),
         }
     }
 
@@ -82,9 +83,12 @@ impl Connections {
             .iter()
             .map(|c| view(c, &self.default_api_base))
             .collect();
-        if let Some(demo) = self.demo_live() {
-            out.insert(0, demo.view);
-        }
+        let unsaved = self
+            .lock_unsaved()
+            .iter()
+            .map(|l| l.view.clone())
+            .collect::<Vec<_>>();
+        out.splice(0..0, unsaved);
         Ok(out)
     }
 
@@ -172,12 +176,12 @@ impl Connections {
 
     /// Forgets the connection and deletes its key from the keyring.
     pub fn remove(&self, id: &str) -> CoreResult<()> {
-        if id == DEMO_CONNECTION_ID {
-            *self
-                .demo
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-            return Ok(());
+        {
+            let mut unsaved = self.lock_unsaved();
+            if unsaved.iter().any(|l| l.view.id == id) {
+                unsaved.retain(|l| l.view.id != id);
+                return Ok(());
+            }
         }
         self.settings.update(|s| {
             let before = s.connections.len();
@@ -202,7 +206,7 @@ impl Connections {
         account_id: Option<String>,
         company_id: Option<String>,
     ) -> CoreResult<()> {
-        if id == DEMO_CONNECTION_ID {
+        if self.unsaved(id).is_some() {
             return Ok(());
         }
         self.settings.update(|s| {
@@ -215,18 +219,25 @@ impl Connections {
         })
     }
 
-    pub(crate) fn set_demo(&self, live: Live) {
-        *self
-            .demo
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(live);
+    /// Adds (or replaces) a connection that is not saved: nothing of it reaches the keyring or
+    /// the settings file.
+    pub(crate) fn add_unsaved(&self, live: Live) {
+        let mut unsaved = self.lock_unsaved();
+        unsaved.retain(|l| l.view.id != live.view.id);
+        unsaved.push(live);
     }
 
-    fn demo_live(&self) -> Option<Live> {
-        self.demo
+    fn unsaved(&self, id: &str) -> Option<Live> {
+        self.lock_unsaved()
+            .iter()
+            .find(|l| l.view.id == id)
+            .cloned()
+    }
+
+    fn lock_unsaved(&self) -> std::sync::MutexGuard<'_, Vec<Live>> {
+        self.unsaved
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
     }
 
     fn lock_clients(&self) -> std::sync::MutexGuard<'_, HashMap<String, Client>> {
@@ -237,11 +248,8 @@ impl Connections {
 
     /// The client of a connection, with its key read from the keyring once.
     pub fn client(&self, id: &str) -> CoreResult<Client> {
-        if id == DEMO_CONNECTION_ID {
-            return self
-                .demo_live()
-                .map(|d| d.client)
-                .ok_or_else(|| CoreError::UnknownConnection(id.to_owned()));
+        if let Some(live) = self.unsaved(id) {
+            return Ok(live.client);
         }
         if let Some(c) = self.lock_clients().get(id) {
             return Ok(c.clone());

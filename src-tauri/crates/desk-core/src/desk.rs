@@ -22,6 +22,9 @@ use std::sync::Arc;
 /// The journal's file in the app-data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite3";
 
+/// The connection id of a key given for one run.
+pub const KEY_CONNECTION_ID: &str = "key";
+
 /// The keyring entry of the team store's connection string.
 const TEAM_STORE_SECRET: &str = "team-store-uri";
 
@@ -216,7 +219,7 @@ impl Desk {
                 .into_iter()
                 .next()
                 .map(|a| a.id);
-            self.connections.set_demo(Live {
+            self.connections.add_unsaved(Live {
                 view: ConnectionView {
                     id: DEMO_CONNECTION_ID.into(),
                     name: "Demo agency (sample data)".into(),
@@ -231,6 +234,26 @@ impl Desk {
             *sim = Some(started);
         }
         self.connections.find(DEMO_CONNECTION_ID)
+    }
+
+    /// Uses a key for this run only (the command line's CALLRAIL_API_KEY): not saved anywhere, but
+    /// its changes are journaled like any connection's.
+    pub fn use_key(&self, key: ApiKey, api_base: &str) -> CoreResult<ConnectionView> {
+        let view = ConnectionView {
+            id: KEY_CONNECTION_ID.into(),
+            name: format!("CALLRAIL_API_KEY ••••{}", key.last4()),
+            key_hint: format!("••••{}", key.last4()),
+            demo: false,
+            api_base: Some(api_base.to_owned()),
+            account_id: None,
+            company_id: None,
+        };
+        let client = connections::client(key, api_base)?;
+        self.connections.add_unsaved(Live {
+            view: view.clone(),
+            client,
+        });
+        Ok(view)
     }
 
     pub async fn list_accounts(&self, connection: &str) -> CoreResult<Vec<AccountView>> {

@@ -18,6 +18,15 @@ pub enum Failure {
     NotConfirmed(String),
 }
 
+impl From<desk_core::CoreError> for Failure {
+    fn from(e: desk_core::CoreError) -> Self {
+        match e {
+            desk_core::CoreError::Callrail(c) => c.into(),
+            other => Failure::Remote(other.to_string()),
+        }
+    }
+}
+
 impl From<callrail::Error> for Failure {
     fn from(e: callrail::Error) -> Self {
         match e {

@@ -7,21 +7,36 @@ use crate::args::{
 use crate::output;
 use crate::Failure;
 use callrail::{
-    plan_update, ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm,
-    TrackerKind, TrackerQuery, TypeFilter,
+    ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm, TrackerKind,
+    TrackerQuery, TypeFilter,
 };
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 
 type Out = Result<String, Failure>;
 
 pub async fn run(cli: Cli) -> Out {
-    let (client, saved_account) = match &cli.connection {
-        Some(name) => from_connection(name)?,
-        None => (from_env_key(&cli.api_base)?, None),
+    // Validate the key (or the connection name) before touching anything on disk.
+    let key = match &cli.connection {
+        Some(_) => None,
+        None => Some(env_key()?),
     };
+    let desk = open_desk().await?;
+    let conn = match (&cli.connection, key) {
+        (Some(name), _) => desk.connections().find(name).map_err(|e| match e {
+            desk_core::CoreError::UnknownConnection(_) => Failure::Input(format!(
+                "there is no Tracker Desk connection named {name}; add it in the app first"
+            )),
+            other => Failure::Remote(other.to_string()),
+        })?,
+        (None, Some(key)) => desk.use_key(key, &cli.api_base)?,
+        (None, None) => return Err(Failure::Input("no key and no connection".into())),
+    };
+    let client = desk.connections().client(&conn.id)?;
     let ctx = Ctx {
+        desk,
+        conn: conn.id,
         client,
-        account: cli.account.or(saved_account),
+        account: cli.account.or(conn.account_id),
         json: cli.json,
     };
     match cli.group {
@@ -73,42 +88,39 @@ pub async fn run(cli: Cli) -> Out {
     }
 }
 
-fn from_env_key(api_base: &str) -> Result<Client, Failure> {
+fn env_key() -> Result<ApiKey, Failure> {
     let raw_key = std::env::var("CALLRAIL_API_KEY").unwrap_or_default();
     if raw_key.trim().is_empty() {
         return Err(Failure::Input(
             "set CALLRAIL_API_KEY to your CallRail API key (in CallRail: Settings, API keys), or use --connection NAME".into(),
         ));
     }
-    let key = ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))?;
-    Ok(Client::builder(key).base_url(api_base).build()?)
+    ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))
 }
 
-/// A connection saved by the app: its key from the OS keyring, its account if one was picked.
-fn from_connection(name: &str) -> Result<(Client, Option<String>), Failure> {
+/// The app's data folder: its connections, and the journal every change is written to.
+async fn open_desk() -> Result<Desk, Failure> {
     let data_dir = dirs::data_dir()
         .ok_or_else(|| {
-            Failure::Input("this system has no data folder for Tracker Desk's settings".into())
+            Failure::Input(
+                "Tracker Desk needs a data folder for its journal: set HOME or XDG_DATA_HOME"
+                    .into(),
+            )
         })?
         .join(APP_IDENTIFIER);
-    let desk = Desk::open(
+    Desk::open_configured(
         &data_dir,
         SecretStore::for_app(APP_IDENTIFIER),
         callrail::DEFAULT_BASE_URL,
     )
-    .map_err(|e| Failure::Remote(e.to_string()))?;
-    let fail = |e: desk_core::CoreError| match e {
-        desk_core::CoreError::UnknownConnection(_) => Failure::Input(format!(
-            "there is no Tracker Desk connection named {name}; add it in the app first"
-        )),
-        other => Failure::Remote(other.to_string()),
-    };
-    let conn = desk.connections().find(name).map_err(fail)?;
-    let client = desk.connections().client(&conn.id).map_err(fail)?;
-    Ok((client, conn.account_id))
+    .await
+    .map_err(|e| Failure::Remote(e.to_string()))
 }
 
 struct Ctx {
+    /// Every write goes through the desk, so it is journaled like the app's.
+    desk: Desk,
+    conn: String,
     client: Client,
     account: Option<String>,
     json: bool,
@@ -221,15 +233,26 @@ impl Ctx {
                 "nothing was created; run again with --yes to buy {n} number(s)"
             )));
         }
-        let created = self.client.create_tracker(&account, &draft).await?;
+        let created = self
+            .desk
+            .create_tracker(&self.conn, &account, &form, n)
+            .await?;
+        let tracker = self
+            .client
+            .get_tracker(
+                &account,
+                &created.tracker.row.id,
+                &["swap_targets", "campaign_name"],
+            )
+            .await?;
         if self.json {
-            return Ok(output::json(&created.tracker));
+            return Ok(output::json(&tracker));
         }
         let mut out = format!(
             "Created {what} \"{}\" ({}): {}",
-            created.tracker.name,
-            created.tracker.id,
-            output::numbers(&created.tracker)
+            tracker.name,
+            tracker.id,
+            output::numbers(&tracker)
         );
         if let Some(cause) = created.reconciled {
             out.push_str(&format!(
@@ -262,40 +285,57 @@ impl Ctx {
             ));
         }
         let account = self.account().await?;
-        if let Some(size) = changes.pool_size.filter(|_| !args.yes) {
-            let current = self
-                .client
-                .get_tracker(&account, &args.id, &["swap_targets"])
-                .await?;
-            let plan =
-                plan_update(&current, &changes).map_err(|v| Failure::Input(v.to_string()))?;
-            if plan.changed_fields().contains(&"pool_size") {
-                let extra = size as usize - current.pool_size();
-                println!("This grows the pool of \"{}\" from {} to {size} numbers: {extra} more numbers, billed monthly by CallRail.", current.name, current.pool_size());
-                return Err(Failure::NotConfirmed(format!(
-                    "nothing was changed; run again with --yes to buy {extra} number(s)"
-                )));
-            }
-        }
-        let updated = self
-            .client
-            .update_tracker(&account, &args.id, &changes)
+        let preview = self
+            .desk
+            .preview_update(&self.conn, &account, &args.id, &changes)
             .await?;
-        if self.json {
-            return Ok(output::json(&updated.after));
-        }
-        if updated.changed.is_empty() {
+        if preview.changes.is_empty() {
             return Ok(format!(
-                "\"{}\" already looks like that: nothing was sent",
-                updated.before.name
+                "{} already looks like that: nothing was sent",
+                args.id
             ));
         }
+        if preview.extra_numbers > 0 && !args.yes {
+            let pool = preview.changes.iter().find(|c| c.field == "pool_size");
+            let (from, to) = pool
+                .map(|c| (c.before.as_str(), c.after.as_str()))
+                .unwrap_or(("?", "?"));
+            println!(
+                "This grows the pool of {} from {from} to {to} numbers: {} more numbers, billed monthly by CallRail.",
+                args.id, preview.extra_numbers
+            );
+            return Err(Failure::NotConfirmed(format!(
+                "nothing was changed; run again with --yes to buy {} number(s)",
+                preview.extra_numbers
+            )));
+        }
+        self.desk
+            .update_tracker(
+                &self.conn,
+                &account,
+                &args.id,
+                &changes,
+                preview.extra_numbers,
+            )
+            .await?;
+        let after = self
+            .client
+            .get_tracker(&account, &args.id, &["swap_targets", "campaign_name"])
+            .await?;
+        if self.json {
+            return Ok(output::json(&after));
+        }
+        let changed: Vec<String> = preview
+            .changes
+            .iter()
+            .map(|c| format!("{}: {} -> {}", c.label, c.before, c.after))
+            .collect();
         Ok(format!(
-            "Updated \"{}\" ({}): {}\n{}",
-            updated.after.name,
-            updated.after.id,
-            updated.changed.join(", "),
-            output::tracker(&updated.after)
+            "Updated \"{}\" ({})\n  {}\n{}",
+            after.name,
+            after.id,
+            changed.join("\n  "),
+            output::tracker(&after)
         ))
     }
 
@@ -324,13 +364,14 @@ impl Ctx {
                 "nothing was disabled; run again with --yes to disable it".into(),
             ));
         }
-        let after = self.client.disable_tracker(&account, id).await?;
+        // --yes stands for typing the name: the desk journals the disable like the app's.
+        self.desk
+            .disable_tracker(&self.conn, &account, id, &t.name)
+            .await?;
         if self.json {
-            let after = match after {
-                Some(t) => t,
-                None => self.client.get_tracker(&account, id, &[]).await?,
-            };
-            return Ok(output::json(&after));
+            return Ok(output::json(
+                &self.client.get_tracker(&account, id, &[]).await?,
+            ));
         }
         Ok(format!(
             "Disabled \"{}\" ({}); released {}",

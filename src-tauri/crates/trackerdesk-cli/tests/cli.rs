@@ -8,6 +8,8 @@ use serde_json::Value;
 /// A simulator on its own runtime, serving while the test runs the binary.
 struct Sim {
     sim: RunningSim,
+    /// The app-data folder the command line journals its changes in.
+    home: tempfile::TempDir,
     _rt: tokio::runtime::Runtime,
 }
 
@@ -18,13 +20,18 @@ fn sim(config: SimConfig) -> Sim {
         .build()
         .unwrap();
     let sim = rt.block_on(RunningSim::start(config)).unwrap();
-    Sim { sim, _rt: rt }
+    Sim {
+        sim,
+        home: tempfile::tempdir().unwrap(),
+        _rt: rt,
+    }
 }
 
 impl Sim {
     fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("trackerdesk").unwrap();
         c.env_clear()
+            .env("XDG_DATA_HOME", self.home.path())
             .env("CALLRAIL_API_KEY", DEMO_API_KEY)
             .arg("--api-base")
             .arg(self.sim.base_url());
@@ -52,6 +59,20 @@ impl Sim {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+
+    /// The journal the command line wrote, newest first.
+    fn journal(&self) -> Vec<desk_core::store::JournalEntry> {
+        use desk_core::store::Store;
+        let path = self
+            .home
+            .path()
+            .join(desk_core::APP_IDENTIFIER)
+            .join(desk_core::JOURNAL_FILE);
+        let store = desk_core::store::SqliteStore::open(&path).unwrap();
+        self._rt
+            .block_on(store.history(&Default::default()))
+            .unwrap()
     }
 
     fn posts(&self) -> usize {
@@ -162,6 +183,15 @@ fn creating_explains_first_and_buys_only_with_yes() {
         stdout(&out)
     );
     assert_eq!(s.posts(), 1);
+    let journal = s.journal();
+    assert_eq!(journal.len(), 1, "the create is journaled");
+    assert_eq!(journal[0].tracker_name, "Mailer Q3");
+    assert_eq!(journal[0].state, desk_core::store::EntryState::Succeeded);
+    assert!(
+        journal[0].connection.starts_with("CALLRAIL_API_KEY ••••"),
+        "{}",
+        journal[0].connection
+    );
 
     let session = [
         "trackers",
@@ -351,6 +381,12 @@ fn update_and_disable() {
         .output()
         .unwrap();
     assert!(out.status.success() && stdout(&out).contains("already disabled"));
+    let ops: Vec<_> = s.journal().iter().map(|e| e.operation.as_str()).collect();
+    assert_eq!(
+        ops,
+        ["disable", "update", "update", "create"],
+        "every change journaled, newest first"
+    );
 }
 
 #[test]
