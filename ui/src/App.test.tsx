@@ -49,6 +49,10 @@ function backend() {
         return detail({ id: String(args.id) });
       case 'history':
         return [];
+      case 'store_info':
+        return { kind: 'local', database: null, warning: null, copied_entries: null };
+      case 'cached_trackers':
+        return null;
       case 'list_trackers': {
         const company = (args.request as { company_id: string }).company_id;
         const rows = [row(1, { name: `First of ${company}` }), row(2)];
@@ -136,5 +140,18 @@ describe('history', () => {
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('history-panel')).not.toBeInTheDocument());
     expect(screen.getByTestId('tracker-detail')).toBeInTheDocument();
+  });
+});
+
+describe('settings', () => {
+  it('opens from the header with where the history is kept, and closes with Esc', async () => {
+    const { user } = backend();
+    await user.click(await screen.findByTestId('demo-start'));
+    await user.click(await screen.findByTestId('open-settings'));
+    const panel = await screen.findByTestId('settings-panel');
+    await waitFor(() => expect(panel).toHaveTextContent('Kept on this computer'));
+    expect(panel).toHaveTextContent('Change history');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('settings-panel')).not.toBeInTheDocument());
   });
 });

@@ -19,6 +19,7 @@ import type {
   HistoryFilter_Deserialize,
   JournalEntry_Serialize,
   Operation,
+  StoreInfo_Serialize,
 } from './bindings';
 
 export type Connection = ConnectionView_Serialize;
@@ -36,4 +37,5 @@ export type IpcError = IpcError_Serialize;
 export type IpcErrorKind = IpcError['kind'];
 export type JournalEntry = JournalEntry_Serialize;
 export type HistoryFilter = HistoryFilter_Deserialize;
+export type StoreInfo = StoreInfo_Serialize;
 export type { EntryState, ExportFormat, FieldError, Operation, UpdatePreview };

@@ -33,6 +33,8 @@ describe('recreate from the detail panel', () => {
       const args = raw as Record<string, unknown>;
       calls.push({ cmd, args });
       switch (cmd) {
+        case 'cached_trackers':
+          return null;
         case 'list_trackers':
           return { rows: [row(7, { id: 'TRK7', name: 'Old billboard', status: 'disabled' })], page: 1, per_page: 100, total_pages: 1, total_records: 1 };
         case 'get_tracker':

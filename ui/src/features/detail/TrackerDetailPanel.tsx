@@ -1,6 +1,8 @@
 import { Badge, Button, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Blockable } from '../../components/Blockable';
 import type { TrackerDetail } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
+import { OFFLINE_WHY } from '../trackers/offline';
 import { ContextLine } from '../workspace/ContextLine';
 import type { Scope } from '../workspace/selection';
 import { DetailFields } from './DetailFields';
@@ -20,6 +22,8 @@ interface Props {
   /** Disabled trackers: the create form, prefilled from the tracker's last active state. */
   onRecreate: (t: TrackerDetail) => void;
   canRecreate: boolean;
+  /** CallRail can't be reached: Edit, Disable and Recreate wait until it can. */
+  offline: boolean;
   recreating: boolean;
   recreateError: unknown;
 }
@@ -28,6 +32,7 @@ export function TrackerDetailPanel(props: Props) {
   const { scope, id, covered, onClose, onEdit, onDisable, onDni, onHistory } = props;
   const tracker = useTracker(scope, id);
   const t = tracker.data;
+  const why = props.offline ? OFFLINE_WHY : null;
   return (
     <Drawer
       opened={!!id}
@@ -58,23 +63,36 @@ export function TrackerDetailPanel(props: Props) {
             <Group gap="xs">
               {t.status === 'active' && (
                 <>
-                  <Button data-testid="edit-tracker" onClick={() => onEdit(t)}>
-                    Edit
-                  </Button>
-                  <Button color="red" variant="light" data-testid="disable-tracker" onClick={() => onDisable(t)}>
-                    Disable…
-                  </Button>
+                  <Blockable reason={why} id="offline-why-edit">
+                    {(d) => (
+                      <Button data-testid="edit-tracker" disabled={!!why} aria-describedby={d} onClick={() => onEdit(t)}>
+                        Edit
+                      </Button>
+                    )}
+                  </Blockable>
+                  <Blockable reason={why} id="offline-why-disable">
+                    {(d) => (
+                      <Button color="red" variant="light" data-testid="disable-tracker" disabled={!!why} aria-describedby={d} onClick={() => onDisable(t)}>
+                        Disable…
+                      </Button>
+                    )}
+                  </Blockable>
                 </>
               )}
               {t.status !== 'active' && (
-                <Button
-                  data-testid="recreate-tracker"
-                  loading={props.recreating}
-                  disabled={!props.canRecreate}
-                  onClick={() => props.onRecreate(t)}
-                >
-                  Recreate with new numbers…
-                </Button>
+                <Blockable reason={props.canRecreate ? why : null} id="offline-why-recreate">
+                  {(d) => (
+                    <Button
+                      data-testid="recreate-tracker"
+                      loading={props.recreating}
+                      disabled={!props.canRecreate || !!why}
+                      aria-describedby={d}
+                      onClick={() => props.onRecreate(t)}
+                    >
+                      Recreate with new numbers…
+                    </Button>
+                  )}
+                </Blockable>
               )}
               {t.type === 'session' && (
                 <Button variant="default" data-testid="show-dni" onClick={onDni}>

@@ -24,6 +24,8 @@ function setup() {
     const args = raw as Record<string, unknown>;
     calls.push({ cmd, args });
     switch (cmd) {
+      case 'cached_trackers':
+        return null;
       case 'list_trackers':
         return { rows: [row(5, { id: 'TRK5', name: 'Website pool' })], page: 1, per_page: 100, total_pages: 1, total_records: 1 };
       case 'get_tracker':

@@ -21,6 +21,8 @@ export const FIELD_LABELS: Record<string, string> = {
   company_id: 'Company',
   confirm_name: 'Tracker name',
   status: 'Status',
+  uri: 'Connection string',
+  database: 'Database name',
 };
 
 export function fieldLabel(field: string): string {

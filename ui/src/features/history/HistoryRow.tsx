@@ -1,5 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import type { MouseEvent, ReactNode } from 'react';
+import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import type { MouseEvent } from 'react';
+import { Blockable } from '../../components/Blockable';
 import type { JournalEntry } from '../../types';
 import { EntryDetail } from './EntryDetail';
 import { formatWhen, OPERATION_LABELS, stateView, UNKNOWN_TOOLTIP } from './filter';
@@ -126,17 +127,4 @@ function RowButtons({ entry: e, onRecreate, onRevert, blocked, recreatingTracker
     );
   }
   return null;
-}
-
-/** A disabled button still says why: on hover, and to screen readers through the id it is given. */
-function Blockable({ reason, id, children }: { reason: string | null; id: string; children: (why?: string) => ReactNode }) {
-  if (!reason) return <>{children()}</>;
-  return (
-    <Tooltip label={reason} multiline w={240}>
-      <span>
-        {children(id)}
-        <VisuallyHidden id={id}>{reason}</VisuallyHidden>
-      </span>
-    </Tooltip>
-  );
 }

@@ -6,6 +6,7 @@ import { commands } from '../../bindings';
 import { keys, unwrap } from '../../api';
 import type { ExportFormat, JournalEntry } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
+import { OFFLINE_WHY, useOffline } from '../trackers/offline';
 import { useSelection } from '../workspace/selection';
 import { hasFilters, NO_FILTERS, TABLE_LIMIT, toHistoryFilter, type FilterValues } from './filter';
 import type { HistoryOverlay } from './HistoryPanel';
@@ -39,6 +40,8 @@ export function HistoryView({ trackerId, trackerName, onShowAll, onOverlay }: Pr
   const exporter = useExportHistory();
   const recreate = useRecreateForm();
   const revert = useStartRevert();
+  // Only the connection worked in can be written to from here, and not while CallRail is out of reach.
+  const offline = useOffline(conn || undefined);
 
   const targetOf = (e: JournalEntry) => entryTarget(e, sel, companies.data);
   const start = () => {
@@ -129,7 +132,7 @@ export function HistoryView({ trackerId, trackerName, onShowAll, onOverlay }: Pr
           companyOf={(e) => companyLabel(e, sel, companies.data)}
           blocked={(e) => {
             const target = targetOf(e);
-            return typeof target === 'string' ? target : null;
+            return typeof target === 'string' ? target : offline ? OFFLINE_WHY : null;
           }}
           onRecreate={onRecreate}
           onRevert={onRevert}

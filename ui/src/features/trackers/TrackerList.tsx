@@ -3,9 +3,11 @@ import { useDeferredValue } from 'react';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
 import { useClientFilter } from './clientFilter';
-import { DEFAULT_PARAMS, useTrackerList, type ListParams } from './listParams';
+import { CacheAge, OfflineBanner } from './LastSeen';
+import { DEFAULT_PARAMS, type ListParams } from './listParams';
 import { Pager } from './Pager';
 import { TableSkeleton, TrackersTable } from './TrackersTable';
+import { useTrackerList } from './useTrackerList';
 
 interface Props {
   scope: Scope;
@@ -20,7 +22,7 @@ interface Props {
 const NO_ROWS: never[] = [];
 
 export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters }: Props) {
-  const list = useTrackerList(scope, params);
+  const { list, fromCache, offline } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
   const rows = useClientFilter(list.data?.rows ?? NO_ROWS, query);
@@ -34,7 +36,9 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
     text.trim() !== '' || params.search !== '' || params.status !== DEFAULT_PARAMS.status || params.type !== DEFAULT_PARAMS.type;
   return (
     <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
+      {offline && <OfflineBanner seenAt={list.data.seen_at} retrying={list.isFetching} onRetry={() => void list.refetch()} />}
       {list.isError && <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />}
+      {fromCache && <CacheAge seenAt={list.data.seen_at} />}
       <TrackersTable
         rows={rows}
         selectedId={selectedId}

@@ -1,10 +1,14 @@
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Blockable } from '../../components/Blockable';
 import type { ListParams, PerPageChoice, StatusChoice, TypeChoice } from './listParams';
+import { OFFLINE_WHY } from './offline';
 
 interface Props {
   text: string;
   params: ListParams;
   canCreate: boolean;
+  /** CallRail can't be reached: the list is the last-seen copy and writes are refused. */
+  offline: boolean;
   onText: (text: string) => void;
   onServerSearch: () => void;
   onParams: (change: Partial<ListParams>) => void;
@@ -12,7 +16,7 @@ interface Props {
   onDni: () => void;
 }
 
-export function TrackerToolbar({ text, params, canCreate, onText, onServerSearch, onParams, onNew, onDni }: Props) {
+export function TrackerToolbar({ text, params, canCreate, offline, onText, onServerSearch, onParams, onNew, onDni }: Props) {
   return (
     <Group justify="space-between" align="flex-end" gap="sm">
       <Group gap="xs" align="flex-end">
@@ -89,12 +93,20 @@ export function TrackerToolbar({ text, params, canCreate, onText, onServerSearch
             This company is disabled in CallRail: no new trackers.
           </Text>
         )}
-        <Button data-testid="new-source" disabled={!canCreate} onClick={() => onNew('source')}>
-          New source tracker
-        </Button>
-        <Button data-testid="new-session" disabled={!canCreate} onClick={() => onNew('session')}>
-          New session tracker
-        </Button>
+        <Blockable reason={canCreate && offline ? OFFLINE_WHY : null} id="offline-why-new-source">
+          {(why) => (
+            <Button data-testid="new-source" disabled={!canCreate || offline} aria-describedby={why} onClick={() => onNew('source')}>
+              New source tracker
+            </Button>
+          )}
+        </Blockable>
+        <Blockable reason={canCreate && offline ? OFFLINE_WHY : null} id="offline-why-new-session">
+          {(why) => (
+            <Button data-testid="new-session" disabled={!canCreate || offline} aria-describedby={why} onClick={() => onNew('session')}>
+              New session tracker
+            </Button>
+          )}
+        </Blockable>
       </Group>
     </Group>
   );

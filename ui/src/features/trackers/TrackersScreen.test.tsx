@@ -13,11 +13,12 @@ const ALL = Array.from({ length: 10_000 }, (_, i) => row(i + 1));
 function setup() {
   const requests: TrackerListRequest_Serialize[] = [];
   mockIPC((cmd, args) => {
+    if (cmd === 'cached_trackers') return null;
     if (cmd !== 'list_trackers') throw new Error(`unexpected ${cmd}`);
     const req = (args as { request: TrackerListRequest_Serialize }).request;
     requests.push(req);
     const rows = req.all ? ALL : ALL.slice(0, req.per_page ?? 100);
-    return { rows, page: 1, per_page: rows.length, total_pages: req.all ? 1 : 100, total_records: ALL.length };
+    return { rows, page: 1, per_page: rows.length, total_pages: req.all ? 1 : 100, total_records: ALL.length, offline: false, seen_at: null };
   });
   renderInApp(<TrackersScreen scope={scope} />);
   return { requests, user: userEvent.setup({ delay: null }) };

@@ -10,6 +10,7 @@ import { EditTrackerModal } from '../edit/EditTrackerModal';
 import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
+import { useOffline } from './offline';
 import { TrackerList } from './TrackerList';
 import { TrackerToolbar } from './TrackerToolbar';
 
@@ -37,6 +38,8 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props)
   const [overlay, setOverlay] = useState<Overlay>(null);
   const close = () => setOverlay(null);
   const recreate = useRecreateForm();
+  // Writes are refused while CallRail is out of reach (nothing is queued): their buttons say so.
+  const offline = useOffline(scope.conn);
   const created = (tracker: TrackerDetail) => {
     setDetailId(tracker.id);
     setOverlay(tracker.type === 'session' ? { kind: 'dni' } : null);
@@ -57,6 +60,7 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props)
         text={text}
         params={params}
         canCreate={company?.active !== false}
+        offline={offline}
         onText={changeText}
         onServerSearch={() => changeParams({ search: text.trim() })}
         onParams={changeParams}
@@ -85,6 +89,7 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props)
         onDni={() => setOverlay({ kind: 'dni' })}
         onHistory={onHistory}
         canRecreate={company?.active !== false}
+        offline={offline}
         recreating={recreate.isPending}
         recreateError={recreate.variables?.trackerId === detailId ? recreate.error : null}
         onRecreate={(t) =>

@@ -1,7 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { commands, type TrackerListRequest_Deserialize } from '../../bindings';
-import { keys, unwrap } from '../../api';
-import type { Scope } from '../workspace/selection';
+import type { TrackerListRequest_Deserialize } from '../../bindings';
 
 export type StatusChoice = 'active' | 'disabled' | 'all';
 export type TypeChoice = 'all' | 'source' | 'session';
@@ -31,14 +28,4 @@ export function toRequest(company: string, p: ListParams): TrackerListRequest_De
     per_page: all ? null : Number(p.perPage),
     all,
   };
-}
-
-export function useTrackerList(scope: Scope, params: ListParams) {
-  const request = toRequest(scope.company, params);
-  return useQuery({
-    queryKey: [...keys.trackers(scope.conn, scope.acc, scope.company), request],
-    queryFn: () => unwrap(commands.listTrackers(scope.conn, scope.acc, request)),
-    // Paging and filtering keep the old rows on screen (dimmed) instead of flashing a skeleton.
-    placeholderData: keepPreviousData,
-  });
 }

@@ -8,9 +8,10 @@ interface Props {
   connections: Connection[];
   onManage: () => void;
   onHistory: () => void;
+  onSettings: () => void;
 }
 
-export function Header({ ws, connections, onManage, onHistory }: Props) {
+export function Header({ ws, connections, onManage, onHistory, onSettings }: Props) {
   const { connection, account, company, accounts, companies } = ws;
   const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
   const companyOptions =
@@ -67,6 +68,9 @@ export function Header({ ws, connections, onManage, onHistory }: Props) {
           </Button>
           <Button variant="default" size="xs" h={30} data-testid="manage-connections" onClick={onManage}>
             Connections
+          </Button>
+          <Button variant="default" size="xs" h={30} data-testid="open-settings" onClick={onSettings}>
+            Settings
           </Button>
           <ThemeToggle />
         </Group>

@@ -5,6 +5,7 @@ import type { Connection } from '../../types';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { SettingsPanel } from '../settings/SettingsPanel';
 import { TrackersScreen } from '../trackers/TrackersScreen';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
@@ -14,12 +15,13 @@ import { useWorkspace, type WorkspaceState } from './useWorkspace';
 export function Workspace({ connections }: { connections: Connection[] }) {
   const ws = useWorkspace(connections);
   const [panelOpen, panel] = useDisclosure(false);
+  const [settingsOpen, settings] = useDisclosure(false);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
   return (
     <SelectionContext.Provider value={selection}>
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} />
+        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onSettings={settings.open} />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} />
         </Box>
@@ -31,6 +33,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
         onShowAll={() => setHistory({})}
         onClose={() => setHistory(null)}
       />
+      <SettingsPanel opened={settingsOpen} onClose={settings.close} />
       <ConnectionsPanel
         opened={panelOpen}
         onClose={panel.close}

@@ -1,0 +1,84 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderInApp } from '../../test/render';
+import type { IpcError, StoreInfo } from '../../types';
+import { SettingsPanel } from './SettingsPanel';
+
+const LOCAL: StoreInfo = { kind: 'local', database: null, warning: null, copied_entries: null };
+
+function setup(info: StoreInfo, teamAnswer: () => StoreInfo) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args });
+    switch (cmd) {
+      case 'store_info':
+        return info;
+      case 'use_team_store':
+        return teamAnswer();
+      case 'use_local_store':
+        return LOCAL;
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  renderInApp(<SettingsPanel opened onClose={() => undefined} />);
+  return { calls, user: userEvent.setup({ delay: null }) };
+}
+
+describe('settings › change history', () => {
+  it('tests and switches to the team store, copying this computer’s history up', async () => {
+    const { calls, user } = setup(LOCAL, () => ({ kind: 'team', database: 'agency_desk', warning: null, copied_entries: 12 }));
+    const panel = await screen.findByTestId('settings-panel');
+    await waitFor(() => expect(screen.getByTestId('store-kind')).toHaveTextContent('Kept on this computer'));
+    expect(panel).toHaveTextContent('system keyring');
+    expect(screen.queryByTestId('store-local')).not.toBeInTheDocument();
+    expect(screen.getByTestId('store-database')).toHaveValue('tracker_desk');
+    expect(screen.getByTestId('store-copy')).toBeChecked();
+
+    await user.type(screen.getByTestId('store-uri'), 'mongodb+srv://desk:s3cret@cluster.example.net');
+    await user.clear(screen.getByTestId('store-database'));
+    await user.type(screen.getByTestId('store-database'), 'agency_desk');
+    await user.click(screen.getByTestId('store-switch'));
+
+    expect(await screen.findByTestId('store-result')).toHaveTextContent('Now sharing history in agency_desk; copied 12 entries');
+    expect(calls.find((c) => c.cmd === 'use_team_store')?.args).toEqual({
+      uri: 'mongodb+srv://desk:s3cret@cluster.example.net',
+      database: 'agency_desk',
+      copyLocal: true,
+    });
+    expect(screen.getByTestId('store-uri')).toHaveValue('');
+    expect(screen.getByTestId('store-kind')).toHaveTextContent('Shared with your team, in the MongoDB database agency_desk.');
+
+    await user.click(screen.getByTestId('store-local'));
+    await waitFor(() => expect(screen.getByTestId('store-kind')).toHaveTextContent('Kept on this computer'));
+    expect(calls.some((c) => c.cmd === 'use_local_store')).toBe(true);
+  });
+
+  it('shows a refused connection string next to its field, and the team store’s warning', async () => {
+    const refused: IpcError = {
+      kind: 'Validation',
+      data: { errors: [{ field: 'uri', message: 'a MongoDB connection string starts with mongodb:// or mongodb+srv://' }] },
+    };
+    const warning = 'The team’s MongoDB could not be reached (timed out); changes are kept in this computer’s journal for now.';
+    const { calls, user } = setup({ kind: 'local', database: 'tracker_desk', warning, copied_entries: null }, () => {
+      throw refused;
+    });
+    expect(await screen.findByTestId('store-warning')).toHaveTextContent(warning);
+    expect(screen.getByTestId('store-local')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('store-copy'));
+    await user.type(screen.getByTestId('store-uri'), 'postgres://nope');
+    await user.click(screen.getByTestId('store-switch'));
+
+    const error = await screen.findByTestId('error-uri');
+    expect(error).toHaveTextContent('starts with mongodb:// or mongodb+srv://');
+    expect(screen.getByTestId('store-uri')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('store-uri')).toHaveAccessibleDescription(/starts with mongodb/);
+    expect(screen.queryByTestId('error-database')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('store-result')).not.toBeInTheDocument();
+    expect(calls.find((c) => c.cmd === 'use_team_store')?.args).toMatchObject({ copyLocal: false });
+  });
+});

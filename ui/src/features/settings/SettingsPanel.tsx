@@ -1,0 +1,18 @@
+import { Drawer, Stack } from '@mantine/core';
+import { StoreSection } from './StoreSection';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** App-wide settings, over the trackers; its content is read afresh at each opening. */
+export function SettingsPanel({ opened, onClose }: Props) {
+  return (
+    <Drawer opened={opened} onClose={onClose} position="right" size={560} title="Settings">
+      <Stack gap="lg" data-testid="settings-panel">
+        <StoreSection />
+      </Stack>
+    </Drawer>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { commands } from '../../bindings';
+import { keys, unwrap } from '../../api';
+import type { StoreInfo } from '../../types';
+
+/** Where the journal of changes (and the last-seen trackers) is kept right now. */
+export function useStoreInfo() {
+  return useQuery({ queryKey: keys.storeInfo, queryFn: () => unwrap(commands.storeInfo()), staleTime: 0 });
+}
+
+/** After a switch the history and the last-seen trackers come from the other store. */
+function useAfterSwitch() {
+  const qc = useQueryClient();
+  return (info: StoreInfo) => {
+    qc.setQueryData(keys.storeInfo, info);
+    void qc.invalidateQueries({ queryKey: keys.history });
+    void qc.invalidateQueries({ queryKey: keys.trackersCache });
+  };
+}
+
+export interface TeamStoreInput {
+  uri: string;
+  database: string;
+  copyLocal: boolean;
+}
+
+/** Checks the team's MongoDB, optionally copies this computer's history up, then keeps history there. */
+export function useSwitchToTeam() {
+  const after = useAfterSwitch();
+  return useMutation({
+    mutationFn: (v: TeamStoreInput) => unwrap(commands.useTeamStore(v.uri, v.database, v.copyLocal)),
+    onSuccess: after,
+  });
+}
+
+/** Back to this computer's history; the team's connection string leaves the keyring. */
+export function useSwitchToLocal() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: () => unwrap(commands.useLocalStore()), onSuccess: after });
+}
