@@ -10,9 +10,8 @@ use time::OffsetDateTime;
 
 /// "OS user@machine", as the journal names who made a change.
 pub fn person() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "unknown".into());
+    // The account's name as the OS knows it, even where USER is not set (services, CI).
+    let user = whoami::username();
     format!("{user}@{}", gethostname::gethostname().to_string_lossy())
 }
 

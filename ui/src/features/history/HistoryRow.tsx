@@ -57,7 +57,7 @@ export function HistoryRow({ entry: e, company, expanded, onToggle, ...actions }
           </ActionIcon>
         </Table.Td>
         <Table.Td>
-          <time dateTime={e.created_at}>{formatWhen(e.created_at)}</time>
+          <time dateTime={e.created_at} style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.created_at)}</time>
         </Table.Td>
         <Table.Td>{e.person}</Table.Td>
         <Table.Td>{e.connection}</Table.Td>
@@ -87,11 +87,11 @@ export function HistoryRow({ entry: e, company, expanded, onToggle, ...actions }
 
 function StateCell({ entry, reconciling, onReconcile }: { entry: JournalEntry; reconciling: boolean; onReconcile: () => void }) {
   const view = stateView(entry.state);
-  if (!view.unknown) return <Badge color={view.color}>{view.label}</Badge>;
+  if (!view.unknown) return <Badge color={view.color} style={{ flexShrink: 0, overflow: 'visible' }}>{view.label}</Badge>;
   return (
     <Group gap={6} wrap="nowrap">
       <Tooltip label={UNKNOWN_TOOLTIP} multiline w={260} events={{ hover: true, focus: true, touch: true }}>
-        <Badge color={view.color} tabIndex={0} aria-description={UNKNOWN_TOOLTIP}>
+        <Badge color={view.color} tabIndex={0} aria-description={UNKNOWN_TOOLTIP} style={{ flexShrink: 0, overflow: 'visible' }}>
           {view.label}
         </Badge>
       </Tooltip>
