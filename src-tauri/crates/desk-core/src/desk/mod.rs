@@ -1,17 +1,18 @@
-//! The application without a window: every operation the UI and the command line offer.
+//! The application without a window: every operation the UI and the command line offer. The
+//! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
+
+mod team;
+mod writes;
 
 use crate::connections::{self, Connections, Live, DEMO_CONNECTION_ID};
-use crate::journal::{Intent, Journal};
+use crate::journal::Journal;
 use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
-use crate::store::{
-    HistoryFilter, JournalEntry, MongoStore, Operation, SnapshotRecord, SqliteStore, Store,
-};
+use crate::store::{HistoryFilter, JournalEntry, SnapshotRecord, SqliteStore};
 use crate::trackers::{self, TrackerListRequest};
 use crate::views::{
-    AccountView, CompanyView, ConnectionView, Created, DniInfo, StoreInfo, TrackerDetail,
-    TrackerPage, UpdatePreview,
+    AccountView, CompanyView, ConnectionView, DniInfo, TrackerDetail, TrackerPage, UpdatePreview,
 };
 use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, TrackerChanges, TrackerForm};
@@ -52,127 +53,6 @@ impl Desk {
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
         })
-    }
-
-    /// Opens, then connects the team's store when one is configured. If it cannot be reached, the
-    /// local journal keeps every change and the store's warning says so.
-    pub async fn open_configured(
-        data_dir: &Path,
-        secrets: SecretStore,
-        api_base: impl Into<String>,
-    ) -> CoreResult<Self> {
-        let desk = Self::open(data_dir, secrets, api_base)?;
-        if let Some(database) = desk.connections.settings().load()?.team_store {
-            let connected = match desk.connections.secrets().load_secret(TEAM_STORE_SECRET) {
-                Ok(uri) => MongoStore::connect(&uri, &database).await,
-                Err(e) => Err(e.into()),
-            };
-            match connected {
-                Ok(team) => desk.journal.set_store(Arc::new(team)),
-                Err(e) => {
-                    *desk.store_warning.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
-                        "The team's MongoDB could not be reached ({e}); changes are kept in this computer's journal for now."
-                    ));
-                }
-            }
-        }
-        Ok(desk)
-    }
-
-    pub fn store_info(&self) -> CoreResult<StoreInfo> {
-        let team = self.connections.settings().load()?.team_store;
-        let warning = self
-            .store_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone();
-        let kind = if team.is_some() && warning.is_none() {
-            "team"
-        } else {
-            "local"
-        };
-        Ok(StoreInfo {
-            kind: kind.into(),
-            database: team,
-            warning,
-            copied_entries: None,
-        })
-    }
-
-    /// Moves the journal to a team's MongoDB (checked first), optionally copying this computer's
-    /// journal and snapshots up; the connection string goes to the OS keyring.
-    pub async fn use_team_store(
-        &self,
-        uri: &str,
-        database: &str,
-        copy_local: bool,
-    ) -> CoreResult<StoreInfo> {
-        let uri = uri.trim();
-        if !(uri.starts_with("mongodb://") || uri.starts_with("mongodb+srv://")) {
-            return Err(callrail::RuleViolation::new(
-                "uri",
-                "a MongoDB connection string starts with mongodb:// or mongodb+srv://",
-            )
-            .into());
-        }
-        let database = database.trim();
-        let good_name = !database.is_empty()
-            && database.len() <= 60
-            && database
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if !good_name {
-            return Err(callrail::RuleViolation::new(
-                "database",
-                "a database name is letters, digits, _ and -, at most 60",
-            )
-            .into());
-        }
-        let team = Arc::new(MongoStore::connect(uri, database).await?);
-        let copied = if copy_local {
-            Some(
-                crate::store::copy_all(self.local.as_ref(), team.as_ref())
-                    .await?
-                    .0,
-            )
-        } else {
-            None
-        };
-        self.connections
-            .secrets()
-            .save_secret(TEAM_STORE_SECRET, uri)?;
-        self.connections.settings().update(|s| {
-            s.team_store = Some(database.to_owned());
-            Ok(())
-        })?;
-        for c in self.connections.settings().load()?.connections {
-            team.share_connection(&c.id, &c.name, c.account_id.as_deref())
-                .await?;
-        }
-        self.journal.set_store(team);
-        *self
-            .store_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-        Ok(StoreInfo {
-            copied_entries: copied,
-            ..self.store_info()?
-        })
-    }
-
-    /// Back to this computer's journal; the team's connection string is deleted from the keyring.
-    pub fn use_local_store(&self) -> CoreResult<StoreInfo> {
-        self.connections.settings().update(|s| {
-            s.team_store = None;
-            Ok(())
-        })?;
-        let _ = self.connections.secrets().delete(TEAM_STORE_SECRET);
-        self.journal.set_store(self.local.clone());
-        *self
-            .store_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
-        self.store_info()
     }
 
     pub fn connections(&self) -> &Connections {
@@ -364,48 +244,6 @@ impl Desk {
         trackers::check(form)
     }
 
-    /// Creates a tracker once `confirmed_numbers` is the count it buys; journaled.
-    pub async fn create_tracker(
-        &self,
-        connection: &str,
-        account: &str,
-        form: &TrackerForm,
-        confirmed_numbers: u32,
-    ) -> CoreResult<Created> {
-        let draft = form.validate()?;
-        trackers::guard_create(&draft, confirmed_numbers)?;
-        let (client, name) = self.connection(connection)?;
-        let entry = self
-            .journal
-            .begin(Intent {
-                connection_id: connection,
-                connection: &name,
-                account_id: account,
-                company_id: Some(draft.company_id()),
-                tracker_id: None,
-                tracker_name: draft.name(),
-                operation: Operation::Create,
-                request: draft.to_body().to_string(),
-                before: None,
-            })
-            .await?;
-        let result = trackers::create(&client, account, &draft).await.map(|(t, reconciled)| {
-            let outcome = match &reconciled {
-                Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
-                None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
-            };
-            (t, outcome, reconciled)
-        });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o, _)| (t, o.as_str())))
-            .await?;
-        let (tracker, _, reconciled) = result?;
-        Ok(Created {
-            tracker: TrackerDetail::from(&tracker),
-            reconciled,
-        })
-    }
-
     pub async fn preview_update(
         &self,
         connection: &str,
@@ -418,88 +256,6 @@ impl Desk {
                 .await?
                 .0,
         )
-    }
-
-    /// Applies an edit; a pool that grows must confirm its extra numbers. Journaled with the before.
-    pub async fn update_tracker(
-        &self,
-        connection: &str,
-        account: &str,
-        id: &str,
-        changes: &TrackerChanges,
-        confirmed_numbers: u32,
-    ) -> CoreResult<TrackerDetail> {
-        let (client, name) = self.connection(connection)?;
-        let (preview, before) = trackers::preview(&client, account, id, changes).await?;
-        trackers::guard_update(&preview, confirmed_numbers)?;
-        let entry = self
-            .journal
-            .begin(Intent::change(
-                connection,
-                &name,
-                account,
-                &before,
-                Operation::Update,
-                serde_json::to_string(changes).unwrap_or_default(),
-            ))
-            .await?;
-        let result = client
-            .update_tracker(account, id, changes)
-            .await
-            .map_err(CoreError::from)
-            .map(|u| {
-                let outcome = if u.changed.is_empty() {
-                    "nothing to change".to_owned()
-                } else {
-                    format!("changed {}", u.changed.join(", "))
-                };
-                (u.after, outcome)
-            });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
-            .await?;
-        Ok(TrackerDetail::from(&result?.0))
-    }
-
-    /// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
-    pub async fn disable_tracker(
-        &self,
-        connection: &str,
-        account: &str,
-        id: &str,
-        confirm_name: &str,
-    ) -> CoreResult<TrackerDetail> {
-        let (client, name) = self.connection(connection)?;
-        let before = client.get_tracker(account, id, &[]).await?;
-        trackers::guard_disable(&before, confirm_name)?;
-        if !before.is_active() {
-            return Ok(TrackerDetail::from(&before));
-        }
-        let entry = self
-            .journal
-            .begin(Intent::change(
-                connection,
-                &name,
-                account,
-                &before,
-                Operation::Disable,
-                "{}".into(),
-            ))
-            .await?;
-        let result = match client.disable_tracker(account, id).await {
-            Ok(Some(after)) => Ok(after),
-            Ok(None) => client.get_tracker(account, id, &[]).await,
-            Err(e) => Err(e),
-        }
-        .map_err(CoreError::from)
-        .map(|after| {
-            let released = before.formatted_numbers().join(", ");
-            (after, format!("disabled; released {released}"))
-        });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
-            .await?;
-        Ok(TrackerDetail::from(&result?.0))
     }
 
     /// The journal, newest first.
