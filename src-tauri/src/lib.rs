@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod menu;
 
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 use tauri::Manager;
@@ -77,6 +78,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .menu(menu::build)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
