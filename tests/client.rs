@@ -134,10 +134,7 @@ async fn accounts_and_companies() {
 
 #[tokio::test]
 async fn list_trackers_with_every_parameter() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     let all = c
         .list_trackers(&acc, &TrackerQuery::company(&acme.id))
         .await
@@ -275,10 +272,7 @@ async fn list_all_without_total_pages() {
 
 #[tokio::test]
 async fn create_a_source_tracker() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     let draft = source_form(&acme.id, "Billboard I-20").validate().unwrap();
     let created = c.create_tracker(&acc, &draft).await.unwrap();
     assert!(created.reconciled.is_none());
@@ -305,10 +299,7 @@ async fn create_a_source_tracker() {
 
 #[tokio::test]
 async fn create_a_session_tracker_and_its_pool_rules() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     for bad in [3, 51] {
         let err = session_form(&acme.id, "Pool", bad).validate().unwrap_err();
         assert_eq!(err.0[0].field, "pool_size");
@@ -384,10 +375,7 @@ async fn running_out_of_numbers_is_a_clear_error_and_buys_nothing() {
 
 #[tokio::test]
 async fn update_reads_merges_and_writes_whole_call_flows() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     let t = c
         .create_tracker(
             &acc,
@@ -476,10 +464,7 @@ async fn update_reads_merges_and_writes_whole_call_flows() {
 
 #[tokio::test]
 async fn pools_grow_but_never_shrink() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     let t = c
         .create_tracker(
             &acc,
@@ -708,10 +693,7 @@ async fn rate_limits_from_callrail_and_from_the_client() {
 
 #[tokio::test]
 async fn idempotent_requests_are_retried() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     for spec in [
         "get-company:503:once",
         "get-company:reset:once",
@@ -778,10 +760,7 @@ async fn retry_after_is_honoured() {
 
 #[tokio::test]
 async fn a_500_on_create_never_creates_twice() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
 
     // Processed, then the answer failed: the tracker is found, not bought again.
     sim.add_fault(fault("post-trackers:500:once:commit"));
@@ -879,10 +858,7 @@ async fn a_lost_connection_or_timeout_on_create_is_reconciled() {
 
 #[tokio::test]
 async fn a_create_that_cannot_be_checked_says_so() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     // The name check before the POST goes through (a harmless fault takes its turn); the POST's
     // answer is lost; every check after it fails.
     sim.add_fault(fault("get-trackers:latency=1:once"));
@@ -907,10 +883,7 @@ async fn a_create_that_cannot_be_checked_says_so() {
 
 #[tokio::test]
 async fn post_is_retried_on_429_only() {
-    let sim = demo().await;
-    let c = client(&sim);
-    let acc = account(&c).await;
-    let acme = company(&c, &acc, "Acme Plumbing").await;
+    let (sim, c, acc, acme) = acme_env().await;
     sim.add_fault(fault("post-trackers:429:once"));
     let out = c
         .create_tracker(

@@ -64,3 +64,12 @@ pub fn named(sim: &RunningSim, account: &str, name: &str) -> usize {
         .filter(|t| t["name"] == name)
         .count()
 }
+
+/// The demo agency's simulator, a client, its account and the Acme Plumbing company.
+pub async fn acme_env() -> (RunningSim, Client, String, Company) {
+    let sim = demo().await;
+    let c = client(&sim);
+    let acc = account(&c).await;
+    let acme = company(&c, &acc, "Acme Plumbing").await;
+    (sim, c, acc, acme)
+}
