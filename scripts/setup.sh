@@ -8,6 +8,8 @@ packages=(
   libayatana-appindicator3-dev librsvg2-dev
   # run and test: a virtual display, screenshots, the WebDriver for the real window, a Secret Service
   xvfb xauth imagemagick webkit2gtk-driver gnome-keyring dbus-x11 libdbus-1-dev keyutils libsecret-tools
+  # the updater test: the updater installs a .deb through pkexec or sudo
+  sudo
 )
 
 missing=()

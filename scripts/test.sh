@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of Tracker Desk, installing what it needs first: formatting, lints,
 # the UI's type check and Vitest tests, the Rust tests (simulator over loopback, real Secret Service),
-# and the end-to-end run of the real window under Xvfb.
+# the end-to-end run of the real window under Xvfb, and the installers and the updater, installed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds go outside the checkout so a fresh clone does not rebuild Tauri from scratch.
@@ -16,6 +16,7 @@ echo "== format"
 cargo fmt --all --check
 echo "== lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p tracker-desk --all-targets --locked --features updater -- -D warnings
 echo "== rust tests (bindings, client, simulator, core, command line)"
 scripts/with-keyring.sh cargo test --workspace --locked
 echo "== end to end: the real window"
@@ -24,3 +25,5 @@ scripts/with-keyring.sh tests/e2e/run.sh
 echo "== installers: .deb and .rpm built, the .deb installed, launched and uninstalled"
 (cd ui && npm run tauri -- build --bundles deb,rpm)
 tests/package/deb.sh
+echo "== updates: the installed app refuses badly signed updates, installs a genuine one and relaunches"
+tests/package/update.sh

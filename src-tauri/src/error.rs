@@ -41,6 +41,9 @@ pub enum IpcError {
     Keyring { message: String },
     #[error("{message}")]
     Storage { message: String },
+    /// Checking for, or installing, a new version of the app failed; this version keeps running.
+    #[error("{message}")]
+    Update { message: String },
 }
 
 fn first(errors: &[FieldError]) -> String {

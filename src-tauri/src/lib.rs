@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod menu;
+mod updates;
 
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 use tauri::Manager;
@@ -41,6 +42,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         commands::history::store_info,
         commands::history::use_team_store,
         commands::history::use_local_store,
+        updates::check_for_update,
+        updates::install_update,
     ])
 }
 
@@ -54,8 +57,7 @@ pub fn run() {
     let builder = specta_builder();
     let api_base =
         std::env::var(API_BASE_ENV).unwrap_or_else(|_| callrail::DEFAULT_BASE_URL.to_owned());
-    #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         // First, so a second launch only focuses the window that is already open.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
@@ -77,7 +79,11 @@ pub fn run() {
         )
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_opener::init());
+    #[cfg(feature = "updater")]
+    let app = app.plugin(tauri_plugin_updater::Builder::new().build());
+    #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
+    app.manage(updates::PendingUpdate::default())
         .menu(menu::build)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

@@ -58,4 +58,6 @@ export const keys = {
   historyList: (filter: object) => ['history', filter] as const,
   /** Where the journal is kept: this computer or the team's MongoDB. */
   storeInfo: ['storeInfo'] as const,
+  /** A newer version of the app, asked for once at start. */
+  update: ['update'] as const,
 };

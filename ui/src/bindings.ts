@@ -56,12 +56,41 @@ export const commands = {
 	useTeamStore: (uri: string, database: string, copyLocal: boolean) => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_team_store", { uri, database, copyLocal })),
 	/**  Back to this computer's journal. */
 	useLocalStore: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_local_store")),
+	/**
+	 *  Asks the release feed whether a newer version exists; `null` when this is the newest (or when
+	 *  this build has no feed).
+	 */
+	checkForUpdate: () => typedError<AvailableUpdate_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("check_for_update")),
+	/**
+	 *  Downloads the update found by the last check, verifies its signature, installs it and relaunches
+	 *  the app. On any failure nothing is installed and this version keeps running.
+	 */
+	installUpdate: () => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("install_update")),
 };
 
 /* Types */
 export type AccountView = {
 	id: string,
 	name: string,
+};
+
+/**  A newer version the feed offers. */
+export type AvailableUpdate = AvailableUpdate_Serialize | AvailableUpdate_Deserialize;
+
+/**  A newer version the feed offers. */
+export type AvailableUpdate_Deserialize = {
+	version: string,
+	current_version: string,
+	/**  The release notes, as published. */
+	notes?: string | null,
+};
+
+/**  A newer version the feed offers. */
+export type AvailableUpdate_Serialize = {
+	version: string,
+	current_version: string,
+	/**  The release notes, as published. */
+	notes: string | null,
 };
 
 export type CallFlowView = CallFlowView_Serialize | CallFlowView_Deserialize;
@@ -288,6 +317,10 @@ export type IpcError_Deserialize =
 	message: string,
 } } | { kind: "Storage"; data: {
 	message: string,
+} } | 
+/**  Checking for, or installing, a new version of the app failed; this version keeps running. */
+{ kind: "Update"; data: {
+	message: string,
 } };
 
 export type IpcError_Serialize = 
@@ -328,6 +361,10 @@ export type IpcError_Serialize =
 { kind: "Keyring"; data: {
 	message: string,
 } } | { kind: "Storage"; data: {
+	message: string,
+} } | 
+/**  Checking for, or installing, a new version of the app failed; this version keeps running. */
+{ kind: "Update"; data: {
 	message: string,
 } };
 

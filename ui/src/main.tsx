@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UpdateOffer } from './features/updates/UpdateOffer';
 import { AppProviders, makeQueryClient } from './providers';
 
 const root = document.getElementById('root');
@@ -9,6 +10,7 @@ if (root) {
     <StrictMode>
       <AppProviders client={makeQueryClient()}>
         <App />
+        <UpdateOffer />
       </AppProviders>
     </StrictMode>,
   );

@@ -20,6 +20,7 @@ import type {
   JournalEntry_Serialize,
   Operation,
   StoreInfo_Serialize,
+  AvailableUpdate_Serialize,
 } from './bindings';
 
 export type Connection = ConnectionView_Serialize;
@@ -38,4 +39,5 @@ export type IpcErrorKind = IpcError['kind'];
 export type JournalEntry = JournalEntry_Serialize;
 export type HistoryFilter = HistoryFilter_Deserialize;
 export type StoreInfo = StoreInfo_Serialize;
+export type AvailableUpdate = AvailableUpdate_Serialize;
 export type { EntryState, ExportFormat, FieldError, Operation, UpdatePreview };

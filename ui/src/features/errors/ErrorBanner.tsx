@@ -88,6 +88,8 @@ function IpcErrorView({ error, onRetry, allowReenter }: { error: IpcError } & Om
       );
     case 'Storage':
       return <Simple color="red" title="Tracker Desk could not read or save its settings" message={error.data.message} />;
+    case 'Update':
+      return <Simple color="red" title="Tracker Desk was not updated" message={error.data.message} />;
   }
 }
 
