@@ -53,6 +53,8 @@ export SIG_OLD_RELEASE=$(sign release "$current" "$feed/current.deb")
 export SIG_GENUINE=$(sign release "$next" "$feed/next.deb")
 python3 -m http.server "$feed_port" --bind 127.0.0.1 --directory "$feed" > "$work/feed.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$feed_port") 2>/dev/null && break; sleep 0.1; done
+kill -0 "${pids[-1]}" 2>/dev/null || { echo "the feed could not listen on port $feed_port:" >&2; cat "$work/feed.log" >&2; exit 1; }
 
 install_deb "$deb"
 start_driver
