@@ -63,7 +63,7 @@ export const commands = {
 	checkForUpdate: () => typedError<AvailableUpdate_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("check_for_update")),
 	/**
 	 *  Downloads the update found by the last check, verifies its signature, installs it and relaunches
-	 *  the app. On any failure nothing is installed and this version keeps running.
+	 *  the app. On any failure nothing is installed, this version keeps running and the offer stands.
 	 */
 	installUpdate: () => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("install_update")),
 };
