@@ -8,8 +8,9 @@ packages=(
   libayatana-appindicator3-dev librsvg2-dev
   # run and test: a virtual display, screenshots, the WebDriver for the real window, a Secret Service
   xvfb xauth imagemagick webkit2gtk-driver gnome-keyring dbus-x11 libdbus-1-dev keyutils libsecret-tools
-  # the updater test: the updater installs a .deb through pkexec or sudo
-  sudo
+  # the installer tests: keys pressed as a person does (Ctrl+Q), and sudo, through which the updater
+  # installs a .deb when there is no pkexec
+  xdotool sudo
 )
 
 missing=()

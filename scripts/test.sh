@@ -22,8 +22,8 @@ scripts/with-keyring.sh cargo test --workspace --locked
 echo "== end to end: the real window"
 cargo build --locked -p tracker-desk -p callrail-sim
 scripts/with-keyring.sh tests/e2e/run.sh
-echo "== installers: .deb and .rpm built, the .deb installed, launched and uninstalled"
+echo "== installers: .deb and .rpm built; the .deb installed, launched, relaunched and uninstalled"
 (cd ui && npm run tauri -- build --bundles deb,rpm)
-tests/package/deb.sh
+scripts/with-keyring.sh tests/package/deb.sh
 echo "== updates: the installed app refuses badly signed updates, installs a genuine one and relaunches"
 tests/package/update.sh

@@ -68,7 +68,9 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(
             tauri_plugin_log::Builder::new()
+                .clear_targets()
                 .level(log::LevelFilter::Info)
+                .level_for("zbus", log::LevelFilter::Warn)
                 .target(tauri_plugin_log::Target::new(
                     tauri_plugin_log::TargetKind::LogDir { file_name: None },
                 ))
@@ -85,6 +87,7 @@ pub fn run() {
     #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
     app.manage(updates::PendingUpdate::default())
         .menu(menu::build)
+        .on_menu_event(menu::on_event)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -42,8 +42,9 @@ start_driver() {
   export E2E_DRIVER_PORT=$(free_port)
   export E2E_APP="$app"
   export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$here/../e2e/screenshots}"
+  export E2E_DATA_HOME="$work/data" E2E_CONFIG_HOME="$work/config"
   mkdir -p "$E2E_SCREENSHOTS"
-  XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" \
+  XDG_DATA_HOME="$E2E_DATA_HOME" XDG_CONFIG_HOME="$E2E_CONFIG_HOME" \
     tauri-driver --port "$E2E_DRIVER_PORT" > "$work/driver.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the .deb that `tauri build` made, launches the installed binary under Xvfb and sees its
-# first screen through WebDriver, then uninstalls it. Needs root (dpkg).
+# Installs the .deb that `tauri build` made, launches the installed binary under Xvfb and drives it
+# through WebDriver (first screen, one instance only, window size and place kept), then uninstalls
+# it. Needs root (dpkg) and a D-Bus session (scripts/with-keyring.sh), as a desktop has.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
