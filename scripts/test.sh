@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check and test of Tracker Desk, installing what it needs first: formatting, lints,
-# the UI's type check and Vitest tests, the Rust tests (simulator over loopback, real Secret Service),
-# the end-to-end run of the real window under Xvfb, and the installers and the updater, installed here.
+# Runs every check and test of Tracker Desk, installing what it needs first: the UI's type check and
+# Vitest tests, the workflows' linters, formatting, lints, the Rust tests (simulator over loopback,
+# real Secret Service), the end-to-end run of the real window under Xvfb, and the installers and the
+# updater, installed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds go outside the checkout so a fresh clone does not rebuild Tauri from scratch.
@@ -12,6 +13,8 @@ scripts/setup.sh
 
 echo "== ui: install, type check, build, tests"
 (cd ui && npm ci --no-audit --no-fund && npm run build && npm test)
+echo "== workflows: actionlint (with shellcheck) and zizmor"
+(PATH="$HOME/.cache/trackerdesk-tools/bin:$PATH" && actionlint && zizmor --offline --quiet .github/workflows)
 echo "== format"
 cargo fmt --all --check
 echo "== lint"

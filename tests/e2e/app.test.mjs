@@ -32,6 +32,14 @@ async function click(id) {
   await el.waitForClickable({ timeout: 10_000 });
   await el.click();
 }
+// Clicks `id` until `next` shows: a click that lands while a drawer is still sliding in is lost.
+async function clickUntilShown(id, next) {
+  for (let attempt = 1; ; attempt++) {
+    await click(id);
+    const shownNow = await (await $(next)).waitForDisplayed({ timeout: 5_000 }).catch(() => false);
+    if (shownNow || attempt === 3) return shown(next);
+  }
+}
 async function type(id, text) {
   const el = await shown(id);
   await el.clearValue();
@@ -289,7 +297,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   it("removes the connection and its key", async () => {
     await click("manage-connections");
     await shot("12-connections");
-    await click("connection-remove");
+    await clickUntilShown("connection-remove", "connection-remove-confirm");
     await click("connection-remove-confirm");
     await closeOverlays();
     await shown("welcome", 20_000);
