@@ -3,8 +3,8 @@
 
 use callrail::rules::SourceInput;
 use callrail::{
-    Error, Order, RateLimits, StatusFilter, Tracker, TrackerChanges, TrackerForm, TrackerKind,
-    TrackerQuery, TypeFilter,
+    Error, Order, RateLimits, StatusFilter, Tracker, TrackerChanges, TrackerDraft, TrackerForm,
+    TrackerKind, TrackerQuery, TypeFilter,
 };
 use callrail_sim::{FaultSpec, SimConfig};
 use scenario_tests::*;
@@ -40,6 +40,14 @@ fn session_form(company_id: &str, name: &str, pool: u32) -> TrackerForm {
         swap_targets: vec!["(404) 555-0100".into()],
         ..TrackerForm::default()
     }
+}
+
+fn source_draft(company_id: &str, name: &str) -> TrackerDraft {
+    source_form(company_id, name).validate().unwrap()
+}
+
+fn session_draft(company_id: &str, name: &str, pool: u32) -> TrackerDraft {
+    session_form(company_id, name, pool).validate().unwrap()
 }
 
 fn fault(spec: &str) -> FaultSpec {
@@ -273,7 +281,7 @@ async fn list_all_without_total_pages() {
 #[tokio::test]
 async fn create_a_source_tracker() {
     let (sim, c, acc, acme) = acme_env().await;
-    let draft = source_form(&acme.id, "Billboard I-20").validate().unwrap();
+    let draft = source_draft(&acme.id, "Billboard I-20");
     let created = c.create_tracker(&acc, &draft).await.unwrap();
     assert!(created.reconciled.is_none());
     let t = created.tracker;
@@ -347,16 +355,10 @@ async fn running_out_of_numbers_is_a_clear_error_and_buys_nothing() {
     let before = sim.trackers(&acc).len();
     // The demo agency already holds some 404 numbers, so a pool of 50 and then another cannot both fit.
     let first = c
-        .create_tracker(
-            &acc,
-            &session_form(&acme.id, "Big pool A", 50).validate().unwrap(),
-        )
+        .create_tracker(&acc, &session_draft(&acme.id, "Big pool A", 50))
         .await;
     let second = c
-        .create_tracker(
-            &acc,
-            &session_form(&acme.id, "Big pool B", 50).validate().unwrap(),
-        )
+        .create_tracker(&acc, &session_draft(&acme.id, "Big pool B", 50))
         .await;
     let err = first.and(second).unwrap_err();
     match &err {
@@ -377,10 +379,7 @@ async fn running_out_of_numbers_is_a_clear_error_and_buys_nothing() {
 async fn update_reads_merges_and_writes_whole_call_flows() {
     let (sim, c, acc, acme) = acme_env().await;
     let t = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Radio spot").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Radio spot"))
         .await
         .unwrap()
         .tracker;
@@ -518,10 +517,7 @@ async fn disable_answers_204_or_200() {
         let acc = account(&c).await;
         let acme = company(&c, &acc, "Acme Plumbing").await;
         let t = c
-            .create_tracker(
-                &acc,
-                &source_form(&acme.id, "Short campaign").validate().unwrap(),
-            )
+            .create_tracker(&acc, &source_draft(&acme.id, "Short campaign"))
             .await
             .unwrap()
             .tracker;
@@ -579,7 +575,7 @@ async fn each_error_class_is_typed_and_never_holds_the_key() {
 
     let read_only = builder(&sim, "read-only-key").build().unwrap();
     let e = read_only
-        .create_tracker(&acc, &source_form(&acme.id, "Nope").validate().unwrap())
+        .create_tracker(&acc, &source_draft(&acme.id, "Nope"))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::Forbidden { .. }), "{e:?}");
@@ -593,7 +589,7 @@ async fn each_error_class_is_typed_and_never_holds_the_key() {
     errors.push(e);
 
     let e = c
-        .create_tracker(&acc, &source_form("COM0000", "Lost").validate().unwrap())
+        .create_tracker(&acc, &source_draft("COM0000", "Lost"))
         .await
         .unwrap_err();
     assert!(
@@ -711,7 +707,7 @@ async fn idempotent_requests_are_retried() {
         );
     }
     let t = c
-        .create_tracker(&acc, &source_form(&acme.id, "Retry me").validate().unwrap())
+        .create_tracker(&acc, &source_draft(&acme.id, "Retry me"))
         .await
         .unwrap()
         .tracker;
@@ -765,10 +761,7 @@ async fn a_500_on_create_never_creates_twice() {
     // Processed, then the answer failed: the tracker is found, not bought again.
     sim.add_fault(fault("post-trackers:500:once:commit"));
     let out = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Lost answer").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Lost answer"))
         .await
         .unwrap();
     assert!(
@@ -790,10 +783,7 @@ async fn a_500_on_create_never_creates_twice() {
     sim.clear_requests();
     sim.add_fault(fault("post-trackers:503:once"));
     let e = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Never made").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Never made"))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
@@ -803,10 +793,7 @@ async fn a_500_on_create_never_creates_twice() {
     // An older namesake is not mistaken for the lost create.
     sim.add_fault(fault("post-trackers:500:once"));
     let e = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Lost answer").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Lost answer"))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
@@ -831,7 +818,7 @@ async fn a_lost_connection_or_timeout_on_create_is_reconciled() {
         sim.clear_requests();
         sim.add_fault(fault(spec));
         let out = c
-            .create_tracker(&acc, &session_form(&acme.id, name, 4).validate().unwrap())
+            .create_tracker(&acc, &session_draft(&acme.id, name, 4))
             .await
             .unwrap();
         assert!(out.reconciled.is_some(), "{spec}");
@@ -846,10 +833,7 @@ async fn a_lost_connection_or_timeout_on_create_is_reconciled() {
     sim.clear_requests();
     sim.add_fault(fault("post-trackers:reset:once"));
     let e = c
-        .create_tracker(
-            &acc,
-            &session_form(&acme.id, "Reset early", 4).validate().unwrap(),
-        )
+        .create_tracker(&acc, &session_draft(&acme.id, "Reset early", 4))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
@@ -865,10 +849,7 @@ async fn a_create_that_cannot_be_checked_says_so() {
     sim.add_fault(fault("get-trackers:500:always"));
     sim.add_fault(fault("post-trackers:500:once:commit"));
     let e = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Unknowable").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Unknowable"))
         .await
         .unwrap_err();
     assert!(matches!(e, Error::CreateOutcomeUnknown { .. }), "{e:?}");
@@ -886,10 +867,7 @@ async fn post_is_retried_on_429_only() {
     let (sim, c, acc, acme) = acme_env().await;
     sim.add_fault(fault("post-trackers:429:once"));
     let out = c
-        .create_tracker(
-            &acc,
-            &source_form(&acme.id, "Throttled").validate().unwrap(),
-        )
+        .create_tracker(&acc, &source_draft(&acme.id, "Throttled"))
         .await
         .unwrap();
     assert!(out.reconciled.is_none());

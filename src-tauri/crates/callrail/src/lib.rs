@@ -5,6 +5,7 @@
 //! It knows HTTP and CallRail, not the app: the desktop app and the `trackerdesk` command line
 //! both stand on it.
 
+mod builder;
 mod client;
 pub mod dni;
 mod error;
@@ -18,7 +19,8 @@ mod secret;
 mod transport;
 pub mod update;
 
-pub use client::{Client, ClientBuilder, CreateOutcome, Updated, DEFAULT_BASE_URL, REQUEST_FROM};
+pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
+pub use client::{Client, CreateOutcome, Updated};
 pub use error::{Error, Result, RuleViolation, Violations};
 pub use limiter::{RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};

@@ -1,0 +1,128 @@
+//! How a `Client` is made: the API's address (checked), timeouts, retries, rate limits, how many
+//! pages a listing reads at once, and how long a lost create waits before it is looked for.
+
+use crate::client::Client;
+use crate::transport::Transport;
+use crate::{ApiKey, Error, RateLimiter, RateLimits, Result, RetryPolicy};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub const DEFAULT_BASE_URL: &str = "https://api.callrail.com";
+/// Sent as `Request-From`, as CallRail asks of integrations.
+pub const REQUEST_FROM: &str = "trackerdesk";
+
+pub struct ClientBuilder {
+    key: ApiKey,
+    base_url: String,
+    timeout: Duration,
+    retry: RetryPolicy,
+    limits: Option<RateLimits>,
+    list_concurrency: usize,
+    reconcile_delay: Duration,
+}
+
+impl ClientBuilder {
+    pub(crate) fn new(key: ApiKey) -> Self {
+        ClientBuilder {
+            key,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            limits: Some(RateLimits::default()),
+            list_concurrency: 4,
+            reconcile_delay: Duration::from_secs(1),
+        }
+    }
+
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+    /// How long one request may take, from connecting to the last byte.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+    /// `None` turns the client's own limiter off (the simulator in benchmarks).
+    pub fn rate_limits(mut self, limits: Option<RateLimits>) -> Self {
+        self.limits = limits;
+        self
+    }
+    /// How many pages a full listing reads at once.
+    pub fn list_concurrency(mut self, n: usize) -> Self {
+        self.list_concurrency = n.max(1);
+        self
+    }
+    /// How long to wait, after a create whose answer was lost, before looking for the tracker.
+    pub fn reconcile_delay(mut self, delay: Duration) -> Self {
+        self.reconcile_delay = delay;
+        self
+    }
+
+    pub fn build(self) -> Result<Client> {
+        let base = parse_base_url(&self.base_url)?;
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(self.timeout)
+            .connect_timeout(self.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("TrackerDesk/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Network {
+                message: format!("could not start the HTTP client: {e}"),
+            })?;
+        Ok(Client {
+            inner: Arc::new(Transport {
+                http,
+                base,
+                key: self.key,
+                retry: self.retry,
+                limiter: self.limits.map(|l| Arc::new(RateLimiter::new(l))),
+                request_from: REQUEST_FROM.to_owned(),
+            }),
+            list_concurrency: self.list_concurrency,
+            reconcile_delay: self.reconcile_delay,
+        })
+    }
+}
+
+fn parse_base_url(raw: &str) -> Result<String> {
+    let bad = |why: &str| {
+        Error::from(crate::RuleViolation::new(
+            "api_base",
+            format!("\"{raw}\" {why}"),
+        ))
+    };
+    let url = url::Url::parse(raw.trim()).map_err(|_| bad("is not a web address"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(bad("must be an http or https address"));
+    }
+    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
+        return Err(bad("must not carry a query or credentials"));
+    }
+    let s = url.as_str().trim_end_matches('/');
+    Ok(s.strip_suffix("/v3").unwrap_or(s).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_checked_and_normalised() {
+        assert_eq!(
+            parse_base_url("https://api.callrail.com/").unwrap(),
+            "https://api.callrail.com"
+        );
+        assert_eq!(
+            parse_base_url("http://127.0.0.1:8765/v3").unwrap(),
+            "http://127.0.0.1:8765"
+        );
+        assert!(parse_base_url("ftp://x").is_err());
+        assert!(parse_base_url("not a url").is_err());
+        assert!(parse_base_url("https://user:pw@api.callrail.com").is_err());
+    }
+}
