@@ -31,7 +31,8 @@ pub enum IpcError {
     /// CallRail could not be reached: offer to retry.
     #[error("{message}")]
     Network { message: String },
-    /// A create whose answer was lost and could not be checked: do not retry blindly.
+    /// A write whose answer was lost and that could not be found or ruled out in CallRail (or an
+    /// earlier one of the same tracker still in that state): never offer to send it again.
     #[error("{message}")]
     OutcomeUnknown { message: String },
     #[error("{message}")]
@@ -100,8 +101,10 @@ fn from_callrail(e: callrail::Error) -> IpcError {
             status: 200,
             message,
         },
-        E::CreateNotConfirmed { .. } => IpcError::Network { message },
-        E::CreateOutcomeUnknown { .. } => IpcError::OutcomeUnknown { message },
+        E::NotCarriedOut { .. } => IpcError::Network { message },
+        E::CreateOutcomeUnknown { .. } | E::ChangeOutcomeUnknown { .. } => {
+            IpcError::OutcomeUnknown { message }
+        }
     }
 }
 

@@ -103,10 +103,7 @@ pub fn run() {
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
                 let desk = handle.state::<Desk>();
-                match desk
-                    .reconcile_unfinished(std::time::Duration::from_secs(120))
-                    .await
-                {
+                match desk.reconcile_unfinished().await {
                     Ok(checked) if !checked.is_empty() => log::info!(
                         "checked {} interrupted change(s) in CallRail",
                         checked.len()

@@ -26,12 +26,12 @@ export const commands = {
 	/**  The Rust rules' verdict on a form, field by field, and what the create would cost. */
 	checkTracker: (form: TrackerForm_Deserialize) => __TAURI_INVOKE<FormCheck_Serialize>("check_tracker", { form }),
 	/**  Creates a tracker; `confirmed_numbers` must be the count of numbers it buys. */
-	createTracker: (connectionId: string, accountId: string, form: TrackerForm_Deserialize, confirmedNumbers: number) => typedError<Created_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_tracker", { connectionId, accountId, form, confirmedNumbers })),
+	createTracker: (connectionId: string, accountId: string, form: TrackerForm_Deserialize, confirmedNumbers: number) => typedError<WriteDone_Serialize, IpcError_Serialize>(__TAURI_INVOKE("create_tracker", { connectionId, accountId, form, confirmedNumbers })),
 	previewUpdate: (connectionId: string, accountId: string, id: string, changes: TrackerChanges_Deserialize) => typedError<UpdatePreview, IpcError_Serialize>(__TAURI_INVOKE("preview_update", { connectionId, accountId, id, changes })),
 	/**  Applies an edit; `confirmed_numbers` must be the extra numbers a bigger pool buys (0 otherwise). */
-	updateTracker: (connectionId: string, accountId: string, id: string, changes: TrackerChanges_Deserialize, confirmedNumbers: number) => typedError<TrackerDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_tracker", { connectionId, accountId, id, changes, confirmedNumbers })),
+	updateTracker: (connectionId: string, accountId: string, id: string, changes: TrackerChanges_Deserialize, confirmedNumbers: number) => typedError<WriteDone_Serialize, IpcError_Serialize>(__TAURI_INVOKE("update_tracker", { connectionId, accountId, id, changes, confirmedNumbers })),
 	/**  Disables a tracker when `confirm_name` repeats its name: its numbers are released for good. */
-	disableTracker: (connectionId: string, accountId: string, id: string, confirmName: string) => typedError<TrackerDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("disable_tracker", { connectionId, accountId, id, confirmName })),
+	disableTracker: (connectionId: string, accountId: string, id: string, confirmName: string) => typedError<WriteDone_Serialize, IpcError_Serialize>(__TAURI_INVOKE("disable_tracker", { connectionId, accountId, id, confirmName })),
 	/**  The company's swap.js snippet, and the always-swap trackers that would win over a pool. */
 	dniSnippet: (connectionId: string, accountId: string, companyId: string) => typedError<DniInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("dni_snippet", { connectionId, accountId, companyId })),
 	/**  The journal of changes, newest first, filtered. */
@@ -165,20 +165,6 @@ export type ConnectionView_Serialize = {
 	company_id: string | null,
 };
 
-export type Created = Created_Serialize | Created_Deserialize;
-
-export type Created_Deserialize = {
-	tracker: TrackerDetail_Deserialize,
-	/**  Set when CallRail's answer was lost and the tracker was found afterwards instead of created twice. */
-	reconciled?: string | null,
-};
-
-export type Created_Serialize = {
-	tracker: TrackerDetail_Serialize,
-	/**  Set when CallRail's answer was lost and the tracker was found afterwards instead of created twice. */
-	reconciled: string | null,
-};
-
 /**  The company's swap.js snippet and what to do with it. */
 export type DniInfo = DniInfo_Serialize | DniInfo_Deserialize;
 
@@ -305,7 +291,10 @@ export type IpcError_Deserialize =
 { kind: "Network"; data: {
 	message: string,
 } } | 
-/**  A create whose answer was lost and could not be checked: do not retry blindly. */
+/**
+ *  A write whose answer was lost and that could not be found or ruled out in CallRail (or an
+ *  earlier one of the same tracker still in that state): never offer to send it again.
+ */
 { kind: "OutcomeUnknown"; data: {
 	message: string,
 } } | { kind: "Api"; data: {
@@ -350,7 +339,10 @@ export type IpcError_Serialize =
 { kind: "Network"; data: {
 	message: string,
 } } | 
-/**  A create whose answer was lost and could not be checked: do not retry blindly. */
+/**
+ *  A write whose answer was lost and that could not be found or ruled out in CallRail (or an
+ *  earlier one of the same tracker still in that state): never offer to send it again.
+ */
 { kind: "OutcomeUnknown"; data: {
 	message: string,
 } } | { kind: "Api"; data: {
@@ -712,6 +704,33 @@ export type UpdatePreview = {
 	changes: FieldChange[],
 	/**  Numbers a bigger pool would buy; the update must confirm this count. */
 	extra_numbers: number,
+};
+
+/**  A write that was carried out (create, edit or disable), as the UI shows it. */
+export type WriteDone = WriteDone_Serialize | WriteDone_Deserialize;
+
+/**  A write that was carried out (create, edit or disable), as the UI shows it. */
+export type WriteDone_Deserialize = {
+	tracker: TrackerDetail_Deserialize,
+	/**
+	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
+	 *  found instead of made twice).
+	 */
+	reconciled?: string | null,
+	/**  What went wrong after the write without changing its outcome: a follow-up read, the journal. */
+	warnings: string[],
+};
+
+/**  A write that was carried out (create, edit or disable), as the UI shows it. */
+export type WriteDone_Serialize = {
+	tracker: TrackerDetail_Serialize,
+	/**
+	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
+	 *  found instead of made twice).
+	 */
+	reconciled: string | null,
+	/**  What went wrong after the write without changing its outcome: a follow-up read, the journal. */
+	warnings: string[],
 };
 
 /* Tauri Specta runtime */

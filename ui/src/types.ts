@@ -13,7 +13,7 @@ import type {
   TrackerPage_Serialize,
   TrackerRow_Serialize,
   UpdatePreview,
-  Created_Serialize,
+  WriteDone_Serialize,
   EntryState,
   ExportFormat,
   HistoryFilter_Deserialize,
@@ -33,7 +33,7 @@ export type TrackerForm = TrackerForm_Deserialize;
 export type TrackerChanges = TrackerChanges_Deserialize;
 export type FormCheck = FormCheck_Serialize;
 export type DniInfo = DniInfo_Serialize;
-export type Created = Created_Serialize;
+export type WriteDone = WriteDone_Serialize;
 export type IpcError = IpcError_Serialize;
 export type IpcErrorKind = IpcError['kind'];
 export type JournalEntry = JournalEntry_Serialize;

@@ -70,7 +70,7 @@ pub async fn revert_changes(desk: State<'_, Desk>, entry_id: String) -> IpcResul
 #[tauri::command]
 #[specta::specta]
 pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEntry>> {
-    Ok(desk.reconcile_unfinished(std::time::Duration::ZERO).await?)
+    Ok(desk.reconcile_unfinished().await?)
 }
 
 /// Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is

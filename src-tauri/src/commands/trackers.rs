@@ -1,6 +1,6 @@
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
-use desk_core::views::{Created, FormCheck, TrackerDetail, TrackerPage, UpdatePreview};
+use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
 use desk_core::{Desk, TrackerListRequest};
 use tauri::State;
 
@@ -58,10 +58,11 @@ pub async fn create_tracker(
     account_id: String,
     form: TrackerForm,
     confirmed_numbers: u32,
-) -> IpcResult<Created> {
+) -> IpcResult<WriteDone> {
     Ok(desk
         .create_tracker(&connection_id, &account_id, &form, confirmed_numbers)
-        .await?)
+        .await?
+        .into())
 }
 
 #[tauri::command]
@@ -88,7 +89,7 @@ pub async fn update_tracker(
     id: String,
     changes: TrackerChanges,
     confirmed_numbers: u32,
-) -> IpcResult<TrackerDetail> {
+) -> IpcResult<WriteDone> {
     Ok(desk
         .update_tracker(
             &connection_id,
@@ -97,7 +98,8 @@ pub async fn update_tracker(
             &changes,
             confirmed_numbers,
         )
-        .await?)
+        .await?
+        .into())
 }
 
 /// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
@@ -109,8 +111,9 @@ pub async fn disable_tracker(
     account_id: String,
     id: String,
     confirm_name: String,
-) -> IpcResult<TrackerDetail> {
+) -> IpcResult<WriteDone> {
     Ok(desk
         .disable_tracker(&connection_id, &account_id, &id, &confirm_name)
-        .await?)
+        .await?
+        .into())
 }

@@ -131,6 +131,15 @@ pub(crate) fn execute(state: &mut State, call: &Call<'_>) -> Reply {
 }
 
 fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ApiError> {
+    if state.quirks.pool_number_delay.is_some() {
+        for t in state
+            .accounts
+            .iter_mut()
+            .flat_map(|a| a.trackers.iter_mut())
+        {
+            t.show_pending(call.now);
+        }
+    }
     let q = Query::parse(call.query);
     let omit = call.omit_total_pages;
     match (call.endpoint, call.route) {
@@ -188,10 +197,10 @@ fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ApiError> {
             let at = state.create_tracker(acc, &body, call.now)?;
             Ok(tracker_reply(state, at, 201, Fields::default()))
         }
-        (Endpoint::Trackers(acc), _) => list_trackers(state, acc, &q, omit),
+        (Endpoint::Trackers(acc), _) => list_trackers(state, acc, &q, omit, call.now),
         (Endpoint::Tracker(acc, id), FaultRoute::PutTracker) => {
             let body = json_body(call)?;
-            let at = state.update_tracker(acc, id, &body)?;
+            let at = state.update_tracker(acc, id, &body, call.now)?;
             Ok(tracker_reply(state, at, 200, Fields::default()))
         }
         (Endpoint::Tracker(acc, id), FaultRoute::DeleteTracker) => {
@@ -232,7 +241,13 @@ fn tracker_reply(state: &State, (acc, pos): TrackerRef, status: u16, fields: Fie
     }
 }
 
-fn list_trackers(state: &State, acc: &str, q: &Query, omit: bool) -> Result<Reply, ApiError> {
+fn list_trackers(
+    state: &State,
+    acc: &str,
+    q: &Query,
+    omit: bool,
+    now: time::OffsetDateTime,
+) -> Result<Reply, ApiError> {
     let account = state.account(acc)?;
     let kind = q.one_of(
         "type",
@@ -249,6 +264,9 @@ fn list_trackers(state: &State, acc: &str, q: &Query, omit: bool) -> Result<Repl
     let order = q.name_sort()?;
     let fields = Fields::parse(q.get("fields"));
     let paging = q.paging()?;
+    let quirks = &state.quirks;
+    // A lagging index has not seen the newest trackers yet.
+    let indexed_before = quirks.search_lag.map(|lag| now - lag);
     let mut list: Vec<_> = account
         .trackers
         .iter()
@@ -256,9 +274,10 @@ fn list_trackers(state: &State, acc: &str, q: &Query, omit: bool) -> Result<Repl
         .filter(|t| status.is_none_or(|s| t.status == s))
         .filter(|t| company.is_none_or(|c| t.company_id == c))
         .filter(|t| {
-            search
-                .as_ref()
-                .is_none_or(|s| t.name.to_lowercase().contains(s))
+            search.as_ref().is_none_or(|s| {
+                indexed_before.is_none_or(|at| t.created_at <= at)
+                    && name_matches(&t.name, s, quirks.search_whole_words)
+            })
         })
         .collect();
     sort_by_name(&mut list, |t| &t.name, order);
@@ -267,6 +286,18 @@ fn list_trackers(state: &State, acc: &str, q: &Query, omit: bool) -> Result<Repl
         200,
         &env.map(|t| render::tracker(t, account.company_name(&t.company_id), fields)),
     ))
+}
+
+/// Whether `name` matches the (lowercased) search term: anywhere, or only as whole words.
+fn name_matches(name: &str, term: &str, whole_words: bool) -> bool {
+    let name = name.to_lowercase();
+    if !whole_words {
+        return name.contains(term);
+    }
+    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+    term.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| words.contains(&w))
 }
 
 /// POST/PUT parameters must come as a JSON object body with a JSON content type, else 406.

@@ -12,7 +12,8 @@ pub const DEMO_API_KEY: &str = "sim-demo-key";
 pub const DEFAULT_NUMBERS_PER_AREA_CODE: usize = 60;
 
 /// How a simulator instance behaves. `SimConfig::default()` is the demo agency, one full-access key
-/// ([`DEMO_API_KEY`]), no rate limit, no latency and no faults.
+/// ([`DEMO_API_KEY`]), CallRail's own request limits (1,000 an hour and 10,000 a day per account,
+/// answered with a bare 429), no latency, no faults and none of the awkward quirks below.
 #[derive(Debug, Clone)]
 pub struct SimConfig {
     /// Keys accepted with full access.
@@ -27,6 +28,8 @@ pub struct SimConfig {
     pub numbers_per_area_code: usize,
     /// Requests allowed per account in a rolling hour; `None` turns the limit off.
     pub rate_limit_per_hour: Option<u32>,
+    /// Requests allowed per account in a rolling day; `None` turns the limit off.
+    pub rate_limit_per_day: Option<u32>,
     /// Delay added to every response (emulates the network round trip).
     pub latency: Option<Duration>,
     /// Faults armed at start.
@@ -35,7 +38,26 @@ pub struct SimConfig {
     pub omit_total_pages: bool,
     /// DELETE answers 200 with the tracker instead of 204 with no body.
     pub delete_returns_body: bool,
+    /// The awkward sides of the real API, each off unless asked for.
+    pub quirks: Quirks,
 }
+
+/// What the real API does that a kind simulator would hide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quirks {
+    /// `search` matches whole words of the name only (`goo` does not find "Google Ads").
+    pub search_whole_words: bool,
+    /// `search` does not show trackers created in the last this long (a lagging search index).
+    pub search_lag: Option<Duration>,
+    /// A pool's new numbers (beyond the first of a new pool) show only after this long.
+    pub pool_number_delay: Option<Duration>,
+    /// DELETE of a tracker that is already disabled answers 400 instead of 204.
+    pub refuse_delete_of_disabled: bool,
+}
+
+/// CallRail's documented limits per account.
+pub const RATE_LIMIT_PER_HOUR: u32 = 1_000;
+pub const RATE_LIMIT_PER_DAY: u32 = 10_000;
 
 impl Default for SimConfig {
     fn default() -> Self {
@@ -45,11 +67,13 @@ impl Default for SimConfig {
             seed: None,
             extra_trackers: 0,
             numbers_per_area_code: DEFAULT_NUMBERS_PER_AREA_CODE,
-            rate_limit_per_hour: None,
+            rate_limit_per_hour: Some(RATE_LIMIT_PER_HOUR),
+            rate_limit_per_day: Some(RATE_LIMIT_PER_DAY),
             latency: None,
             faults: Vec::new(),
             omit_total_pages: false,
             delete_returns_body: false,
+            quirks: Quirks::default(),
         }
     }
 }

@@ -81,6 +81,8 @@ pub enum FaultKind {
     Truncate,
     /// A 200 whose body is not valid JSON.
     Malformed,
+    /// No answer for far longer than a client waits (then the connection is dropped).
+    Timeout,
 }
 
 /// How many matching requests a fault affects.
@@ -130,7 +132,7 @@ pub enum FaultSpecError {
     #[error("unknown fault route {0:?} (expected one of any, get-accounts, get-account, get-companies, get-company, get-trackers, get-tracker, post-trackers, put-tracker, delete-tracker)")]
     Route(String),
     /// The second part is not a known kind.
-    #[error("unknown fault kind {0:?} (expected an HTTP status 400-599, latency=MS, reset, truncate or malformed)")]
+    #[error("unknown fault kind {0:?} (expected an HTTP status 400-599, latency=MS, reset, truncate, malformed or timeout)")]
     Kind(String),
     /// A flag is not understood.
     #[error(
@@ -206,6 +208,7 @@ fn parse_kind(part: &str) -> Result<FaultKind, FaultSpecError> {
         "reset" => Ok(FaultKind::Reset),
         "truncate" => Ok(FaultKind::Truncate),
         "malformed" => Ok(FaultKind::Malformed),
+        "timeout" => Ok(FaultKind::Timeout),
         _ => {
             if let Some(ms) = lower.strip_prefix("latency=") {
                 let ms = ms.parse::<u64>().map_err(|_| bad())?;
@@ -231,6 +234,7 @@ impl fmt::Display for FaultSpec {
             FaultKind::Reset => f.write_str("reset")?,
             FaultKind::Truncate => f.write_str("truncate")?,
             FaultKind::Malformed => f.write_str("malformed")?,
+            FaultKind::Timeout => f.write_str("timeout")?,
         }
         match self.times {
             FaultTimes::Count(1) => {}
@@ -333,6 +337,7 @@ mod tests {
             "get-trackers:reset:3",
             "get-tracker:latency=250",
             "put-tracker:malformed",
+            "delete-tracker:timeout:commit",
         ] {
             let f: FaultSpec = s.parse().unwrap();
             assert_eq!(f.to_string(), s);

@@ -56,7 +56,7 @@
 //! `ROUTE:KIND[:FLAG...]`, see [`FaultSpec`]: routes `any`, `get-accounts`, `get-account`,
 //! `get-companies`, `get-company`, `get-trackers`, `get-tracker`, `post-trackers`, `put-tracker`,
 //! `delete-tracker`; kinds an HTTP status (400-599), `latency=MS`, `reset`, `truncate`,
-//! `malformed`; flags `once` (default), `N`, `always`, `commit`, `retry-after=S`.
+//! `malformed`, `timeout` (holds the answer far longer than any client waits); flags `once` (default), `N`, `always`, `commit`, `retry-after=S`.
 
 mod api;
 mod config;
@@ -76,7 +76,10 @@ mod state;
 mod validate;
 mod wire;
 
-pub use config::{SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE, DEMO_API_KEY};
+pub use config::{
+    Quirks, SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE, DEMO_API_KEY, RATE_LIMIT_PER_DAY,
+    RATE_LIMIT_PER_HOUR,
+};
 pub use error::SimError;
 pub use faults::{FaultKind, FaultRoute, FaultSpec, FaultSpecError, FaultTimes};
 pub use inventory::{LOCAL_AREA_CODES, TOLL_FREE_AREA_CODES};

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use callrail_sim::{FaultSpec, RunningSim, Seed, SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE};
+use callrail_sim::{
+    FaultSpec, Quirks, RunningSim, Seed, SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE,
+    RATE_LIMIT_PER_DAY, RATE_LIMIT_PER_HOUR,
+};
 use clap::Parser;
 
 const SEED_HELP: &str = r#"Seed file format (JSON; ids are generated, every key sees every account):
@@ -22,7 +25,7 @@ const SEED_HELP: &str = r#"Seed file format (JSON; ids are generated, every key 
 Fault specs: ROUTE:KIND[:FLAG...]
   ROUTE  any get-accounts get-account get-companies get-company get-trackers get-tracker
          post-trackers put-tracker delete-tracker
-  KIND   an HTTP status (400-599) | latency=MS | reset | truncate | malformed
+  KIND   an HTTP status (400-599) | latency=MS | reset | truncate | malformed | timeout
   FLAG   once (default) | N | always | commit | retry-after=S
   e.g. --fault post-trackers:500:commit --fault any:429:2:retry-after=5"#;
 
@@ -48,9 +51,24 @@ struct Args {
     /// Numbers available in each area code.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_NUMBERS_PER_AREA_CODE)]
     numbers_per_area_code: usize,
-    /// Requests allowed per account per rolling hour (off when absent).
-    #[arg(long, value_name = "N")]
-    rate_limit_per_hour: Option<u32>,
+    /// Requests allowed per account per rolling hour, as CallRail allows (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = RATE_LIMIT_PER_HOUR)]
+    rate_limit_per_hour: u32,
+    /// Requests allowed per account per rolling day, as CallRail allows (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = RATE_LIMIT_PER_DAY)]
+    rate_limit_per_day: u32,
+    /// Search matches whole words of a tracker's name only, as CallRail's does.
+    #[arg(long)]
+    search_whole_words: bool,
+    /// Search does not show trackers created in the last SECS seconds (a lagging index).
+    #[arg(long, value_name = "SECS")]
+    search_lag: Option<u64>,
+    /// A pool's new numbers show only SECS seconds after they were bought.
+    #[arg(long, value_name = "SECS")]
+    pool_number_delay: Option<u64>,
+    /// DELETE of an already disabled tracker answers 400.
+    #[arg(long)]
+    refuse_delete_of_disabled: bool,
     /// Delay added to every response, in milliseconds.
     #[arg(long, value_name = "MS")]
     latency_ms: Option<u64>,
@@ -88,11 +106,18 @@ fn config(args: Args) -> Result<(SocketAddr, SimConfig), String> {
         seed,
         extra_trackers: args.trackers,
         numbers_per_area_code: args.numbers_per_area_code,
-        rate_limit_per_hour: args.rate_limit_per_hour,
+        rate_limit_per_hour: (args.rate_limit_per_hour > 0).then_some(args.rate_limit_per_hour),
+        rate_limit_per_day: (args.rate_limit_per_day > 0).then_some(args.rate_limit_per_day),
         latency: args.latency_ms.map(Duration::from_millis),
         faults,
         omit_total_pages: args.omit_total_pages,
         delete_returns_body: args.delete_returns_body,
+        quirks: Quirks {
+            search_whole_words: args.search_whole_words,
+            search_lag: args.search_lag.map(Duration::from_secs),
+            pool_number_delay: args.pool_number_delay.map(Duration::from_secs),
+            refuse_delete_of_disabled: args.refuse_delete_of_disabled,
+        },
     };
     Ok((args.listen, config))
 }

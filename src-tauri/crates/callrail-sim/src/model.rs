@@ -160,6 +160,9 @@ pub(crate) struct Tracker {
     pub status: Status,
     pub company_id: String,
     pub tracking_numbers: Vec<String>,
+    /// Numbers bought for a pool that CallRail does not show yet (see `Quirks::pool_number_delay`).
+    pub pending_numbers: Vec<String>,
+    pub pending_until: Option<OffsetDateTime>,
     /// Area code the numbers came from (replacements and pool growth use it).
     pub area_code: String,
     pub toll_free: bool,
@@ -189,6 +192,37 @@ impl Tracker {
             self.status = Status::Disabled;
             self.disabled_at = Some(now);
             self.tracking_numbers.clear();
+            self.pending_numbers.clear();
+            self.pending_until = None;
+        }
+    }
+
+    /// Every number the tracker holds, shown or not yet.
+    pub fn pool_total(&self) -> usize {
+        self.tracking_numbers.len() + self.pending_numbers.len()
+    }
+
+    /// Holds `fresh` back until `delay` has passed (all of them when `delay` is `None`: shown now).
+    pub fn add_numbers(
+        &mut self,
+        fresh: Vec<String>,
+        delay: Option<std::time::Duration>,
+        now: OffsetDateTime,
+    ) {
+        match delay {
+            Some(d) if !fresh.is_empty() => {
+                self.pending_numbers.extend(fresh);
+                self.pending_until = Some(now + d);
+            }
+            _ => self.tracking_numbers.extend(fresh),
+        }
+    }
+
+    /// Shows the held-back numbers whose time has come.
+    pub fn show_pending(&mut self, now: OffsetDateTime) {
+        if self.pending_until.is_some_and(|at| at <= now) {
+            self.tracking_numbers.append(&mut self.pending_numbers);
+            self.pending_until = None;
         }
     }
 }

@@ -135,16 +135,24 @@ impl State {
         }
 
         // Every check passed: from here on nothing can fail.
-        let tracking_numbers = self.inventory.take(&area_code, count);
+        let mut tracking_numbers = self.inventory.take(&area_code, count);
+        // A new pool shows its first number at once, the rest when they are ready.
+        let later = if self.quirks.pool_number_delay.is_some() && tracking_numbers.len() > 1 {
+            tracking_numbers.split_off(1)
+        } else {
+            Vec::new()
+        };
         let call_flow = self.build_call_flow(call_flow, &main_number);
         let id = crate::model::hex_id(&mut self.rng, "TRK");
-        let tracker = Tracker {
+        let mut tracker = Tracker {
             id,
             name,
             kind,
             status: Status::Active,
             company_id,
             tracking_numbers,
+            pending_numbers: Vec::new(),
+            pending_until: None,
             area_code,
             toll_free,
             whisper_message,
@@ -157,6 +165,7 @@ impl State {
             swap_targets,
             campaign_name,
         };
+        tracker.add_numbers(later, self.quirks.pool_number_delay, now);
         let pos = self.accounts[acc].push_tracker(tracker);
         Ok((acc, pos))
     }
@@ -167,6 +176,7 @@ impl State {
         account_id: &str,
         tracker_id: &str,
         body: &Value,
+        now: OffsetDateTime,
     ) -> Result<TrackerRef, ApiError> {
         let acc = self.account_index(account_id)?;
         let account = &self.accounts[acc];
@@ -229,10 +239,11 @@ impl State {
             }
             Some(p) => {
                 let size = v::pool_size(Some(p))?;
-                if size < t.tracking_numbers.len() {
+                // Numbers bought but not shown yet count: asking again for the same size buys none.
+                if size < t.pool_total() {
                     return Err(ApiError::bad_request("Pool size can only be increased"));
                 }
-                size - t.tracking_numbers.len()
+                size.saturating_sub(t.pool_total())
             }
         };
         let replace = match given(obj, "replace_tracking_number") {
@@ -264,6 +275,7 @@ impl State {
         // Every check passed: apply.
         let call_flow = call_flow.map(|cf| self.build_call_flow(cf, &main_number));
         let mut fresh = self.inventory.take(&area_code, needed);
+        let delay = self.quirks.pool_number_delay;
         let t = &mut self.accounts[acc].trackers[pos];
         if let Some(old) = replace {
             if let (Some(slot), Some(new)) = (
@@ -273,7 +285,7 @@ impl State {
                 *slot = new;
             }
         }
-        t.tracking_numbers.extend(fresh);
+        t.add_numbers(fresh, delay, now);
         if let Some(name) = name {
             t.name = name;
         }
@@ -309,6 +321,10 @@ impl State {
         let pos = account
             .tracker_pos(tracker_id)
             .ok_or_else(ApiError::not_found)?;
+        if self.quirks.refuse_delete_of_disabled && account.trackers[pos].status == Status::Disabled
+        {
+            return Err(ApiError::bad_request("Tracker is already disabled"));
+        }
         account.trackers[pos].disable(now);
         Ok((acc, pos))
     }

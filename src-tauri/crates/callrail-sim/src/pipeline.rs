@@ -46,25 +46,47 @@ enum Access {
 }
 
 const HOUR: Duration = Duration::from_secs(3600);
+const DAY: Duration = Duration::from_secs(24 * 3600);
 
-/// Requests per account in a rolling hour.
-#[derive(Debug, Default)]
+/// How long a `timeout` fault holds the answer: far longer than any client waits.
+const HOLD: Duration = Duration::from_secs(300);
+
+/// Requests per account in a rolling window.
+#[derive(Debug)]
 struct RateLimiter {
+    window: Duration,
     hits: HashMap<String, VecDeque<Instant>>,
 }
 
 impl RateLimiter {
-    fn allow(&mut self, key: &str, limit: u32, now: Instant) -> bool {
+    fn new(window: Duration) -> Self {
+        Self {
+            window,
+            hits: HashMap::new(),
+        }
+    }
+
+    /// Whether `key` has used up `limit` in the window ending `now`.
+    fn full(&mut self, key: &str, limit: u32, now: Instant) -> bool {
+        let window = self.window;
         let q = self.hits.entry(key.to_string()).or_default();
-        while q.front().is_some_and(|t| now.duration_since(*t) >= HOUR) {
+        while q.front().is_some_and(|t| now.duration_since(*t) >= window) {
             q.pop_front();
         }
-        if q.len() >= usize::try_from(limit).unwrap_or(usize::MAX) {
-            false
-        } else {
-            q.push_back(now);
-            true
+        q.len() >= usize::try_from(limit).unwrap_or(usize::MAX)
+    }
+
+    fn count(&mut self, key: &str, now: Instant) {
+        self.hits.entry(key.to_string()).or_default().push_back(now);
+    }
+
+    #[cfg(test)]
+    fn allow(&mut self, key: &str, limit: u32, now: Instant) -> bool {
+        let ok = !self.full(key, limit, now);
+        if ok {
+            self.count(key, now);
         }
+        ok
     }
 }
 
@@ -73,13 +95,14 @@ pub(crate) struct Shared {
     api_keys: Vec<String>,
     read_only_keys: Vec<String>,
     rate_limit: Option<u32>,
+    rate_limit_per_day: Option<u32>,
     pub latency: Duration,
     omit_total_pages: bool,
     delete_returns_body: bool,
     pub state: Mutex<State>,
     pub faults: Mutex<FaultTable>,
     pub requests: Mutex<Vec<RecordedRequest>>,
-    rate: Mutex<RateLimiter>,
+    rate: Mutex<(RateLimiter, RateLimiter)>,
 }
 
 /// The key from `Authorization: Token token="KEY"` or `Token token=KEY`.
@@ -117,13 +140,14 @@ impl Shared {
             api_keys,
             read_only_keys: config.read_only_keys.clone(),
             rate_limit: config.rate_limit_per_hour,
+            rate_limit_per_day: config.rate_limit_per_day,
             latency: config.latency.unwrap_or_default(),
             omit_total_pages: config.omit_total_pages,
             delete_returns_body: config.delete_returns_body,
             state: Mutex::new(state),
             faults: Mutex::new(FaultTable::new(&config.faults)),
             requests: Mutex::new(Vec::new()),
-            rate: Mutex::new(RateLimiter::default()),
+            rate: Mutex::new((RateLimiter::new(HOUR), RateLimiter::new(DAY))),
         })
     }
 
@@ -166,14 +190,25 @@ impl Shared {
                 "You do not have permission to perform the requested action",
             ));
         }
-        if let Some(limit) = self.rate_limit {
+        if self.rate_limit.is_some() || self.rate_limit_per_day.is_some() {
             let bucket = match endpoint.account_id() {
                 Some(acc) => format!("account:{acc}"),
                 None => format!("key:{key}"),
             };
-            if !lock(&self.rate).allow(&bucket, limit, Instant::now()) {
+            let now = Instant::now();
+            let mut rate = lock(&self.rate);
+            let (hour, day) = &mut *rate;
+            let over_day = self
+                .rate_limit_per_day
+                .is_some_and(|limit| day.full(&bucket, limit, now));
+            let over_hour = self
+                .rate_limit
+                .is_some_and(|limit| hour.full(&bucket, limit, now));
+            if over_day || over_hour {
                 return Planned::error(&ApiError::new(429, "Too many requests"));
             }
+            hour.count(&bucket, now);
+            day.count(&bucket, now);
         }
         let fault = lock(&self.faults).take(route);
         let call = Call {
@@ -226,6 +261,15 @@ impl Shared {
             FaultKind::Malformed => {
                 Planned::now(Wire::Malformed(exec(dry).body.unwrap_or_default()))
             }
+            FaultKind::Timeout => {
+                if fault.commit {
+                    exec(false);
+                }
+                Planned {
+                    wire: Wire::Reset,
+                    delay: HOLD,
+                }
+            }
         }
     }
 }
@@ -255,7 +299,7 @@ mod tests {
 
     #[test]
     fn rolling_hour() {
-        let mut r = RateLimiter::default();
+        let mut r = RateLimiter::new(HOUR);
         let t0 = Instant::now();
         assert!(r.allow("a", 2, t0));
         assert!(r.allow("a", 2, t0));

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::config::SimConfig;
+use crate::config::{Quirks, SimConfig};
 use crate::error::{ApiError, SimError};
 use crate::inventory::Inventory;
 use crate::model::{
@@ -24,6 +24,7 @@ pub(crate) struct State {
     pub next_step_id: u64,
     /// While building demo data: take synthetic numbers when the inventory runs short.
     pub lenient_numbers: bool,
+    pub quirks: Quirks,
 }
 
 /// What a new company looks like; `Default` gives an active company with plain settings.
@@ -68,6 +69,7 @@ impl State {
             inventory: Inventory::new(numbers_per_area_code),
             next_step_id: 3104,
             lenient_numbers: false,
+            quirks: Quirks::default(),
         }
     }
 
@@ -79,6 +81,7 @@ impl State {
             None => crate::demo::build(&mut state),
         }
         state.generate_trackers(config.extra_trackers);
+        state.quirks = config.quirks.clone();
         Ok(state)
     }
 
@@ -197,6 +200,8 @@ impl State {
                 status: Status::Active,
                 company_id: company_id.clone(),
                 tracking_numbers: self.inventory.take(&code, count),
+                pending_numbers: Vec::new(),
+                pending_until: None,
                 area_code: code,
                 toll_free: false,
                 whisper_message: None,

@@ -1,6 +1,7 @@
 //! How a `Client` is made: the API's address (checked), timeouts, retries, rate limits, how many
-//! pages a listing reads at once, and how long a lost create waits before it is looked for.
+//! pages a listing reads at once, and how a write whose answer was lost is checked.
 
+use crate::check::CheckPolicy;
 use crate::client::Client;
 use crate::transport::Transport;
 use crate::{ApiKey, Error, RateLimiter, RateLimits, Result, RetryPolicy};
@@ -18,7 +19,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     limits: Option<RateLimits>,
     list_concurrency: usize,
-    reconcile_delay: Duration,
+    check: CheckPolicy,
 }
 
 impl ClientBuilder {
@@ -30,7 +31,7 @@ impl ClientBuilder {
             retry: RetryPolicy::default(),
             limits: Some(RateLimits::default()),
             list_concurrency: 4,
-            reconcile_delay: Duration::from_secs(1),
+            check: CheckPolicy::default(),
         }
     }
 
@@ -57,9 +58,9 @@ impl ClientBuilder {
         self.list_concurrency = n.max(1);
         self
     }
-    /// How long to wait, after a create whose answer was lost, before looking for the tracker.
-    pub fn reconcile_delay(mut self, delay: Duration) -> Self {
-        self.reconcile_delay = delay;
+    /// How long, and how often, a write whose answer was lost is looked for in CallRail.
+    pub fn check_policy(mut self, check: CheckPolicy) -> Self {
+        self.check = check;
         self
     }
 
@@ -84,7 +85,7 @@ impl ClientBuilder {
                 request_from: REQUEST_FROM.to_owned(),
             }),
             list_concurrency: self.list_concurrency,
-            reconcile_delay: self.reconcile_delay,
+            check: self.check,
         })
     }
 }

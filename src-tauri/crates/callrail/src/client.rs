@@ -1,6 +1,7 @@
 //! The CallRail API v3 client: accounts, companies and trackers.
 
 use crate::builder::ClientBuilder;
+use crate::check::{CheckPolicy, CreatedLookup};
 use crate::list::{check_per_page, StatusFilter, TrackerQuery, PER_PAGE_MAX};
 use crate::models::{Account, Company, Page, Tracker};
 use crate::rules::{check_id, TrackerDraft};
@@ -24,12 +25,22 @@ pub struct CreateOutcome {
     pub reconciled: Option<String>,
 }
 
-/// A tracker before and after an update; `changed` names the fields sent (empty: nothing to send).
+/// A tracker before and after an update; `changed` names the fields sent (empty: nothing to send);
+/// `reconciled` says why the answer was lost when the change was found by reading the tracker.
 #[derive(Debug, Clone)]
 pub struct Updated {
     pub before: Tracker,
     pub after: Tracker,
     pub changed: Vec<String>,
+    pub reconciled: Option<String>,
+}
+
+/// A disabled tracker: as CallRail answered (`None` for a bare 204), and why the answer was lost when
+/// the disable was found by reading the tracker.
+#[derive(Debug, Clone)]
+pub struct Disabled {
+    pub tracker: Option<Tracker>,
+    pub reconciled: Option<String>,
 }
 
 /// Cheap to clone; clones share the connection pool and the rate limiter.
@@ -37,7 +48,7 @@ pub struct Updated {
 pub struct Client {
     pub(crate) inner: Arc<Transport>,
     pub(crate) list_concurrency: usize,
-    pub(crate) reconcile_delay: Duration,
+    pub(crate) check: CheckPolicy,
 }
 
 trait Identified {
@@ -243,23 +254,30 @@ impl Client {
         .await
     }
 
-    /// Creates a source or session tracker: this buys numbers. Sent once: when the answer is lost
-    /// (5xx, timeout, broken connection, unreadable body), the company's trackers are checked by
-    /// name and what exists is reported, instead of creating again.
+    /// Creates a source or session tracker: this buys numbers. Sent once. When the answer is lost
+    /// (5xx, timeout, broken connection, unreadable body) the company's trackers are listed until
+    /// the new one shows, for up to the check window; what cannot be found is
+    /// [`Error::CreateOutcomeUnknown`], never "not created". After a bare 429 (a refusal) the
+    /// listing is read once, in case CallRail carried the create out all the same.
     pub async fn create_tracker(
         &self,
         account_id: &str,
         draft: &TrackerDraft,
     ) -> Result<CreateOutcome> {
+        self.create_tracker_excluding(account_id, draft, &HashSet::new())
+            .await
+    }
+
+    /// [`Client::create_tracker`], where the trackers in `exclude` (already made by earlier
+    /// creates of the same name) are never taken for this one.
+    pub async fn create_tracker_excluding(
+        &self,
+        account_id: &str,
+        draft: &TrackerDraft,
+        exclude: &HashSet<String>,
+    ) -> Result<CreateOutcome> {
         let account = check_id("account_id", account_id)?;
-        // Namesakes that already exist, so that a lost create is told apart from an old tracker.
-        let before: HashSet<String> = self
-            .trackers_named(&account, draft)
-            .await?
-            .into_iter()
-            .map(|t| t.id)
-            .collect();
-        let body = draft.to_body();
+        let sent_at = time::OffsetDateTime::now_utc();
         let sent = self
             .inner
             .send(
@@ -267,10 +285,10 @@ impl Client {
                 &account,
                 &format!("/v3/a/{account}/trackers.json"),
                 &[],
-                Some(&body),
+                Some(&draft.to_body()),
             )
             .await;
-        let cause = match sent {
+        let (cause, refused) = match sent {
             Ok((_, bytes)) => match decode::<Tracker>(&bytes) {
                 Ok(tracker) => {
                     return Ok(CreateOutcome {
@@ -278,59 +296,56 @@ impl Client {
                         reconciled: None,
                     })
                 }
-                Err(e) => e.to_string(),
+                Err(e) => (e, false),
             },
+            Err(Failure {
+                error: error @ Error::RateLimited { local: false, .. },
+                ..
+            }) => (error, true),
             Err(Failure {
                 error,
                 maybe_processed: true,
-            }) => error.to_string(),
+            }) => (error, false),
             Err(Failure { error, .. }) => return Err(error),
         };
-        tracing::warn!(tracker = draft.name(), %cause, "create not confirmed; checking CallRail");
-        tokio::time::sleep(self.reconcile_delay).await;
-        match self.trackers_named(&account, draft).await {
-            Ok(found) => found
-                .into_iter()
-                .find(|t| !before.contains(&t.id))
-                .map(|tracker| CreateOutcome {
-                    tracker,
-                    reconciled: Some(cause.clone()),
-                })
-                .ok_or(Error::CreateNotConfirmed {
-                    name: draft.name().to_owned(),
-                    cause,
-                }),
-            Err(check) => Err(Error::CreateOutcomeUnknown {
-                name: draft.name().to_owned(),
-                cause,
-                check: check.to_string(),
+        tracing::warn!(%cause, "create not confirmed; looking for it in CallRail");
+        let lookup = CreatedLookup {
+            exclude: exclude.clone(),
+            ..CreatedLookup::for_draft(draft, sent_at, &self.check)
+        };
+        let window = if refused {
+            Duration::ZERO
+        } else {
+            self.check.window
+        };
+        let looked = self
+            .poll(window, || async {
+                Ok(self.find_created(&account, &lookup).await?.ok_or(()))
+            })
+            .await;
+        let unknown = |check: String| Error::CreateOutcomeUnknown {
+            name: draft.name().to_owned(),
+            cause: cause.to_string(),
+            check,
+        };
+        match looked {
+            Ok(Ok(tracker)) => Ok(CreateOutcome {
+                tracker,
+                reconciled: Some(cause.to_string()),
             }),
+            Ok(Err(())) if refused => Err(cause),
+            Ok(Err(())) => Err(unknown(format!(
+                "no tracker of that name appeared in the company's list within {} seconds",
+                window.as_secs()
+            ))),
+            Err(e) => Err(unknown(format!("looking for it failed ({e})"))),
         }
     }
 
-    /// Active trackers of the draft's company with exactly the draft's name and type.
-    async fn trackers_named(&self, account: &str, draft: &TrackerDraft) -> Result<Vec<Tracker>> {
-        // CallRail's search takes a single term: search by the longest word, then match exactly.
-        let term = draft
-            .name()
-            .split_whitespace()
-            .max_by_key(|w| w.len())
-            .unwrap_or(draft.name());
-        let query = TrackerQuery {
-            search: Some(term.to_owned()),
-            status: Some(StatusFilter::Active),
-            ..TrackerQuery::company(draft.company_id())
-        };
-        let kind = serde_json::to_value(draft.kind()).ok();
-        let all = self.list_all_trackers(account, &query).await?;
-        Ok(all
-            .into_iter()
-            .filter(|t| t.name.trim() == draft.name() && serde_json::to_value(t.kind).ok() == kind)
-            .collect())
-    }
-
     /// Read, merge, write: reads the tracker, checks and merges `changes`, and sends only what
-    /// changed (a changed call flow whole). Nothing is sent when nothing changes.
+    /// changed (a changed call flow whole). Nothing is sent when nothing changes. When the answer
+    /// is lost, the tracker is read to see whether the change is there (a pool's new numbers may
+    /// lag, so a growing pool is read until they show, for up to the check window).
     pub async fn update_tracker(
         &self,
         account_id: &str,
@@ -353,41 +368,132 @@ impl Client {
                 after: before.clone(),
                 before,
                 changed,
+                reconciled: None,
             });
         }
         let path = format!("/v3/a/{account}/trackers/{tracker}.json");
-        let (_, body) = self
+        let (cause, refused) = match self
             .inner
             .send(Method::PUT, &account, &path, &[], Some(&plan.body()))
             .await
-            .map_err(|f| f.error)?;
-        let after = decode(&body)?;
-        Ok(Updated {
-            before,
-            after,
-            changed,
-        })
+        {
+            Ok((_, body)) => match decode(&body) {
+                Ok(after) => {
+                    return Ok(Updated {
+                        before,
+                        after,
+                        changed,
+                        reconciled: None,
+                    })
+                }
+                Err(e) => (e, false),
+            },
+            Err(Failure {
+                error: error @ Error::RateLimited { local: false, .. },
+                ..
+            }) => (error, true),
+            Err(f) if f.maybe_processed => (f.error, false),
+            Err(f) => return Err(f.error),
+        };
+        tracing::warn!(%cause, tracker, "update not confirmed; reading the tracker");
+        let grows = changed.iter().any(|f| f == "pool_size");
+        let window = if grows && !refused {
+            self.check.window
+        } else {
+            Duration::ZERO
+        };
+        let looked = self
+            .poll(window, || async {
+                let now = self
+                    .get_tracker(&account, &tracker, &["swap_targets"])
+                    .await?;
+                let left: Vec<String> = plan_update(&now, changes)?
+                    .changed_fields()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                Ok(if left.is_empty() { Ok(now) } else { Err(left) })
+            })
+            .await;
+        match looked {
+            Ok(Ok(after)) => Ok(Updated {
+                before,
+                after,
+                changed,
+                reconciled: Some(cause.to_string()),
+            }),
+            // A bare 429 refused it, and nothing of it shows.
+            Ok(Err(left)) if left == changed && refused => Err(cause),
+            // Nothing shows, and nothing could be lagging: the change was not made.
+            Ok(Err(left)) if left == changed && !grows => Err(Error::NotCarriedOut {
+                cause: cause.to_string(),
+                check: format!("{tracker} still has its old {}", left.join(", ")),
+            }),
+            Ok(Err(left)) => Err(Error::ChangeOutcomeUnknown {
+                tracker_id: tracker.clone(),
+                cause: cause.to_string(),
+                check: format!(
+                    "after {} seconds CallRail still shows the old {}",
+                    window.as_secs(),
+                    left.join(", ")
+                ),
+            }),
+            Err(e) => Err(Error::ChangeOutcomeUnknown {
+                tracker_id: tracker.clone(),
+                cause: cause.to_string(),
+                check: format!("reading the tracker failed ({e})"),
+            }),
+        }
     }
 
     /// Disables a tracker: CallRail releases its numbers for good and keeps its history. CallRail
-    /// answers 204 (nothing) or 200 with the tracker.
-    pub async fn disable_tracker(
-        &self,
-        account_id: &str,
-        tracker_id: &str,
-    ) -> Result<Option<Tracker>> {
+    /// answers 204 (nothing) or 200 with the tracker. Any other answer is settled by reading the
+    /// tracker's status: a DELETE that was carried out but whose answer was lost (or that CallRail
+    /// refuses because the tracker is already disabled) is done.
+    pub async fn disable_tracker(&self, account_id: &str, tracker_id: &str) -> Result<Disabled> {
         let account = check_id("account_id", account_id)?;
         let tracker = check_id("tracker_id", tracker_id)?;
         let path = format!("/v3/a/{account}/trackers/{tracker}.json");
-        let (_, body) = self
+        let (cause, maybe) = match self
             .inner
             .send(Method::DELETE, &account, &path, &[], None)
             .await
-            .map_err(|f| f.error)?;
-        if body.iter().all(u8::is_ascii_whitespace) {
-            return Ok(None);
+        {
+            Ok((_, body)) if body.iter().all(u8::is_ascii_whitespace) => {
+                return Ok(Disabled {
+                    tracker: None,
+                    reconciled: None,
+                })
+            }
+            Ok((_, body)) => match decode(&body) {
+                Ok(t) => {
+                    return Ok(Disabled {
+                        tracker: Some(t),
+                        reconciled: None,
+                    })
+                }
+                Err(e) => (e, true),
+            },
+            Err(f) => (f.error, f.maybe_processed),
+        };
+        tracing::warn!(%cause, tracker, "disable not confirmed; reading the tracker");
+        match self.get_tracker(&account, &tracker, &[]).await {
+            Ok(t) if !t.is_active() => Ok(Disabled {
+                tracker: Some(t),
+                reconciled: Some(cause.to_string()),
+            }),
+            Ok(_) if maybe => Err(Error::NotCarriedOut {
+                cause: cause.to_string(),
+                check: format!("{tracker} is still active"),
+            }),
+            Ok(_) => Err(cause),
+            Err(e) if maybe => Err(Error::ChangeOutcomeUnknown {
+                tracker_id: tracker.clone(),
+                cause: cause.to_string(),
+                check: format!("reading its status failed ({e})"),
+            }),
+            Err(_) => Err(cause),
         }
-        decode(&body).map(Some)
     }
 }
 

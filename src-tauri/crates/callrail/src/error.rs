@@ -79,17 +79,23 @@ pub enum Error {
     Timeout,
     #[error("CallRail sent an answer Tracker Desk could not read: {message}")]
     Decode { message: String },
-    /// A create whose answer was lost, and no tracker of that name appeared: as far as CallRail
-    /// shows, nothing was created and no number was bought.
-    #[error("CallRail did not confirm the tracker \"{name}\" ({cause}), and it does not exist in the company: nothing was created; it is safe to try again")]
-    CreateNotConfirmed { name: String, cause: String },
-    /// A create whose answer was lost, and the check for it failed too: do not try again blindly.
-    #[error("CallRail did not confirm the tracker \"{name}\" ({cause}), and checking for it failed ({check}): look for it in CallRail before trying again, or numbers may be bought twice")]
+    /// A create whose answer was lost, and no tracker it made could be found yet: it may exist.
+    #[error("CallRail did not confirm the tracker \"{name}\" ({cause}), and {check}. It may have been created: do not create it again until it is checked (Tracker Desk checks again at start and with \"Check now\" in History), or numbers may be bought twice")]
     CreateOutcomeUnknown {
         name: String,
         cause: String,
         check: String,
     },
+    /// An update or disable whose answer was lost, and reading the tracker did not settle it.
+    #[error("CallRail did not confirm the change to {tracker_id} ({cause}), and {check}. It may have been made: look at the tracker before changing it again")]
+    ChangeOutcomeUnknown {
+        tracker_id: String,
+        cause: String,
+        check: String,
+    },
+    /// A write whose answer was lost, and reading CallRail showed it was not carried out.
+    #[error("CallRail did not make the change ({cause}); checked in CallRail: {check}. Nothing changed, so it is safe to try again")]
+    NotCarriedOut { cause: String, check: String },
 }
 
 fn rate_limited_message(retry_after: Option<Duration>, local: bool) -> String {
@@ -114,6 +120,16 @@ impl From<Violations> for Error {
 impl From<RuleViolation> for Error {
     fn from(v: RuleViolation) -> Self {
         Error::Invalid(v.into())
+    }
+}
+
+impl Error {
+    /// The write may or may not have been carried out: only a person, or a later check, can tell.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            Error::CreateOutcomeUnknown { .. } | Error::ChangeOutcomeUnknown { .. }
+        )
     }
 }
 

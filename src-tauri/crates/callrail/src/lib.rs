@@ -6,6 +6,7 @@
 //! both stand on it.
 
 mod builder;
+pub mod check;
 mod client;
 pub mod dni;
 mod error;
@@ -20,7 +21,8 @@ mod transport;
 pub mod update;
 
 pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
-pub use client::{Client, CreateOutcome, Updated};
+pub use check::{CheckPolicy, CreatedLookup};
+pub use client::{Client, CreateOutcome, Disabled, Updated};
 pub use error::{Error, Result, RuleViolation, Violations};
 pub use limiter::{RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};

@@ -11,7 +11,8 @@ use std::time::Duration;
 /// A request that failed, and whether CallRail may nevertheless have carried it out.
 pub(crate) struct Failure {
     pub error: Error,
-    /// Only ever true for POST: the request reached CallRail and no clear answer came back.
+    /// Only ever true for a write: it reached CallRail and no clear answer came back (a 5xx, a
+    /// timeout, a broken connection).
     pub maybe_processed: bool,
 }
 
@@ -43,9 +44,10 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    /// Sends with the retry rules: GET, PUT and DELETE are tried again on 429, 5xx and broken
-    /// connections; POST only on 429 or when the connection was never made, because a POST that
-    /// reached CallRail may have bought numbers.
+    /// Sends with the retry rules: a GET is tried again on 429, 5xx and broken connections; a write
+    /// (POST, PUT, DELETE) only when the connection was never made. A write that reached CallRail
+    /// may have been carried out, even behind a 429 or a 5xx, so it is never sent twice: the caller
+    /// checks CallRail's state instead.
     pub async fn send(
         &self,
         method: Method,
@@ -54,7 +56,7 @@ impl Transport {
         query: &[(&'static str, String)],
         body: Option<&Value>,
     ) -> Result<(StatusCode, Vec<u8>), Failure> {
-        let idempotent = method != Method::POST;
+        let idempotent = method == Method::GET;
         let mut retry = 0;
         loop {
             if let Some(limiter) = &self.limiter {
@@ -72,8 +74,8 @@ impl Transport {
                 Ok((status, _, body)) if status.is_success() => return Ok((status, body)),
                 Ok((status, retry_after, body)) => {
                     let error = self.status_error(status, &body, retry_after);
-                    let retryable = status == StatusCode::TOO_MANY_REQUESTS
-                        || (idempotent && status.is_server_error());
+                    let retryable = idempotent
+                        && (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error());
                     (error, retryable, retry_after, status.is_server_error())
                 }
                 Err(Lost::NotSent(message)) => (Error::Network { message }, true, None, false),

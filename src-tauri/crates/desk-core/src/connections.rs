@@ -2,6 +2,7 @@
 
 use crate::secrets::SecretStore;
 use crate::settings::{SavedConnection, SettingsFile};
+use crate::tuning::Tuning;
 use crate::views::ConnectionView;
 use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, Client, RuleViolation};
@@ -24,6 +25,7 @@ pub struct Connections {
     clients: Mutex<HashMap<String, Client>>,
     /// Connections that live only while this process runs: the demo, or the command line's key.
     unsaved: Mutex<Vec<Live>>,
+    tuning: Mutex<Tuning>,
 }
 
 fn view(saved: &SavedConnection, default_api_base: &str) -> ConnectionView {
@@ -53,10 +55,6 @@ fn check_name(raw: &str) -> CoreResult<String> {
     Ok(name.to_owned())
 }
 
-pub(crate) fn client(key: ApiKey, api_base: &str) -> CoreResult<Client> {
-    Ok(Client::builder(key).base_url(api_base).build()?)
-}
-
 impl Connections {
     pub fn new(settings: SettingsFile, secrets: SecretStore, default_api_base: String) -> Self {
         Self {
@@ -65,7 +63,34 @@ impl Connections {
             default_api_base,
             clients: Mutex::new(HashMap::new()),
             unsaved: Mutex::new(Vec::new()),
+            tuning: Mutex::new(Tuning::from_env()),
         }
+    }
+
+    pub fn tuning(&self) -> Tuning {
+        self.tuning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Applies to the clients made from now on.
+    pub(crate) fn set_tuning(&self, tuning: Tuning) {
+        *self
+            .tuning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = tuning;
+        self.lock_clients().clear();
+    }
+
+    /// A client for `key` at `api_base`, with this desk's tuning.
+    pub(crate) fn make_client(&self, key: ApiKey, api_base: &str) -> CoreResult<Client> {
+        let tuning = self.tuning();
+        Ok(Client::builder(key)
+            .base_url(api_base)
+            .timeout(tuning.timeout)
+            .check_policy(tuning.check)
+            .build()?)
     }
 
     pub(crate) fn settings(&self) -> &SettingsFile {
@@ -109,7 +134,7 @@ impl Connections {
             )
             .into());
         }
-        let client = client(key.clone(), &self.default_api_base)?;
+        let client = self.make_client(key.clone(), &self.default_api_base)?;
         let accounts = client.list_accounts().await?;
         let id = format!("conn-{:016x}", fastrand::u64(..));
         self.secrets.save(&id, &key)?;
@@ -141,7 +166,7 @@ impl Connections {
         let key = ApiKey::new(raw_key)?;
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let client = client(key.clone(), &conn.api_base)?;
+        let client = self.make_client(key.clone(), &conn.api_base)?;
         client.list_accounts().await?;
         self.secrets.save(id, &key)?;
         let default = self.default_api_base.clone();
@@ -256,7 +281,7 @@ impl Connections {
         }
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let c = client(self.secrets.load(id)?, &conn.api_base)?;
+        let c = self.make_client(self.secrets.load(id)?, &conn.api_base)?;
         self.lock_clients().insert(id.to_owned(), c.clone());
         Ok(c)
     }

@@ -1,10 +1,17 @@
-//! The journal around every write: an "intended" entry before the request, completed with the outcome
-//! after, and a check against CallRail for entries a crash left open.
+//! The journal around every write: an "intended" entry, durable before the request leaves and
+//! claiming its target (one unresolved change per tracker, one per company and name for a create),
+//! completed with the outcome after; and the check against CallRail that settles entries a crash
+//! or a lost answer left open, by reading CallRail's state, never by a search.
 
-use crate::store::{Completion, EntryState, JournalEntry, Operation, Store};
+use crate::store::{Completion, EntryState, HistoryFilter, JournalEntry, Operation, Store};
+use crate::tuning::Tuning;
 use crate::{CoreError, CoreResult};
-use callrail::{Client, StatusFilter, Tracker, TrackerChanges, TrackerQuery};
+use callrail::{Client, CreatedLookup, Tracker, TrackerChanges, TrackerKind};
+use std::collections::HashSet;
+use std::fs::{File, TryLockError};
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -16,6 +23,7 @@ pub fn person() -> String {
 }
 
 /// What a change is about, before it is sent.
+#[derive(Clone)]
 pub(crate) struct Intent<'a> {
     pub connection_id: &'a str,
     pub connection: &'a str,
@@ -56,17 +64,56 @@ pub struct Journal {
     /// Swapped when the person moves the journal to a team's store.
     store: std::sync::RwLock<Arc<dyn Store>>,
     person: String,
+    /// Where a write in flight holds its lock file, so another process can tell it from a crash.
+    locks: PathBuf,
+}
+
+/// An entry whose request may be on its way. Its lock file is held (and then removed) until the
+/// outcome is recorded; a process that dies lets go of it.
+pub(crate) struct InFlight {
+    pub entry: JournalEntry,
+    lock: Option<(File, PathBuf)>,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some((file, path)) = self.lock.take() {
+            drop(file);
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// What `begin` got: the target for this write, or the unresolved entry that holds it.
+pub(crate) enum Claim {
+    Ours(InFlight),
+    Held(JournalEntry),
 }
 
 fn json(t: &Tracker) -> Option<String> {
     serde_json::to_string(t).ok()
 }
 
+/// How long ago an entry was begun.
+pub(crate) fn age(entry: &JournalEntry) -> Duration {
+    let created =
+        OffsetDateTime::parse(&entry.created_at, &Rfc3339).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    (OffsetDateTime::now_utc() - created)
+        .try_into()
+        .unwrap_or(Duration::ZERO)
+}
+
+/// The write may have been carried out, and nobody can tell yet.
+pub(crate) fn outcome_unknown(e: &CoreError) -> bool {
+    matches!(e, CoreError::Callrail(c) if c.outcome_unknown())
+}
+
 impl Journal {
-    pub fn new(store: Arc<dyn Store>) -> Self {
+    pub fn new(store: Arc<dyn Store>, locks: PathBuf) -> Self {
         Self {
             store: std::sync::RwLock::new(store),
             person: person(),
+            locks,
         }
     }
 
@@ -84,7 +131,13 @@ impl Journal {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = store;
     }
 
-    pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<JournalEntry> {
+    fn lock_path(&self, id: &str) -> PathBuf {
+        self.locks.join(format!("{id}.lock"))
+    }
+
+    /// Writes the "intended" entry (synced) before anything is sent, unless an unresolved entry
+    /// holds the same target.
+    pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<Claim> {
         let entry = JournalEntry {
             id: format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..)),
             created_at: crate::now_rfc3339(),
@@ -103,19 +156,61 @@ impl Journal {
             before: i.before.and_then(json),
             after: None,
         };
-        self.store().record_intent(&entry).await?;
-        Ok(entry)
+        let path = self.lock_path(&entry.id);
+        let lock = std::fs::create_dir_all(&self.locks)
+            .and_then(|()| File::create(&path))
+            .and_then(|f| f.lock().map(|()| f))
+            .map_err(|e| {
+                CoreError::Storage(format!(
+                    "could not mark the change as in progress in {}: {e}",
+                    self.locks.display()
+                ))
+            })?;
+        let flight = InFlight {
+            entry,
+            lock: Some((lock, path)),
+        };
+        Ok(match self.store().claim(&flight.entry).await? {
+            None => Claim::Ours(flight),
+            Some(holder) => Claim::Held(holder),
+        })
     }
 
-    /// Completes the entry from the write's result, and keeps the tracker's new state.
+    /// Whether an unresolved entry's request may still be on its way: its process on this computer
+    /// still holds the entry's lock, or (on another computer) it is younger than `min_age`.
+    pub(crate) fn in_flight(&self, entry: &JournalEntry, min_age: Duration) -> bool {
+        let this_host = gethostname::gethostname().to_string_lossy().into_owned();
+        let host = entry.person.rsplit_once('@').map(|(_, h)| h);
+        if host != Some(this_host.as_str()) {
+            return age(entry) < min_age;
+        }
+        let path = self.lock_path(&entry.id);
+        let Ok(file) = File::options().read(true).write(true).open(&path) else {
+            return false;
+        };
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) => true,
+            _ => {
+                drop(file);
+                let _ = std::fs::remove_file(&path);
+                false
+            }
+        }
+    }
+
+    /// Completes the entry from the write's result, and keeps the tracker's new state. A failure to
+    /// record it never replaces CallRail's answer: it comes back as a warning to show beside it.
     pub(crate) async fn finish(
         &self,
-        entry: &JournalEntry,
+        flight: InFlight,
         result: Result<(&Tracker, &str), &CoreError>,
-    ) -> CoreResult<()> {
+    ) -> Option<String> {
+        let entry = &flight.entry;
         let completion = match result {
             Ok((tracker, outcome)) => {
-                self.snapshot(entry, tracker).await?;
+                if let Err(e) = self.snapshot(entry, tracker).await {
+                    tracing::warn!("could not keep the tracker's new state: {e}");
+                }
                 Completion {
                     state: EntryState::Succeeded,
                     outcome: outcome.to_owned(),
@@ -124,10 +219,7 @@ impl Journal {
                 }
             }
             Err(e) => Completion {
-                state: if matches!(
-                    e,
-                    CoreError::Callrail(callrail::Error::CreateOutcomeUnknown { .. })
-                ) {
+                state: if outcome_unknown(e) {
                     EntryState::Unknown
                 } else {
                     EntryState::Failed
@@ -137,7 +229,14 @@ impl Journal {
                 after: None,
             },
         };
-        self.store().record_outcome(&entry.id, &completion).await
+        let recorded = self.store().record_outcome(&entry.id, &completion).await;
+        drop(flight);
+        recorded.err().map(|e| {
+            tracing::warn!("could not record the outcome in the journal: {e}");
+            format!(
+                "CallRail's answer is above, but the journal could not record it ({e}); History shows this change as unknown until it is checked again"
+            )
+        })
     }
 
     async fn snapshot(&self, entry: &JournalEntry, t: &Tracker) -> CoreResult<()> {
@@ -162,101 +261,170 @@ impl Journal {
         }
     }
 
-    /// Checks an entry a crash left open against CallRail and completes it with what CallRail shows.
+    /// Checks an unresolved entry against CallRail and completes it with what CallRail shows. It
+    /// is written `failed` only on proof: a create or a pool's growth still missing `settle` after
+    /// it was asked for, or an update or disable that reading the tracker shows was not made.
     pub(crate) async fn reconcile(
         &self,
         client: &Client,
         entry: &JournalEntry,
-    ) -> CoreResult<EntryState> {
+        tuning: &Tuning,
+    ) -> CoreResult<Completion> {
         let checked = match entry.operation {
-            Operation::Create => self.check_create(client, entry).await,
-            Operation::Update | Operation::Disable => self.check_change(client, entry).await,
+            Operation::Create => self.check_create(client, entry, tuning).await,
+            Operation::Update | Operation::Disable => {
+                self.check_change(client, entry, tuning).await
+            }
         };
         let completion = match checked {
             Ok(c) => c,
             Err(e) => Completion {
                 state: EntryState::Unknown,
-                outcome: format!("interrupted, and not checked yet: {e}"),
+                outcome: format!("not checked yet: CallRail could not be asked ({e})"),
                 tracker_id: None,
                 after: None,
             },
         };
         self.store().record_outcome(&entry.id, &completion).await?;
-        Ok(completion.state)
+        Ok(completion)
     }
 
-    /// A create was interrupted: a tracker of that name made since the entry means it went through.
-    async fn check_create(&self, client: &Client, entry: &JournalEntry) -> CoreResult<Completion> {
-        let started = OffsetDateTime::parse(&entry.created_at, &Rfc3339)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-            - time::Duration::minutes(5);
-        let term = entry
-            .tracker_name
-            .split_whitespace()
-            .max_by_key(|w| w.len())
-            .unwrap_or(&entry.tracker_name);
-        let query = TrackerQuery {
-            search: Some(term.to_owned()),
-            status: Some(StatusFilter::Active),
-            ..TrackerQuery::company(entry.company_id.clone().unwrap_or_default())
-        };
-        let found = client
-            .list_all_trackers(&entry.account_id, &query)
-            .await?
+    /// Trackers already taken for other creates in the entry's company: one tracker is never
+    /// attributed to two entries.
+    pub(crate) async fn attributed(&self, entry: &JournalEntry) -> CoreResult<HashSet<String>> {
+        let all = self
+            .store()
+            .history(&HistoryFilter {
+                company_id: entry.company_id.clone(),
+                operation: Some(Operation::Create),
+                limit: Some(u32::MAX),
+                ..HistoryFilter::default()
+            })
+            .await?;
+        Ok(all
             .into_iter()
-            .find(|t| {
-                t.name.trim() == entry.tracker_name
-                    && t.created_at
-                        .as_deref()
-                        .and_then(|c| OffsetDateTime::parse(c, &Rfc3339).ok())
-                        .is_some_and(|c| c >= started)
-            });
+            .filter(|e| e.id != entry.id && e.account_id == entry.account_id)
+            .filter_map(|e| e.tracker_id)
+            .collect())
+    }
+
+    /// A create: a tracker of its name and kind, made since the request and not taken by another
+    /// entry, in the company's full listing.
+    async fn check_create(
+        &self,
+        client: &Client,
+        entry: &JournalEntry,
+        tuning: &Tuning,
+    ) -> CoreResult<Completion> {
+        let started = OffsetDateTime::parse(&entry.created_at, &Rfc3339)
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+        let kind = serde_json::from_str::<serde_json::Value>(&entry.request)
+            .ok()
+            .and_then(|v| serde_json::from_value::<TrackerKind>(v.get("type")?.clone()).ok());
+        let lookup = CreatedLookup {
+            company_id: entry.company_id.clone().unwrap_or_default(),
+            name: entry.tracker_name.clone(),
+            kind,
+            since: started - tuning.check.clock_skew,
+            exclude: self.attributed(entry).await?,
+        };
+        let found = client.find_created(&entry.account_id, &lookup).await?;
+        let waited = minutes(age(entry));
         Ok(match found {
             Some(t) => {
                 self.snapshot(entry, &t).await?;
                 Completion {
                     state: EntryState::Succeeded,
-                    outcome: format!("interrupted; checked in CallRail afterwards: it was created as {}", t.id),
+                    outcome: format!("checked in CallRail afterwards: it was created as {}", t.id),
                     tracker_id: Some(t.id.clone()),
                     after: json(&t),
                 }
             }
-            None => Completion {
+            None if age(entry) >= tuning.settle => Completion {
                 state: EntryState::Failed,
-                outcome: "interrupted; checked in CallRail afterwards: it was never created, and no number was bought".into(),
+                outcome: format!("checked in CallRail {waited} after the request: no tracker of that name was created, and no number was bought"),
+                tracker_id: None,
+                after: None,
+            },
+            None => Completion {
+                state: EntryState::Unknown,
+                outcome: format!("not in CallRail's list {waited} after the request; CallRail can take a while to show a new tracker, so it is checked again later"),
                 tracker_id: None,
                 after: None,
             },
         })
     }
 
-    /// An update or disable was interrupted: read the tracker and see whether the change shows.
-    async fn check_change(&self, client: &Client, entry: &JournalEntry) -> CoreResult<Completion> {
+    /// An update or disable: read the tracker and see whether the change shows.
+    async fn check_change(
+        &self,
+        client: &Client,
+        entry: &JournalEntry,
+        tuning: &Tuning,
+    ) -> CoreResult<Completion> {
         let id = entry.tracker_id.clone().unwrap_or_default();
         let now = client
             .get_tracker(&entry.account_id, &id, &["swap_targets"])
             .await?;
         self.snapshot(entry, &now).await?;
-        let applied = match entry.operation {
-            Operation::Disable => !now.is_active(),
-            _ => serde_json::from_str::<TrackerChanges>(&entry.request)
-                .ok()
-                .and_then(|changes| callrail::plan_update(&now, &changes).ok())
-                .is_some_and(|plan| plan.is_empty()),
+        let state = match entry.operation {
+            Operation::Disable if !now.is_active() => EntryState::Succeeded,
+            Operation::Disable => EntryState::Failed,
+            _ => update_state(entry, &now, tuning),
+        };
+        let outcome = match state {
+            EntryState::Succeeded => "checked in CallRail afterwards: the change is there".into(),
+            EntryState::Failed => {
+                "checked in CallRail afterwards: the change was not made".into()
+            }
+            _ => format!(
+                "checked in CallRail {} after the request: the change does not show yet (a pool's new numbers can take a while), so it is checked again later",
+                minutes(age(entry))
+            ),
         };
         Ok(Completion {
-            state: if applied {
-                EntryState::Succeeded
-            } else {
-                EntryState::Failed
-            },
-            outcome: if applied {
-                "interrupted; checked in CallRail afterwards: the change is there".into()
-            } else {
-                "interrupted; checked in CallRail afterwards: the change was not made".into()
-            },
+            state,
+            outcome,
             tracker_id: Some(now.id.clone()),
             after: json(&now),
         })
+    }
+}
+
+/// Whether an update shows on the tracker as it is `now`: all of it (succeeded), none of it where
+/// nothing can lag (failed), or not yet (unknown).
+fn update_state(entry: &JournalEntry, now: &Tracker, tuning: &Tuning) -> EntryState {
+    let Ok(changes) = serde_json::from_str::<TrackerChanges>(&entry.request) else {
+        return EntryState::Unknown;
+    };
+    let fields = |t: &Tracker| {
+        callrail::plan_update(t, &changes).ok().map(|p| {
+            p.changed_fields()
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+    };
+    let asked = entry
+        .before
+        .as_deref()
+        .and_then(|b| serde_json::from_str::<Tracker>(b).ok())
+        .and_then(|b| fields(&b));
+    match fields(now) {
+        Some(left) if left.is_empty() => EntryState::Succeeded,
+        Some(left)
+            if Some(&left) == asked.as_ref()
+                && (!left.iter().any(|f| f == "pool_size") || age(entry) >= tuning.settle) =>
+        {
+            EntryState::Failed
+        }
+        _ => EntryState::Unknown,
+    }
+}
+
+fn minutes(d: Duration) -> String {
+    match d.as_secs() {
+        s if s < 120 => format!("{s} seconds"),
+        s => format!("{} minutes", s / 60),
     }
 }

@@ -12,13 +12,15 @@ pub mod secrets;
 pub mod settings;
 pub mod store;
 mod trackers;
+pub mod tuning;
 pub mod views;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::{Desk, JOURNAL_FILE};
+pub use desk::{Desk, Written, IN_FLIGHT_DIR, JOURNAL_FILE};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;
+pub use tuning::Tuning;
 
 /// The app's identifier: the keyring service and the app-data folder are named after it.
 pub const APP_IDENTIFIER: &str = "com.trackerdesk.app";

@@ -154,6 +154,7 @@ pub(crate) async fn create(
     client: &Client,
     account: &str,
     draft: &TrackerDraft,
+    exclude: &std::collections::HashSet<String>,
 ) -> CoreResult<(Tracker, Option<String>)> {
     let company = client.get_company(account, draft.company_id()).await?;
     if !company.is_active() {
@@ -163,7 +164,9 @@ pub(crate) async fn create(
         )
         .into());
     }
-    let out = client.create_tracker(account, draft).await?;
+    let out = client
+        .create_tracker_excluding(account, draft, exclude)
+        .await?;
     let tracker = match draft.kind() {
         // Read back with swap targets, so the detail panel shows what swap.js will look for.
         TrackerKind::Session => client

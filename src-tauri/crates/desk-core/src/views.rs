@@ -252,11 +252,25 @@ pub struct FormCheck {
     pub cost_line: Option<String>,
 }
 
+/// A write that was carried out (create, edit or disable), as the UI shows it.
 #[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
-pub struct Created {
+pub struct WriteDone {
     pub tracker: TrackerDetail,
-    /// Set when CallRail's answer was lost and the tracker was found afterwards instead of created twice.
+    /// Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
+    /// found instead of made twice).
     pub reconciled: Option<String>,
+    /// What went wrong after the write without changing its outcome: a follow-up read, the journal.
+    pub warnings: Vec<String>,
+}
+
+impl From<crate::Written> for WriteDone {
+    fn from(w: crate::Written) -> Self {
+        Self {
+            tracker: TrackerDetail::from(&w.tracker),
+            reconciled: w.reconciled,
+            warnings: w.warnings,
+        }
+    }
 }
 
 /// One line of an edit's before/after.

@@ -10,8 +10,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     long_about = "Manage CallRail trackers (tracking phone numbers) from the command line.\n\n\
         The API key is read from CALLRAIL_API_KEY, or from the OS keyring with --connection NAME. Creating and disabling trackers costs money or \
         releases numbers for good, so those commands only explain what they would do unless --yes is given.",
-    after_help = "Exit codes: 0 done; 1 CallRail or the network failed; 2 bad input (nothing was sent); \
-        3 not confirmed (nothing changed: add --yes)."
+    after_help = "Exit codes: 0 done; 1 not done (CallRail refused it, could not be reached, or was \
+        checked and shows the change was not made: safe to try again); 2 bad input (nothing was sent); \
+        3 not confirmed (nothing changed: add --yes); 4 outcome unknown (CallRail's answer was lost and \
+        the change could be neither found nor ruled out: it may have been made, so do not run it again; \
+        `trackerdesk journal check` checks it again later, as every run does at start)."
 )]
 pub struct Cli {
     /// CallRail API address (a simulator's, for example).
@@ -55,6 +58,18 @@ pub enum Group {
         #[command(subcommand)]
         verb: DniVerb,
     },
+    /// The journal of changes (shared with the app).
+    Journal {
+        #[command(subcommand)]
+        verb: JournalVerb,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum JournalVerb {
+    /// Check changes whose outcome is unknown against CallRail (every run does this at start), and
+    /// list those still unknown; exits 4 while any is.
+    Check,
 }
 
 #[derive(Subcommand, Debug)]

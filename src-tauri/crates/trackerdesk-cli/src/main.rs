@@ -16,6 +16,8 @@ pub enum Failure {
     Input(String),
     /// A create or disable that was only explained (3).
     NotConfirmed(String),
+    /// A write whose outcome nobody can tell yet: it may have been carried out (4).
+    Unknown(String),
 }
 
 impl From<desk_core::CoreError> for Failure {
@@ -31,6 +33,7 @@ impl From<callrail::Error> for Failure {
     fn from(e: callrail::Error) -> Self {
         match e {
             callrail::Error::Invalid(_) => Failure::Input(e.to_string()),
+            e if e.outcome_unknown() => Failure::Unknown(e.to_string()),
             other => Failure::Remote(other.to_string()),
         }
     }
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
                 Failure::Remote(m) => (1, m),
                 Failure::Input(m) => (2, m),
                 Failure::NotConfirmed(m) => (3, m),
+                Failure::Unknown(m) => (4, m),
             };
             // One line, whatever the message holds.
             eprintln!("error: {}", line.replace('\n', " "));

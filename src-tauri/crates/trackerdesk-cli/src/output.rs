@@ -185,3 +185,9 @@ pub fn tracker(t: &Tracker) -> String {
     }
     lines.join("\n")
 }
+
+/// Text from CallRail as it is safe to print on a terminal: control characters (and with them any
+/// escape sequence's start) are dropped.
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control()).collect()
+}

@@ -1,8 +1,8 @@
 //! What each command does.
 
 use crate::args::{
-    Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, Kind, ListArgs, SortOrder,
-    Status, TrackerVerb, UpdateArgs,
+    Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, JournalVerb, Kind, ListArgs,
+    SortOrder, Status, TrackerVerb, UpdateArgs,
 };
 use crate::output;
 use crate::Failure;
@@ -32,6 +32,21 @@ pub async fn run(cli: Cli) -> Out {
         (None, None) => return Err(Failure::Input("no key and no connection".into())),
     };
     let client = desk.connections().client(&conn.id)?;
+    // Changes a crash or a lost answer left open are checked first, as the app does at start.
+    match desk.reconcile_unfinished().await {
+        Ok(checked) => {
+            for e in checked {
+                eprintln!(
+                    "note: checked the earlier {} of \"{}\" ({}): {}",
+                    e.operation.as_str(),
+                    output::clean(&e.tracker_name),
+                    e.state.as_str(),
+                    e.outcome.as_deref().unwrap_or_default()
+                );
+            }
+        }
+        Err(e) => eprintln!("warning: could not check earlier changes against CallRail: {e}"),
+    }
     let ctx = Ctx {
         desk,
         conn: conn.id,
@@ -60,6 +75,9 @@ pub async fn run(cli: Cli) -> Out {
         Group::Dni {
             verb: DniVerb::Snippet { company },
         } => ctx.snippet(&company).await,
+        Group::Journal {
+            verb: JournalVerb::Check,
+        } => ctx.journal_check().await,
         Group::Trackers { verb } => match verb {
             TrackerVerb::List(args) => ctx.list(args).await,
             TrackerVerb::Get { id } => {
@@ -237,24 +255,18 @@ impl Ctx {
             .desk
             .create_tracker(&self.conn, &account, &form, n)
             .await?;
-        let tracker = self
-            .client
-            .get_tracker(
-                &account,
-                &created.tracker.row.id,
-                &["swap_targets", "campaign_name"],
-            )
-            .await?;
+        warn(&created.warnings);
+        let tracker = &created.tracker;
         if self.json {
-            return Ok(output::json(&tracker));
+            return Ok(output::json(tracker));
         }
         let mut out = format!(
             "Created {what} \"{}\" ({}): {}",
-            tracker.name,
+            output::clean(&tracker.name),
             tracker.id,
-            output::numbers(&tracker)
+            output::numbers(tracker)
         );
-        if let Some(cause) = created.reconciled {
+        if let Some(cause) = &created.reconciled {
             out.push_str(&format!(
                 "\nCallRail's answer was lost ({cause}), but the tracker was found in CallRail, so it was not created twice."
             ));
@@ -309,7 +321,8 @@ impl Ctx {
                 preview.extra_numbers
             )));
         }
-        self.desk
+        let updated = self
+            .desk
             .update_tracker(
                 &self.conn,
                 &account,
@@ -318,25 +331,29 @@ impl Ctx {
                 preview.extra_numbers,
             )
             .await?;
-        let after = self
-            .client
-            .get_tracker(&account, &args.id, &["swap_targets", "campaign_name"])
-            .await?;
+        warn(&updated.warnings);
+        let after = &updated.tracker;
         if self.json {
-            return Ok(output::json(&after));
+            return Ok(output::json(after));
         }
         let changed: Vec<String> = preview
             .changes
             .iter()
             .map(|c| format!("{}: {} -> {}", c.label, c.before, c.after))
             .collect();
-        Ok(format!(
+        let mut out = format!(
             "Updated \"{}\" ({})\n  {}\n{}",
-            after.name,
+            output::clean(&after.name),
             after.id,
             changed.join("\n  "),
-            output::tracker(&after)
-        ))
+            output::tracker(after)
+        );
+        if let Some(cause) = &updated.reconciled {
+            out.push_str(&format!(
+                "\nCallRail's answer was lost ({cause}), but reading the tracker shows the change."
+            ));
+        }
+        Ok(out)
     }
 
     async fn disable(&self, id: &str, yes: bool) -> Out {
@@ -365,20 +382,47 @@ impl Ctx {
             ));
         }
         // --yes stands for typing the name: the desk journals the disable like the app's.
-        self.desk
+        let disabled = self
+            .desk
             .disable_tracker(&self.conn, &account, id, &t.name)
             .await?;
+        warn(&disabled.warnings);
         if self.json {
-            return Ok(output::json(
-                &self.client.get_tracker(&account, id, &[]).await?,
-            ));
+            return Ok(output::json(&disabled.tracker));
         }
         Ok(format!(
             "Disabled \"{}\" ({}); released {}",
-            t.name,
+            output::clean(&t.name),
             t.id,
             t.formatted_numbers().join(", ")
         ))
+    }
+
+    /// The changes still unknown after the start-up check; exit 4 while there are any.
+    async fn journal_check(&self) -> Out {
+        let open = self.desk.unresolved_changes().await?;
+        if open.is_empty() {
+            return Ok("No change has an unknown outcome.".into());
+        }
+        let lines: Vec<String> = open
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} \"{}\" begun {} by {}: {}",
+                    e.state.as_str(),
+                    e.operation.as_str(),
+                    output::clean(&e.tracker_name),
+                    e.created_at,
+                    e.person,
+                    e.outcome.as_deref().unwrap_or("in progress, or interrupted")
+                )
+            })
+            .collect();
+        println!("{}", lines.join("\n"));
+        Err(Failure::Unknown(format!(
+            "{} change(s) have no known outcome yet; look in CallRail, or run this again later",
+            open.len()
+        )))
     }
 
     async fn snippet(&self, company_id: &str) -> Out {
@@ -392,6 +436,13 @@ impl Ctx {
         }
         eprintln!("Paste this before </body> on every page of {} (or add it as a Custom HTML tag in Google Tag Manager):", company.name);
         Ok(snippet)
+    }
+}
+
+/// What went wrong after a write that was carried out: shown, but the write still succeeded.
+fn warn(warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
     }
 }
 

@@ -34,7 +34,7 @@ function setup(kind: 'source' | 'session' = 'session') {
     if (cmd === 'check_tracker') return rules(a.form as TrackerForm);
     if (cmd === 'create_tracker') {
       const form = a.form as TrackerForm;
-      return { tracker: { id: 'TRK9', name: form.name, type: form.kind }, reconciled: null };
+      return { tracker: { id: 'TRK9', name: form.name, type: form.kind }, reconciled: null, warnings: [] };
     }
     throw new Error(`unexpected command ${cmd}`);
   });
@@ -95,6 +95,52 @@ describe('create session tracker form', () => {
     expect(await screen.findByTestId('error-name')).toHaveTextContent('a name is required');
     expect(screen.getByTestId('field-name')).toHaveFocus();
     expect(screen.queryByTestId('confirm-create')).not.toBeInTheDocument();
+  });
+});
+
+describe('buying once', () => {
+  /** A create whose answer CallRail lost: the Rust side says the outcome is unknown. */
+  function setupUnknown() {
+    const creates: unknown[] = [];
+    mockIPC((cmd, args) => {
+      const a = args as Record<string, unknown>;
+      if (cmd === 'check_tracker') return rules(a.form as TrackerForm);
+      if (cmd === 'create_tracker') {
+        creates.push(a);
+        throw { kind: 'OutcomeUnknown', data: { message: 'CallRail did not confirm the tracker, and it could not be found yet' } };
+      }
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    renderInApp(<CreateTrackerModal scope={scope} kind="session" onClose={() => undefined} onCreated={() => undefined} />);
+    return { creates, user: userEvent.setup({ delay: null }) };
+  }
+
+  it('starts the purchase dialog on Back, not on Buy', async () => {
+    const { user } = setup();
+    await fill(user, await screen.findByTestId('field-name'), 'Website visitors');
+    await fill(user, screen.getByTestId('field-destination'), '404-555-0100');
+    await user.click(screen.getByTestId('form-submit'));
+    await screen.findByTestId('confirm-create');
+    await waitFor(() => expect(screen.getByTestId('confirm-back')).toHaveFocus());
+    expect(screen.getByTestId('confirm-create')).not.toHaveFocus();
+  });
+
+  it('sends one create for a double click, and after an unknown outcome none again, even after Back', async () => {
+    const { user, creates } = setupUnknown();
+    await fill(user, await screen.findByTestId('field-name'), 'Website visitors');
+    await fill(user, screen.getByTestId('field-destination'), '404-555-0100');
+    await user.click(screen.getByTestId('form-submit'));
+    await user.dblClick(await screen.findByTestId('confirm-create'));
+    await waitFor(() => expect(screen.getByTestId('confirm-create')).toBeDisabled());
+    expect(creates).toHaveLength(1);
+
+    await user.click(screen.getByTestId('confirm-back'));
+    await user.click(screen.getByTestId('form-submit'));
+    const again = await screen.findByTestId('confirm-create');
+    expect(again).toBeDisabled();
+    expect(screen.getByTestId('create-locked')).toHaveTextContent('no known outcome');
+    await user.click(again);
+    expect(creates).toHaveLength(1);
   });
 });
 

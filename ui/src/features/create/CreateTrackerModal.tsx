@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import type { TrackerKind } from '../../bindings';
-import { validationErrors } from '../../api';
+import { isIpcFailure, validationErrors } from '../../api';
 import type { FieldError, TrackerDetail, TrackerForm } from '../../types';
 import { StickyFooter } from '../../components/StickyFooter';
 import { ErrorBanner } from '../errors/ErrorBanner';
@@ -49,6 +49,11 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
   const [pending, setPending] = useState<Pending | null>(null);
   const create = useCreateTracker(scope);
   const formRef = useRef<HTMLFormElement>(null);
+  // One request at a time, whatever the keyboard does (a double Enter, a held key): set before the
+  // request is sent, cleared only when its answer is known.
+  const sending = useRef(false);
+  // Names whose create has no known outcome: they stay locked here even after going Back to the form.
+  const [unknownNames, setUnknownNames] = useState<string[]>([]);
 
   const allErrors = [...(check?.errors ?? []), ...serverErrors];
   const shown = visibleFields(kind, f.values.source);
@@ -74,7 +79,8 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
   };
 
   const confirm = () => {
-    if (!pending) return;
+    if (!pending || sending.current || unknownNames.includes(pending.form.name.trim())) return;
+    sending.current = true;
     create.mutate(
       { form: pending.form, numbers: pending.numbers },
       {
@@ -90,7 +96,14 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
           }
           onCreated(created.tracker);
         },
+        onSettled: () => {
+          sending.current = false;
+        },
         onError: (err) => {
+          if (isIpcFailure(err) && err.kind === 'OutcomeUnknown') {
+            setUnknownNames((names) => [...names, pending.form.name.trim()]);
+            return;
+          }
           const invalid = validationErrors(err);
           if (invalid.length === 0) return;
           setServerErrors(invalid);
@@ -167,6 +180,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
           numbers={pending.numbers}
           costLine={pending.costLine}
           pending={create.isPending}
+          locked={unknownNames.includes(pending.form.name.trim())}
           error={create.isError && validationErrors(create.error).length === 0 ? create.error : null}
           onBack={() => setPending(null)}
           onConfirm={confirm}

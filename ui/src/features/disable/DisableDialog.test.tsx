@@ -11,7 +11,7 @@ describe('disable dialog', () => {
     const calls: { cmd: string; args: unknown }[] = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      if (cmd === 'disable_tracker') return detail({ status: 'disabled' });
+      if (cmd === 'disable_tracker') return { tracker: detail({ status: 'disabled' }), reconciled: null, warnings: [] };
       throw new Error(`unexpected ${cmd}`);
     });
     const onClose = vi.fn();

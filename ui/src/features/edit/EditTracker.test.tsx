@@ -35,7 +35,7 @@ function setup() {
         return { changes: [{ field: 'pool_size', label: 'Pool size', before: '8', after: String(changes.pool_size) }], extra_numbers: 2 };
       }
       case 'update_tracker':
-        return { ...POOL, pool_size: 10 };
+        return { tracker: { ...POOL, pool_size: 10 }, reconciled: null, warnings: [] };
       default:
         throw new Error(`unexpected ${cmd}`);
     }

@@ -58,7 +58,7 @@ export function EditTrackerModal({ scope, tracker, onClose }: { scope: Scope; tr
     update.mutate(
       { changes, extra: review.extra_numbers },
       {
-        onSuccess: (t) => {
+        onSuccess: ({ tracker: t }) => {
           notifications.show({ color: 'green', title: 'Changes saved', message: `“${t.name}” was updated in CallRail.` });
           onClose();
         },

@@ -55,7 +55,7 @@ function setup(answers: { exported?: number | null } = {}) {
       case 'preview_update':
         return { changes: [{ field: 'name', label: 'Name', before: 'Spring pool', after: 'Website pool' }], extra_numbers: 0 };
       case 'update_tracker':
-        return { id: 'TRK5', name: 'Website pool' };
+        return { tracker: { id: 'TRK5', name: 'Website pool' }, reconciled: null, warnings: [] };
       default:
         throw new Error(`unexpected ${cmd}`);
     }

@@ -21,7 +21,7 @@ export function RevertModal({ target, plan, onClose }: Props) {
     update.mutate(
       { changes, extra: preview.extra_numbers },
       {
-        onSuccess: (t) => {
+        onSuccess: ({ tracker: t }) => {
           notifications.show({ color: 'green', title: 'Change reverted', message: `“${t.name}” was put back in CallRail.` });
           onClose();
         },

@@ -1,13 +1,20 @@
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { commands } from '../../bindings';
 import { keys, unwrap } from '../../api';
-import type { TrackerChanges, TrackerDetail, TrackerForm } from '../../types';
+import type { TrackerChanges, TrackerForm, WriteDone } from '../../types';
 import type { Scope } from '../workspace/selection';
 
-/** After a write: the company's lists and its DNI info are stale; the tracker itself is what came back. */
+/**
+ * After a write: the company's lists and its DNI info are stale; the tracker itself is what came back.
+ * What went wrong after the write (a read-back, the journal) is shown too, without undoing its success.
+ */
 function useAfterWrite(scope: Scope) {
   const qc = useQueryClient();
-  return (tracker: TrackerDetail) => {
+  return ({ tracker, warnings }: WriteDone) => {
+    for (const message of warnings) {
+      notifications.show({ color: 'yellow', autoClose: false, title: 'Done, with a warning', message });
+    }
     qc.setQueryData(keys.tracker(scope.conn, scope.acc, tracker.id), tracker);
     void qc.invalidateQueries({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) });
     void qc.invalidateQueries({ queryKey: keys.dni(scope.conn, scope.acc, scope.company) });
@@ -26,7 +33,7 @@ export function useCreateTracker(scope: Scope) {
   return useMutation({
     mutationFn: (v: { form: TrackerForm; numbers: number }) =>
       unwrap(commands.createTracker(scope.conn, scope.acc, v.form, v.numbers)),
-    onSuccess: (created) => after(created.tracker),
+    onSuccess: after,
     onSettled: refreshHistory,
   });
 }

@@ -4,13 +4,16 @@
 mod team;
 mod writes;
 
-use crate::connections::{self, Connections, Live, DEMO_CONNECTION_ID};
+pub use writes::Written;
+
+use crate::connections::{Connections, Live, DEMO_CONNECTION_ID};
 use crate::journal::Journal;
 use crate::restore;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::store::{HistoryFilter, JournalEntry, SnapshotRecord, SqliteStore};
 use crate::trackers::{self, TrackerListRequest};
+use crate::tuning::Tuning;
 use crate::views::{
     AccountView, CompanyView, ConnectionView, DniInfo, TrackerDetail, TrackerPage, UpdatePreview,
 };
@@ -22,6 +25,9 @@ use std::sync::Arc;
 
 /// The journal's file in the app-data folder.
 pub const JOURNAL_FILE: &str = "journal.sqlite3";
+
+/// Where a write in flight keeps its lock file, in the app-data folder.
+pub const IN_FLIGHT_DIR: &str = "in-flight";
 
 /// The connection id of a key given for one run.
 pub const KEY_CONNECTION_ID: &str = "key";
@@ -48,7 +54,7 @@ impl Desk {
         let local = Arc::new(SqliteStore::open(&data_dir.join(JOURNAL_FILE))?);
         Ok(Self {
             connections: Connections::new(SettingsFile::in_dir(data_dir), secrets, api_base.into()),
-            journal: Journal::new(local.clone()),
+            journal: Journal::new(local.clone(), data_dir.join(IN_FLIGHT_DIR)),
             local,
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
@@ -57,6 +63,11 @@ impl Desk {
 
     pub fn connections(&self) -> &Connections {
         &self.connections
+    }
+
+    /// How patient writes are (see [`Tuning`]); applies to connections used from now on.
+    pub fn set_tuning(&self, tuning: Tuning) {
+        self.connections.set_tuning(tuning);
     }
 
     pub fn list_connections(&self) -> CoreResult<Vec<ConnectionView>> {
@@ -92,7 +103,9 @@ impl Desk {
             let started = RunningSim::start(SimConfig::default())
                 .await
                 .map_err(|e| CoreError::Storage(format!("could not start the demo: {e}")))?;
-            let client = connections::client(ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
+            let client = self
+                .connections
+                .make_client(ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
             let account = client
                 .list_accounts()
                 .await?
@@ -128,7 +141,7 @@ impl Desk {
             account_id: None,
             company_id: None,
         };
-        let client = connections::client(key, api_base)?;
+        let client = self.connections.make_client(key, api_base)?;
         self.connections.add_unsaved(Live {
             view: view.clone(),
             client,
@@ -263,27 +276,21 @@ impl Desk {
         self.journal.store().history(filter).await
     }
 
-    /// Checks entries a crash left open (older than `min_age`, so another running desk's writes in
-    /// flight are left alone) against CallRail, and completes them. Returns the entries checked.
-    pub async fn reconcile_unfinished(
-        &self,
-        min_age: std::time::Duration,
-    ) -> CoreResult<Vec<JournalEntry>> {
-        let cutoff = time::OffsetDateTime::now_utc() - min_age;
+    /// Checks the entries a crash or a lost answer left open against CallRail, and completes them
+    /// with what CallRail shows. An entry whose request may still be on its way (its process is
+    /// alive, or it comes from another computer and is younger than the tuning's minimum age) is
+    /// left alone. Returns the entries checked.
+    pub async fn reconcile_unfinished(&self) -> CoreResult<Vec<JournalEntry>> {
+        let tuning = self.connections.tuning();
         let mut checked = Vec::new();
         for entry in self.journal.store().unresolved().await? {
-            let created = time::OffsetDateTime::parse(
-                &entry.created_at,
-                &time::format_description::well_known::Rfc3339,
-            )
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-            if created > cutoff {
+            if self.journal.in_flight(&entry, tuning.min_age) {
                 continue;
             }
             let Ok(client) = self.connections.client(&entry.connection_id) else {
                 continue;
             };
-            self.journal.reconcile(&client, &entry).await?;
+            self.journal.reconcile(&client, &entry, &tuning).await?;
             checked.push(entry.id);
         }
         let all = self
@@ -295,6 +302,11 @@ impl Desk {
             .into_iter()
             .filter(|e| checked.contains(&e.id))
             .collect())
+    }
+
+    /// The changes whose outcome is not known: in flight, interrupted, or lost and not found yet.
+    pub async fn unresolved_changes(&self) -> CoreResult<Vec<JournalEntry>> {
+        self.journal.store().unresolved().await
     }
 
     /// Writes the entries `filter` selects to `path` as CSV or JSON; returns how many.

@@ -1,15 +1,70 @@
-//! The writes: each one guarded (the count of numbers, the typed name), then journaled around the
-//! request to CallRail.
+//! The writes: each one guarded (the count of numbers, the typed name), claimed and journaled
+//! around the request to CallRail, and told as done (`Ok`), not done, or unknown
+//! ([`callrail::Error::outcome_unknown`]), as `shared/WRITES.md` asks.
 
 use super::Desk;
-use crate::journal::Intent;
-use crate::store::Operation;
+use crate::journal::{Claim, InFlight, Intent};
+use crate::store::{EntryState, JournalEntry, Operation};
 use crate::trackers;
-use crate::views::{Created, TrackerDetail};
 use crate::{CoreError, CoreResult};
-use callrail::{TrackerChanges, TrackerForm};
+use callrail::{Tracker, TrackerChanges, TrackerForm, TrackerStatus};
+
+/// A write that was carried out: the tracker as CallRail has it now, what the journal says of it,
+/// why CallRail's answer was lost when the write was found by reading instead, and what went wrong
+/// after it (a follow-up read, the journal) without changing the outcome.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub tracker: Tracker,
+    pub outcome: String,
+    pub reconciled: Option<String>,
+    pub warnings: Vec<String>,
+}
 
 impl Desk {
+    /// Claims the write's target in the journal. When an unresolved entry holds it, that entry is
+    /// checked first: still in flight or unknown, the write is refused as unknown (never sent twice);
+    /// an earlier create that did go through is the answer (`Err(written)`); otherwise the claim
+    /// is made again.
+    async fn claim(&self, intent: Intent<'_>) -> CoreResult<Result<InFlight, Written>> {
+        let tuning = self.connections.tuning();
+        for _ in 0..3 {
+            let held = match self.journal.begin(intent.clone()).await? {
+                Claim::Ours(flight) => return Ok(Ok(flight)),
+                Claim::Held(entry) => entry,
+            };
+            if self.journal.in_flight(&held, tuning.min_age) {
+                return Err(held_error(&held, "it is still in progress".into()));
+            }
+            let client = self.connections.client(&held.connection_id).map_err(|_| {
+                held_error(&held, "its connection is not here to check it with".into())
+            })?;
+            let checked = self.journal.reconcile(&client, &held, &tuning).await?;
+            let earlier = checked
+                .after
+                .as_deref()
+                .and_then(|a| serde_json::from_str::<Tracker>(a).ok());
+            match (checked.state, held.operation, earlier) {
+                (EntryState::Succeeded, Operation::Create, Some(tracker)) => {
+                    return Ok(Err(Written {
+                        outcome: checked.outcome,
+                        reconciled: Some(format!(
+                            "an earlier attempt, begun {} by {}, lost CallRail's answer; the tracker it made was found, so it was not created again",
+                            held.created_at, held.person
+                        )),
+                        tracker,
+                        warnings: Vec::new(),
+                    }))
+                }
+                (EntryState::Succeeded | EntryState::Failed, Operation::Update | Operation::Disable, _)
+                | (EntryState::Failed, _, _) => continue,
+                _ => return Err(held_error(&held, checked.outcome)),
+            }
+        }
+        Err(CoreError::Storage(
+            "the journal kept changing while this change was being recorded; try again".into(),
+        ))
+    }
+
     /// Creates a tracker once `confirmed_numbers` is the count it buys; journaled.
     pub async fn create_tracker(
         &self,
@@ -17,13 +72,13 @@ impl Desk {
         account: &str,
         form: &TrackerForm,
         confirmed_numbers: u32,
-    ) -> CoreResult<Created> {
+    ) -> CoreResult<Written> {
         let draft = form.validate()?;
         trackers::guard_create(&draft, confirmed_numbers)?;
         let (client, name) = self.connection(connection)?;
-        let entry = self
-            .journal
-            .begin(Intent {
+        let request = draft.to_body().to_string();
+        let flight = match self
+            .claim(Intent {
                 connection_id: connection,
                 connection: &name,
                 account_id: account,
@@ -31,25 +86,25 @@ impl Desk {
                 tracker_id: None,
                 tracker_name: draft.name(),
                 operation: Operation::Create,
-                request: draft.to_body().to_string(),
+                request,
                 before: None,
             })
-            .await?;
-        let result = trackers::create(&client, account, &draft).await.map(|(t, reconciled)| {
-            let outcome = match &reconciled {
-                Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
-                None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
-            };
-            (t, outcome, reconciled)
-        });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o, _)| (t, o.as_str())))
-            .await?;
-        let (tracker, _, reconciled) = result?;
-        Ok(Created {
-            tracker: TrackerDetail::from(&tracker),
-            reconciled,
-        })
+            .await?
+        {
+            Ok(flight) => flight,
+            Err(earlier) => return Ok(earlier),
+        };
+        let exclude = self.journal.attributed(&flight.entry).await?;
+        let result = trackers::create(&client, account, &draft, &exclude)
+            .await
+            .map(|(t, reconciled)| {
+                let outcome = match &reconciled {
+                    Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
+                    None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
+                };
+                (t, outcome, reconciled)
+            });
+        self.done(flight, result, Vec::new()).await
     }
 
     /// Applies an edit; a pool that grows must confirm its extra numbers. Journaled with the before.
@@ -60,21 +115,23 @@ impl Desk {
         id: &str,
         changes: &TrackerChanges,
         confirmed_numbers: u32,
-    ) -> CoreResult<TrackerDetail> {
+    ) -> CoreResult<Written> {
         let (client, name) = self.connection(connection)?;
         let (preview, before) = trackers::preview(&client, account, id, changes).await?;
         trackers::guard_update(&preview, confirmed_numbers)?;
-        let entry = self
-            .journal
-            .begin(Intent::change(
-                connection,
-                &name,
-                account,
-                &before,
-                Operation::Update,
-                serde_json::to_string(changes).unwrap_or_default(),
-            ))
-            .await?;
+        let request = serde_json::to_string(changes).unwrap_or_default();
+        let intent = Intent::change(
+            connection,
+            &name,
+            account,
+            &before,
+            Operation::Update,
+            request,
+        );
+        let flight = match self.claim(intent).await? {
+            Ok(flight) => flight,
+            Err(earlier) => return Ok(earlier),
+        };
         let result = client
             .update_tracker(account, id, changes)
             .await
@@ -85,12 +142,9 @@ impl Desk {
                 } else {
                     format!("changed {}", u.changed.join(", "))
                 };
-                (u.after, outcome)
+                (u.after, outcome, u.reconciled)
             });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
-            .await?;
-        Ok(TrackerDetail::from(&result?.0))
+        self.done(flight, result, Vec::new()).await
     }
 
     /// Disables a tracker when `confirm_name` repeats its name: its numbers are released for good.
@@ -100,37 +154,108 @@ impl Desk {
         account: &str,
         id: &str,
         confirm_name: &str,
-    ) -> CoreResult<TrackerDetail> {
+    ) -> CoreResult<Written> {
         let (client, name) = self.connection(connection)?;
         let before = client.get_tracker(account, id, &[]).await?;
         trackers::guard_disable(&before, confirm_name)?;
         if !before.is_active() {
-            return Ok(TrackerDetail::from(&before));
+            return Ok(Written {
+                outcome: "already disabled".into(),
+                tracker: before,
+                reconciled: None,
+                warnings: Vec::new(),
+            });
         }
-        let entry = self
-            .journal
-            .begin(Intent::change(
-                connection,
-                &name,
-                account,
-                &before,
-                Operation::Disable,
-                "{}".into(),
-            ))
-            .await?;
+        let intent = Intent::change(
+            connection,
+            &name,
+            account,
+            &before,
+            Operation::Disable,
+            "{}".into(),
+        );
+        let flight = match self.claim(intent).await? {
+            Ok(flight) => flight,
+            Err(earlier) => return Ok(earlier),
+        };
+        let mut warnings = Vec::new();
         let result = match client.disable_tracker(account, id).await {
-            Ok(Some(after)) => Ok(after),
-            Ok(None) => client.get_tracker(account, id, &[]).await,
-            Err(e) => Err(e),
-        }
-        .map_err(CoreError::from)
-        .map(|after| {
-            let released = before.formatted_numbers().join(", ");
-            (after, format!("disabled; released {released}"))
-        });
-        self.journal
-            .finish(&entry, result.as_ref().map(|(t, o)| (t, o.as_str())))
-            .await?;
-        Ok(TrackerDetail::from(&result?.0))
+            Ok(done) => {
+                let after = match done.tracker {
+                    Some(t) => t,
+                    None => match client.get_tracker(account, id, &[]).await {
+                        Ok(t) => t,
+                        Err(e) => {
+                            warnings.push(format!(
+                                "CallRail disabled it, but reading it back failed ({e})"
+                            ));
+                            released(&before)
+                        }
+                    },
+                };
+                let numbers = before.formatted_numbers().join(", ");
+                Ok((
+                    after,
+                    format!("disabled; released {numbers}"),
+                    done.reconciled,
+                ))
+            }
+            Err(e) => Err(CoreError::from(e)),
+        };
+        self.done(flight, result, warnings).await
     }
+
+    /// Records the outcome, and returns CallRail's answer whatever the journal managed.
+    async fn done(
+        &self,
+        flight: InFlight,
+        result: CoreResult<(Tracker, String, Option<String>)>,
+        mut warnings: Vec<String>,
+    ) -> CoreResult<Written> {
+        let recorded = self
+            .journal
+            .finish(flight, result.as_ref().map(|(t, o, _)| (t, o.as_str())))
+            .await;
+        warnings.extend(recorded);
+        let (tracker, outcome, reconciled) = result?;
+        Ok(Written {
+            tracker,
+            outcome,
+            reconciled,
+            warnings,
+        })
+    }
+}
+
+/// The tracker as a 204 to its DELETE leaves it, when it cannot be read back.
+fn released(before: &Tracker) -> Tracker {
+    Tracker {
+        status: TrackerStatus::Disabled,
+        tracking_numbers: Vec::new(),
+        disabled_at: Some(crate::now_rfc3339()),
+        ..before.clone()
+    }
+}
+
+/// A write refused because an earlier one of the same target has no known outcome.
+fn held_error(held: &JournalEntry, check: String) -> CoreError {
+    let cause = format!(
+        "an earlier {} begun {} by {} has no known outcome",
+        held.operation.as_str(),
+        held.created_at,
+        held.person
+    );
+    match held.operation {
+        Operation::Create => callrail::Error::CreateOutcomeUnknown {
+            name: held.tracker_name.clone(),
+            cause,
+            check,
+        },
+        Operation::Update | Operation::Disable => callrail::Error::ChangeOutcomeUnknown {
+            tracker_id: held.tracker_id.clone().unwrap_or_default(),
+            cause,
+            check,
+        },
+    }
+    .into()
 }

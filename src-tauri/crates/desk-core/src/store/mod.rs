@@ -88,6 +88,30 @@ pub struct JournalEntry {
     pub after: Option<String>,
 }
 
+impl JournalEntry {
+    /// What the change is about: a create, by its company and name; a change, by its tracker. Two
+    /// unresolved entries never share one (see [`Store::claim`]).
+    pub fn target(&self) -> String {
+        match self.operation {
+            Operation::Create => format!(
+                "create/{}/{}/{}",
+                self.account_id,
+                self.company_id.as_deref().unwrap_or_default(),
+                self.tracker_name.trim()
+            ),
+            Operation::Update | Operation::Disable => format!(
+                "tracker/{}/{}",
+                self.account_id,
+                self.tracker_id.as_deref().unwrap_or_default()
+            ),
+        }
+    }
+
+    pub fn unresolved(&self) -> bool {
+        matches!(self.state, EntryState::Intended | EntryState::Unknown)
+    }
+}
+
 /// How an entry ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion {
@@ -160,6 +184,10 @@ pub trait Store: Send + Sync {
     /// Writes an entry in state `Intended`, before the request is sent (or, when copying, as it is).
     /// Writing an id again replaces it.
     async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()>;
+    /// Writes `entry` in state `Intended`, durably, unless an unresolved entry has the same
+    /// [`JournalEntry::target`]: then nothing is written and that entry is returned. Atomic across
+    /// processes (and, for a team's store, across computers).
+    async fn claim(&self, entry: &JournalEntry) -> CoreResult<Option<JournalEntry>>;
     /// Completes an entry once the outcome is known.
     async fn record_outcome(&self, id: &str, completion: &Completion) -> CoreResult<()>;
     async fn history(&self, filter: &HistoryFilter) -> CoreResult<Vec<JournalEntry>>;

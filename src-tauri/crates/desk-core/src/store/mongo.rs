@@ -6,13 +6,22 @@ use super::{Completion, EntryState, HistoryFilter, JournalEntry, SnapshotRecord,
 use crate::{CoreError, CoreResult};
 use futures::TryStreamExt;
 use mongodb::bson::{doc, Document};
-use mongodb::options::IndexOptions;
+use mongodb::options::{Acknowledgment, DatabaseOptions, IndexOptions, WriteConcern};
 use mongodb::{Collection, IndexModel};
 
 pub struct MongoStore {
     journal: Collection<JournalEntry>,
+    /// One document per unresolved change, keyed by its target: what makes `claim` atomic.
+    claims: Collection<Document>,
     snapshots: Collection<SnapshotRecord>,
     connections: Collection<Document>,
+}
+
+fn is_duplicate(e: &mongodb::error::Error) -> bool {
+    matches!(
+        *e.kind,
+        mongodb::error::ErrorKind::Write(mongodb::error::WriteFailure::WriteError(ref w)) if w.code == 11000
+    )
 }
 
 fn db_err(e: mongodb::error::Error) -> CoreError {
@@ -29,9 +38,18 @@ impl MongoStore {
         options.server_selection_timeout = Some(std::time::Duration::from_secs(8));
         options.app_name = Some("Tracker Desk".into());
         let client = mongodb::Client::with_options(options).map_err(db_err)?;
-        let db = client.database(database);
+        // An intent counts once a majority of the replica set has it in its on-disk journal.
+        let durable = WriteConcern::builder()
+            .w(Acknowledgment::Majority)
+            .journal(true)
+            .build();
+        let db = client.database_with_options(
+            database,
+            DatabaseOptions::builder().write_concern(durable).build(),
+        );
         let store = Self {
             journal: db.collection("journal_entries"),
+            claims: db.collection("write_claims"),
             snapshots: db.collection("tracker_snapshots"),
             connections: db.collection("connections"),
         };
@@ -82,6 +100,54 @@ impl Store for MongoStore {
             .map_err(db_err)
     }
 
+    async fn claim(&self, entry: &JournalEntry) -> CoreResult<Option<JournalEntry>> {
+        let target = entry.target();
+        // Twice at most: a claim left behind by an entry that has since been resolved is taken over.
+        for _ in 0..2 {
+            let claimed = self
+                .claims
+                .insert_one(doc! { "_id": &target, "entry_id": &entry.id })
+                .await;
+            match claimed {
+                Ok(_) => {
+                    self.record_intent(entry).await?;
+                    return Ok(None);
+                }
+                Err(e) if is_duplicate(&e) => {
+                    let holder = self
+                        .claims
+                        .find_one(doc! { "_id": &target })
+                        .await
+                        .map_err(db_err)?
+                        .and_then(|c| c.get_str("entry_id").ok().map(str::to_owned));
+                    let held_by = match &holder {
+                        Some(id) => self
+                            .journal
+                            .find_one(doc! { "id": id })
+                            .await
+                            .map_err(db_err)?,
+                        None => None,
+                    };
+                    match held_by {
+                        Some(other) if other.unresolved() => return Ok(Some(other)),
+                        _ => {
+                            let stale = match &holder {
+                                Some(id) => doc! { "_id": &target, "entry_id": id },
+                                None => doc! { "_id": &target },
+                            };
+                            self.claims.delete_one(stale).await.map_err(db_err)?;
+                        }
+                    }
+                }
+                Err(e) => return Err(db_err(e)),
+            }
+        }
+        Err(CoreError::Storage(
+            "the team's MongoDB kept changing while this change was being recorded; try again"
+                .into(),
+        ))
+    }
+
     async fn record_outcome(&self, id: &str, c: &Completion) -> CoreResult<()> {
         let mut set = doc! { "state": c.state.as_str(), "outcome": &c.outcome, "completed_at": crate::now_rfc3339() };
         if let Some(t) = &c.tracker_id {
@@ -93,8 +159,14 @@ impl Store for MongoStore {
         self.journal
             .update_one(doc! { "id": id }, doc! { "$set": set })
             .await
-            .map(|_| ())
-            .map_err(db_err)
+            .map_err(db_err)?;
+        if c.state != EntryState::Unknown && c.state != EntryState::Intended {
+            self.claims
+                .delete_many(doc! { "entry_id": id })
+                .await
+                .map_err(db_err)?;
+        }
+        Ok(())
     }
 
     async fn history(&self, f: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {

@@ -128,7 +128,8 @@ fn prepare(path: &Path) -> rusqlite::Result<(Connection, u32)> {
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Every commit reaches the disk before the request it announces leaves.
+    conn.pragma_update(None, "synchronous", "FULL")?;
     let found = migrate(&mut conn)?;
     Ok((conn, found))
 }
@@ -191,21 +192,43 @@ fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRecord> {
     })
 }
 
+fn insert(tx: &rusqlite::Transaction<'_>, e: &JournalEntry) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
+             tracker_id, tracker_name, operation, request, state, outcome, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            e.id, e.created_at, e.completed_at, e.person, e.connection_id, e.connection, e.account_id, e.company_id, e.tracker_id,
+            e.tracker_name, e.operation.as_str(), e.request, e.state.as_str(), e.outcome, e.before, e.after
+        ],
+    )
+    .map(|_| ())
+}
+
 #[async_trait::async_trait]
 impl Store for SqliteStore {
     async fn record_intent(&self, e: &JournalEntry) -> CoreResult<()> {
+        self.write(|tx| insert(tx, e))
+    }
+
+    async fn claim(&self, e: &JournalEntry) -> CoreResult<Option<JournalEntry>> {
+        let mut blocker = None;
         self.write(|tx| {
-            tx.execute(
-                "INSERT OR REPLACE INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
-                     tracker_id, tracker_name, operation, request, state, outcome, before, after)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-                params![
-                    e.id, e.created_at, e.completed_at, e.person, e.connection_id, e.connection, e.account_id, e.company_id, e.tracker_id,
-                    e.tracker_name, e.operation.as_str(), e.request, e.state.as_str(), e.outcome, e.before, e.after
-                ],
-            )
-            .map(|_| ())
-        })
+            let target = e.target();
+            let mut stmt = tx.prepare(
+                "SELECT * FROM journal WHERE state IN ('intended', 'unknown') AND account_id = ?1",
+            )?;
+            blocker = stmt
+                .query_map(params![e.account_id], entry)?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+                .into_iter()
+                .find(|other| other.target() == target);
+            if blocker.is_none() {
+                insert(tx, e)?;
+            }
+            Ok(())
+        })?;
+        Ok(blocker)
     }
 
     async fn record_outcome(&self, id: &str, c: &Completion) -> CoreResult<()> {

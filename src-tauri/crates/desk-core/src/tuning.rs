@@ -1,0 +1,55 @@
+//! How patient the writes are: how long a lost answer is looked for, how long one request may take,
+//! and when a change nobody can find is settled as not made.
+
+use callrail::CheckPolicy;
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tuning {
+    /// How a write whose answer was lost is looked for in CallRail.
+    pub check: CheckPolicy,
+    /// How long one request to CallRail may take.
+    pub timeout: Duration,
+    /// How old a lost create (or a pool's growth) must be before a check that still cannot find it
+    /// counts as proof that it was never made. Until then it stays "unknown".
+    pub settle: Duration,
+    /// Another computer's change younger than this may still be in flight: the check leaves it be.
+    pub min_age: Duration,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Self {
+            check: CheckPolicy::default(),
+            timeout: Duration::from_secs(30),
+            settle: Duration::from_secs(15 * 60),
+            min_age: Duration::from_secs(120),
+        }
+    }
+}
+
+impl Tuning {
+    /// The defaults, with whole seconds from `TRACKERDESK_CHECK_SECONDS` (the check window),
+    /// `TRACKERDESK_TIMEOUT_SECONDS` and `TRACKERDESK_SETTLE_SECONDS` where they are set.
+    pub fn from_env() -> Self {
+        let secs = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .map(Duration::from_secs_f64)
+        };
+        let mut t = Self::default();
+        if let Some(d) = secs("TRACKERDESK_CHECK_SECONDS") {
+            t.check.window = d;
+            t.check.first_interval = t.check.first_interval.min(d / 4);
+        }
+        if let Some(d) = secs("TRACKERDESK_TIMEOUT_SECONDS") {
+            t.timeout = d;
+        }
+        if let Some(d) = secs("TRACKERDESK_SETTLE_SECONDS") {
+            t.settle = d;
+        }
+        t
+    }
+}
