@@ -9,6 +9,7 @@ use callrail::{
 use callrail_sim::{FaultSpec, SimConfig};
 use scenario_tests::*;
 use serde_json::json;
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 fn source_form(company_id: &str, name: &str) -> TrackerForm {
@@ -522,7 +523,7 @@ async fn disable_answers_204_or_200() {
             .unwrap()
             .tracker;
         let answer = c.disable_tracker(&acc, &t.id).await.unwrap();
-        assert_eq!(answer.is_some(), returns_body);
+        assert_eq!(answer.tracker.is_some(), returns_body);
         let after = c.get_tracker(&acc, &t.id, &[]).await.unwrap();
         assert!(!after.is_active());
         assert!(after.disabled_at.is_some());
@@ -711,8 +712,10 @@ async fn idempotent_requests_are_retried() {
         .await
         .unwrap()
         .tracker;
+    // A write is never sent twice: its 5xx is settled by reading the tracker.
+    sim.clear_requests();
     sim.add_fault(fault("put-tracker:500:once"));
-    let up = c
+    let e = c
         .update_tracker(
             &acc,
             &t.id,
@@ -722,12 +725,14 @@ async fn idempotent_requests_are_retried() {
             },
         )
         .await
-        .unwrap();
-    assert_eq!(up.after.name, "Retried");
+        .unwrap_err();
+    assert!(matches!(e, Error::NotCarriedOut { .. }), "{e:?}");
+    assert_eq!(count(&sim, "PUT", ".json"), 1);
     sim.clear_requests();
-    sim.add_fault(fault("delete-tracker:502:once"));
-    c.disable_tracker(&acc, &t.id).await.unwrap();
-    assert_eq!(count(&sim, "DELETE", ".json"), 2);
+    sim.add_fault(fault("delete-tracker:502:once:commit"));
+    let done = c.disable_tracker(&acc, &t.id).await.unwrap();
+    assert!(done.reconciled.is_some_and(|cause| cause.contains("502")));
+    assert_eq!(count(&sim, "DELETE", ".json"), 1);
 
     sim.clear_requests();
     sim.add_fault(fault("get-company:503:always"));
@@ -779,24 +784,37 @@ async fn a_500_on_create_never_creates_twice() {
     );
     assert_eq!(named(&sim, &acc, "Lost answer"), 1);
 
-    // Not processed: reported as not created, and nothing was bought.
+    // Not processed: a missing tracker proves nothing yet, so the outcome is unknown.
     sim.clear_requests();
     sim.add_fault(fault("post-trackers:503:once"));
     let e = c
         .create_tracker(&acc, &source_draft(&acme.id, "Never made"))
         .await
         .unwrap_err();
-    assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
+    assert!(matches!(e, Error::CreateOutcomeUnknown { .. }), "{e:?}");
+    assert!(e.outcome_unknown());
     assert_eq!(count(&sim, "POST", "/trackers.json"), 1);
+    assert!(
+        count(&sim, "GET", "/trackers.json") >= 2,
+        "the list is read again until the window closes"
+    );
+    assert!(
+        sim.requests()
+            .iter()
+            .filter(|r| r.method == "GET")
+            .all(|r| !r.query.as_deref().unwrap_or("").contains("search")),
+        "never a search"
+    );
     assert_eq!(named(&sim, &acc, "Never made"), 0);
 
-    // An older namesake is not mistaken for the lost create.
+    // A namesake made by an earlier create is not mistaken for the lost one.
+    let earlier = HashSet::from([out.tracker.id.clone()]);
     sim.add_fault(fault("post-trackers:500:once"));
     let e = c
-        .create_tracker(&acc, &source_draft(&acme.id, "Lost answer"))
+        .create_tracker_excluding(&acc, &source_draft(&acme.id, "Lost answer"), &earlier)
         .await
         .unwrap_err();
-    assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
+    assert!(matches!(e, Error::CreateOutcomeUnknown { .. }), "{e:?}");
     assert_eq!(named(&sim, &acc, "Lost answer"), 1);
 }
 
@@ -836,16 +854,14 @@ async fn a_lost_connection_or_timeout_on_create_is_reconciled() {
         .create_tracker(&acc, &session_draft(&acme.id, "Reset early", 4))
         .await
         .unwrap_err();
-    assert!(matches!(e, Error::CreateNotConfirmed { .. }), "{e:?}");
+    assert!(matches!(e, Error::CreateOutcomeUnknown { .. }), "{e:?}");
     assert_eq!(count(&sim, "POST", "/trackers.json"), 1);
 }
 
 #[tokio::test]
 async fn a_create_that_cannot_be_checked_says_so() {
     let (sim, c, acc, acme) = acme_env().await;
-    // The name check before the POST goes through (a harmless fault takes its turn); the POST's
-    // answer is lost; every check after it fails.
-    sim.add_fault(fault("get-trackers:latency=1:once"));
+    // The POST's answer is lost; every check after it fails.
     sim.add_fault(fault("get-trackers:500:always"));
     sim.add_fault(fault("post-trackers:500:once:commit"));
     let e = c
@@ -853,7 +869,7 @@ async fn a_create_that_cannot_be_checked_says_so() {
         .await
         .unwrap_err();
     assert!(matches!(e, Error::CreateOutcomeUnknown { .. }), "{e:?}");
-    assert!(e.to_string().contains("before trying again"), "{e}");
+    assert!(e.to_string().contains("do not create it again"), "{e}");
     assert_eq!(count(&sim, "POST", "/trackers.json"), 1);
     assert_eq!(
         named(&sim, &acc, "Unknowable"),
@@ -863,14 +879,23 @@ async fn a_create_that_cannot_be_checked_says_so() {
 }
 
 #[tokio::test]
-async fn post_is_retried_on_429_only() {
+async fn a_429_on_create_is_a_refusal_checked_once() {
     let (sim, c, acc, acme) = acme_env().await;
     sim.add_fault(fault("post-trackers:429:once"));
+    let e = c
+        .create_tracker(&acc, &source_draft(&acme.id, "Throttled"))
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::RateLimited { local: false, .. }), "{e:?}");
+    assert_eq!(count(&sim, "POST", "/trackers.json"), 1, "never sent again");
+    assert_eq!(named(&sim, &acc, "Throttled"), 0);
+
+    // A 429 that CallRail carried out all the same is found by the one look at the list.
+    sim.add_fault(fault("post-trackers:429:once:commit"));
     let out = c
         .create_tracker(&acc, &source_draft(&acme.id, "Throttled"))
         .await
         .unwrap();
-    assert!(out.reconciled.is_none());
-    assert_eq!(count(&sim, "POST", "/trackers.json"), 2);
+    assert!(out.reconciled.is_some_and(|cause| cause.contains("limiting")));
     assert_eq!(named(&sim, &acc, "Throttled"), 1);
 }

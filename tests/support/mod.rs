@@ -1,7 +1,7 @@
 //! Shared set-up for the scenario tests: a simulator on loopback and a client pointed at it.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // test support: a failed set-up should stop the test
 
-use callrail::{ApiKey, Client, ClientBuilder, Company, RetryPolicy};
+use callrail::{ApiKey, CheckPolicy, Client, ClientBuilder, Company, RetryPolicy};
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
 use std::time::Duration;
 
@@ -15,7 +15,17 @@ pub async fn demo() -> RunningSim {
     start(SimConfig::default()).await
 }
 
-/// Fast retries, no client-side limiter, no pause before reconciling: tests stay quick.
+/// A lost write is looked for over one second, not a minute: tests stay quick.
+pub fn quick_check() -> CheckPolicy {
+    CheckPolicy {
+        window: Duration::from_secs(1),
+        first_interval: Duration::from_millis(100),
+        max_interval: Duration::from_millis(400),
+        ..CheckPolicy::default()
+    }
+}
+
+/// Fast retries, no client-side limiter, a short check of lost writes: tests stay quick.
 pub fn builder(sim: &RunningSim, key: &str) -> ClientBuilder {
     Client::builder(ApiKey::new(key).expect("a usable key"))
         .base_url(sim.base_url())
@@ -26,7 +36,7 @@ pub fn builder(sim: &RunningSim, key: &str) -> ClientBuilder {
             max_retry_after: Duration::from_secs(2),
         })
         .rate_limits(None)
-        .reconcile_delay(Duration::ZERO)
+        .check_policy(quick_check())
         .timeout(Duration::from_secs(5))
 }
 

@@ -105,9 +105,15 @@ impl RunningSim {
         lock(&self.shared.state).companies_json(account_id)
     }
 
-    /// All of an account's trackers, disabled ones included, with `swap_targets` and `campaign_name`.
+    /// All of an account's trackers as the API would show them now, disabled ones included, with
+    /// `swap_targets` and `campaign_name`.
     pub fn trackers(&self, account_id: &str) -> Vec<serde_json::Value> {
-        lock(&self.shared.state).trackers_json(account_id)
+        let mut state = lock(&self.shared.state);
+        let now = time::OffsetDateTime::now_utc();
+        for t in state.accounts.iter_mut().flat_map(|a| a.trackers.iter_mut()) {
+            t.show_pending(now);
+        }
+        state.trackers_json(account_id)
     }
 
     /// Stops accepting, lets open requests finish (up to a few seconds), then stops.

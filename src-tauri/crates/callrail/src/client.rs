@@ -397,7 +397,8 @@ impl Client {
         };
         tracing::warn!(%cause, tracker, "update not confirmed; reading the tracker");
         let grows = changed.iter().any(|f| f == "pool_size");
-        let window = if grows && !refused {
+        // New pool numbers can take a while to show, even behind a 429 CallRail carried out.
+        let window = if grows {
             self.check.window
         } else {
             Duration::ZERO

@@ -6,6 +6,7 @@
 use callrail::{SourceInput, TrackerChanges, TrackerForm, TrackerKind};
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
 use desk_core::{CoreError, Desk, SecretError, SecretStore, TrackerListRequest};
+use desk_core::views::WriteDone;
 
 struct Env {
     sim: RunningSim,
@@ -211,6 +212,7 @@ async fn trackers_with_their_money_guards() {
         .desk
         .create_tracker(&conn.id, &acc, &pool, 6)
         .await
+        .map(WriteDone::from)
         .unwrap();
     assert_eq!(created.tracker.row.pool_size, 6);
     assert_eq!(
@@ -254,6 +256,7 @@ async fn trackers_with_their_money_guards() {
         .desk
         .update_tracker(&conn.id, &acc, &id, &grow, 2)
         .await
+        .map(|w| WriteDone::from(w).tracker)
         .unwrap();
     assert_eq!(
         (
@@ -284,6 +287,7 @@ async fn trackers_with_their_money_guards() {
         .desk
         .disable_tracker(&conn.id, &acc, &id, "Website pool 2")
         .await
+        .map(|w| WriteDone::from(w).tracker)
         .unwrap();
     assert_eq!(disabled.row.status, callrail::TrackerStatus::Disabled);
     assert!(disabled.tracking_numbers.is_empty());

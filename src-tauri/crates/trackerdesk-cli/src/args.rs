@@ -72,6 +72,21 @@ pub enum JournalVerb {
     Check,
 }
 
+impl Group {
+    /// Whether the command changes trackers in CallRail.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Group::Trackers {
+                verb: TrackerVerb::CreateSource(_)
+                    | TrackerVerb::CreateSession(_)
+                    | TrackerVerb::Update(_)
+                    | TrackerVerb::Disable { .. }
+            }
+        )
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ListOnly {
     List,

@@ -32,8 +32,15 @@ pub async fn run(cli: Cli) -> Out {
         (None, None) => return Err(Failure::Input("no key and no connection".into())),
     };
     let client = desk.connections().client(&conn.id)?;
-    // Changes a crash or a lost answer left open are checked first, as the app does at start.
-    match desk.reconcile_unfinished().await {
+    // Changes a crash or a lost answer left open are checked first, as the app does at start. A
+    // write leaves that to its own claim, which checks an earlier attempt at the same tracker (and
+    // answers with what it made, instead of making it again).
+    let checked = if cli.group.writes() {
+        Ok(Vec::new())
+    } else {
+        desk.reconcile_unfinished().await
+    };
+    match checked {
         Ok(checked) => {
             for e in checked {
                 eprintln!(
