@@ -886,7 +886,10 @@ async fn a_429_on_create_is_a_refusal_checked_once() {
         .create_tracker(&acc, &source_draft(&acme.id, "Throttled"))
         .await
         .unwrap_err();
-    assert!(matches!(e, Error::RateLimited { local: false, .. }), "{e:?}");
+    assert!(
+        matches!(e, Error::RateLimited { local: false, .. }),
+        "{e:?}"
+    );
     assert_eq!(count(&sim, "POST", "/trackers.json"), 1, "never sent again");
     assert_eq!(named(&sim, &acc, "Throttled"), 0);
 
@@ -896,6 +899,8 @@ async fn a_429_on_create_is_a_refusal_checked_once() {
         .create_tracker(&acc, &source_draft(&acme.id, "Throttled"))
         .await
         .unwrap();
-    assert!(out.reconciled.is_some_and(|cause| cause.contains("limiting")));
+    assert!(out
+        .reconciled
+        .is_some_and(|cause| cause.contains("limiting")));
     assert_eq!(named(&sim, &acc, "Throttled"), 1);
 }

@@ -110,7 +110,11 @@ impl RunningSim {
     pub fn trackers(&self, account_id: &str) -> Vec<serde_json::Value> {
         let mut state = lock(&self.shared.state);
         let now = time::OffsetDateTime::now_utc();
-        for t in state.accounts.iter_mut().flat_map(|a| a.trackers.iter_mut()) {
+        for t in state
+            .accounts
+            .iter_mut()
+            .flat_map(|a| a.trackers.iter_mut())
+        {
             t.show_pending(now);
         }
         state.trackers_json(account_id)

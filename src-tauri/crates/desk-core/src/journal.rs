@@ -207,17 +207,12 @@ impl Journal {
     ) -> Option<String> {
         let entry = &flight.entry;
         let completion = match result {
-            Ok((tracker, outcome)) => {
-                if let Err(e) = self.snapshot(entry, tracker).await {
-                    tracing::warn!("could not keep the tracker's new state: {e}");
-                }
-                Completion {
-                    state: EntryState::Succeeded,
-                    outcome: outcome.to_owned(),
-                    tracker_id: Some(tracker.id.clone()),
-                    after: json(tracker),
-                }
-            }
+            Ok((tracker, outcome)) => Completion {
+                state: EntryState::Succeeded,
+                outcome: outcome.to_owned(),
+                tracker_id: Some(tracker.id.clone()),
+                after: json(tracker),
+            },
             Err(e) => Completion {
                 state: if outcome_unknown(e) {
                     EntryState::Unknown
@@ -229,12 +224,18 @@ impl Journal {
                 after: None,
             },
         };
-        let recorded = self.store().record_outcome(&entry.id, &completion).await;
+        let recorded = match self.store().record_outcome(&entry.id, &completion).await {
+            Ok(()) => match result {
+                Ok((tracker, _)) => self.snapshot(entry, tracker).await,
+                Err(_) => Ok(()),
+            },
+            Err(e) => Err(e),
+        };
         drop(flight);
         recorded.err().map(|e| {
             tracing::warn!("could not record the outcome in the journal: {e}");
             format!(
-                "CallRail's answer is above, but the journal could not record it ({e}); History shows this change as unknown until it is checked again"
+                "CallRail's answer stands, but the journal could not record it ({e}); History shows this change as unknown until it is checked again"
             )
         })
     }

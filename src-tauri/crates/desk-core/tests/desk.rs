@@ -5,8 +5,8 @@
 
 use callrail::{SourceInput, TrackerChanges, TrackerForm, TrackerKind};
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
-use desk_core::{CoreError, Desk, SecretError, SecretStore, TrackerListRequest};
 use desk_core::views::WriteDone;
+use desk_core::{CoreError, Desk, SecretError, SecretStore, TrackerListRequest};
 
 struct Env {
     sim: RunningSim,

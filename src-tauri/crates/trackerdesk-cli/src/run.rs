@@ -421,7 +421,9 @@ impl Ctx {
                     output::clean(&e.tracker_name),
                     e.created_at,
                     e.person,
-                    e.outcome.as_deref().unwrap_or("in progress, or interrupted")
+                    e.outcome
+                        .as_deref()
+                        .unwrap_or("in progress, or interrupted")
                 )
             })
             .collect();

@@ -130,15 +130,44 @@ fn cli_args(op: Op, t: &Targets, name: &str) -> Vec<String> {
     let grown = (t.pool_size + 2).to_string();
     let args: Vec<&str> = match op {
         Op::CreateSource => vec![
-            "trackers", "create-source", "--company", &t.company, "--name", name,
-            "--destination", "404-555-0100", "--source-type", "offline", "--area-code", "404", "--yes",
+            "trackers",
+            "create-source",
+            "--company",
+            &t.company,
+            "--name",
+            name,
+            "--destination",
+            "404-555-0100",
+            "--source-type",
+            "offline",
+            "--area-code",
+            "404",
+            "--yes",
         ],
         Op::CreateSession => vec![
-            "trackers", "create-session", "--company", &t.company, "--name", name,
-            "--destination", "404-555-0100", "--pool-size", "4", "--area-code", "404", "--yes",
+            "trackers",
+            "create-session",
+            "--company",
+            &t.company,
+            "--name",
+            name,
+            "--destination",
+            "404-555-0100",
+            "--pool-size",
+            "4",
+            "--area-code",
+            "404",
+            "--yes",
         ],
         Op::Update => vec!["trackers", "update", &t.source, "--name", NEW_NAME],
-        Op::Grow => vec!["trackers", "update", &t.pool, "--pool-size", &grown, "--yes"],
+        Op::Grow => vec![
+            "trackers",
+            "update",
+            &t.pool,
+            "--pool-size",
+            &grown,
+            "--yes",
+        ],
         Op::Disable => vec!["trackers", "disable", &t.source, "--yes"],
     };
     args.into_iter().map(str::to_owned).collect()
@@ -214,7 +243,10 @@ async fn run_desk(desk: &Desk, conn: &str, op: Op, t: &Targets, name: &str) -> i
     match result {
         Ok(_) => 0,
         Err(CoreError::Callrail(e)) if e.outcome_unknown() => 4,
-        Err(CoreError::Callrail(callrail::Error::Invalid(_)) | CoreError::ConfirmationRequired { .. }) => 2,
+        Err(
+            CoreError::Callrail(callrail::Error::Invalid(_))
+            | CoreError::ConfirmationRequired { .. },
+        ) => 2,
         Err(_) => 1,
     }
 }
@@ -256,8 +288,11 @@ fn run_cell(op: Op, fault: &'static str, carried: bool, driver: Driver) -> Cell 
     let t = targets(&s);
     let name = name_of(op, fault, carried);
     let commit = if carried { ":commit" } else { "" };
-    s.sim
-        .add_fault(format!("{}:{fault}:once{commit}", op.route()).parse().unwrap());
+    s.sim.add_fault(
+        format!("{}:{fault}:once{commit}", op.route())
+            .parse()
+            .unwrap(),
+    );
 
     let (first, retry, journal) = match driver {
         Driver::CommandLine => {
@@ -314,7 +349,10 @@ fn run_cell(op: Op, fault: &'static str, carried: bool, driver: Driver) -> Cell 
         _ => v["status"] == "disabled",
     };
     let effect = if op.creates() {
-        let made = trackers.iter().filter(|x| x["name"] == name.as_str()).count();
+        let made = trackers
+            .iter()
+            .filter(|x| x["name"] == name.as_str())
+            .count();
         if made > 1 {
             problems.push(format!("{made} trackers named {name}: bought twice"));
         }
@@ -330,9 +368,15 @@ fn run_cell(op: Op, fault: &'static str, carried: bool, driver: Driver) -> Cell 
         }
         let done = carried_now(&target);
         if (first == 0 || retry == Some(0)) != done {
-            problems.push(format!("done is {done}, but the exits were {first}/{retry:?}"));
+            problems.push(format!(
+                "done is {done}, but the exits were {first}/{retry:?}"
+            ));
         }
-        if done { "done".into() } else { "not done".into() }
+        if done {
+            "done".into()
+        } else {
+            "not done".into()
+        }
     };
     // The truth rule for the first run: 0 only if carried out, 1 only if not.
     if (first == 0 && !carried) || (first == 1 && carried) {
@@ -368,8 +412,12 @@ fn journal_problems(
             Op::CreateSource | Op::CreateSession => {
                 e.operation == Operation::Create && e.tracker_name == name
             }
-            Op::Update => e.operation == Operation::Update && e.tracker_id.as_deref() == Some(&t.source),
-            Op::Grow => e.operation == Operation::Update && e.tracker_id.as_deref() == Some(&t.pool),
+            Op::Update => {
+                e.operation == Operation::Update && e.tracker_id.as_deref() == Some(&t.source)
+            }
+            Op::Grow => {
+                e.operation == Operation::Update && e.tracker_id.as_deref() == Some(&t.pool)
+            }
             Op::Disable => e.operation == Operation::Disable,
         })
         .collect();
@@ -403,7 +451,11 @@ fn table(cells: &[Cell]) -> String {
             c.op.label(),
             c.fault,
             if c.carried { "yes" } else { "no" },
-            if c.driver == Driver::CommandLine { "cli" } else { "desk" },
+            if c.driver == Driver::CommandLine {
+                "cli"
+            } else {
+                "desk"
+            },
             c.first,
             c.retry.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
             c.effect,
@@ -432,14 +484,19 @@ fn matrix(driver: Driver) {
         let done: Vec<Cell> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunk
                 .iter()
-                .map(|&(op, fault, carried)| scope.spawn(move || run_cell(op, fault, carried, driver)))
+                .map(|&(op, fault, carried)| {
+                    scope.spawn(move || run_cell(op, fault, carried, driver))
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
         cells.extend(done);
     }
     let shown = table(&cells);
-    let _ = writeln!(std::io::stderr(), "\nfault matrix through the {driver:?}:\n{shown}");
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nfault matrix through the {driver:?}:\n{shown}"
+    );
     let failed: Vec<&Cell> = cells.iter().filter(|c| !c.problems.is_empty()).collect();
     assert!(failed.is_empty(), "{} cells failed:\n{shown}", failed.len());
     assert_eq!(cells.len(), 80);
@@ -467,7 +524,12 @@ fn a_lost_create_is_found_although_search_does_not_show_it() {
     let args = cli_args(Op::CreateSource, &t, name);
     assert_eq!(run_cli(&s, &args), 0);
     let searched = s.json(&[
-        "trackers", "list", "--company", &t.company, "--search", "Lagging",
+        "trackers",
+        "list",
+        "--company",
+        &t.company,
+        "--search",
+        "Lagging",
     ]);
     assert_eq!(
         searched["items"].as_array().unwrap().len(),

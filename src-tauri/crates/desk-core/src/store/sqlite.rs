@@ -358,3 +358,29 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_commit_is_synced_before_it_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("j.sqlite3")).unwrap();
+        let (mode, sync): (String, i64) = {
+            let conn = store.lock();
+            (
+                conn.pragma_query_value(None, "journal_mode", |r| r.get(0))
+                    .unwrap(),
+                conn.pragma_query_value(None, "synchronous", |r| r.get(0))
+                    .unwrap(),
+            )
+        };
+        assert_eq!(
+            (mode.as_str(), sync),
+            ("wal", 2),
+            "WAL with synchronous=FULL"
+        );
+    }
+}
