@@ -170,6 +170,16 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await waitText("cost-line", /1 number/);
     await shot("03-create-source");
     await click("form-submit");
+    // The purchase dialog starts on Back: a stray Enter goes back to the form and buys nothing.
+    await shown("confirm-create");
+    await browser.waitUntil(
+      async () => (await browser.execute(() => document.activeElement?.getAttribute("data-testid"))) === "confirm-back",
+      { timeout: 5_000, timeoutMsg: "the purchase dialog did not start on Back" },
+    );
+    await browser.keys("Enter");
+    await (await $("confirm-create")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+    assert.equal((await simTrackers(accountId)).filter((t) => t.name === "E2E Billboard").length, 0, "a stray Enter buys nothing");
+    await click("form-submit");
     await click("confirm-create");
     await waitText("tracker-detail", /E2E Billboard/, 30_000);
     const created = (await simTrackers(accountId)).filter((t) => t.name === "E2E Billboard");

@@ -19,10 +19,11 @@ pub mod rules;
 mod secret;
 mod transport;
 pub mod update;
+mod writes;
 
 pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
 pub use check::{CheckPolicy, CreatedLookup};
-pub use client::{Client, CreateOutcome, Disabled, Updated};
+pub use client::Client;
 pub use error::{Error, Result, RuleViolation, Violations};
 pub use limiter::{RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};
@@ -34,3 +35,4 @@ pub use retry::RetryPolicy;
 pub use rules::{SourceInput, TrackerDraft, TrackerForm, TrackerKind};
 pub use secret::ApiKey;
 pub use update::{plan_update, TrackerChanges, UpdatePlan};
+pub use writes::{CreateOutcome, Disabled, Updated};

@@ -148,14 +148,22 @@ pub(crate) fn guard_create(draft: &TrackerDraft, confirmed_numbers: u32) -> Core
     })
 }
 
-/// Creates the tracker in an active company; returns it (read back with its swap targets for a
-/// session) and, when its answer was lost, why.
+/// A tracker just created; why its answer was lost when it was found instead; and a read-back that
+/// failed after it was created (a warning: the create stands).
+pub(crate) struct Made {
+    pub tracker: Tracker,
+    pub reconciled: Option<String>,
+    pub warning: Option<String>,
+}
+
+/// Creates the tracker in an active company, never taking one of `exclude` (trackers made by earlier
+/// creates) for it; a session is read back with its swap targets.
 pub(crate) async fn create(
     client: &Client,
     account: &str,
     draft: &TrackerDraft,
     exclude: &std::collections::HashSet<String>,
-) -> CoreResult<(Tracker, Option<String>)> {
+) -> CoreResult<Made> {
     let company = client.get_company(account, draft.company_id()).await?;
     if !company.is_active() {
         return Err(RuleViolation::new(
@@ -167,15 +175,26 @@ pub(crate) async fn create(
     let out = client
         .create_tracker_excluding(account, draft, exclude)
         .await?;
-    let tracker = match draft.kind() {
-        // Read back with swap targets, so the detail panel shows what swap.js will look for.
-        TrackerKind::Session => client
-            .get_tracker(account, &out.tracker.id, &["swap_targets"])
-            .await
-            .unwrap_or(out.tracker),
-        TrackerKind::Source => out.tracker,
+    let mut made = Made {
+        tracker: out.tracker,
+        reconciled: out.reconciled,
+        warning: None,
     };
-    Ok((tracker, out.reconciled))
+    // Read back with swap targets, so the detail panel shows what swap.js will look for.
+    if draft.kind() == TrackerKind::Session {
+        match client
+            .get_tracker(account, &made.tracker.id, &["swap_targets"])
+            .await
+        {
+            Ok(t) => made.tracker = t,
+            Err(e) => {
+                made.warning = Some(format!(
+                    "it was created, but reading it back with its swap targets failed ({e})"
+                ))
+            }
+        }
+    }
+    Ok(made)
 }
 
 /// The before/after of an edit, without sending it, and the tracker as it is now.

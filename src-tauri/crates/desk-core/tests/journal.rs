@@ -6,70 +6,15 @@
 
 mod common;
 
-use callrail::{TrackerChanges, TrackerForm, TrackerKind};
-use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
-use common::entry;
+use callrail::TrackerChanges;
+use callrail_sim::{SimConfig, DEMO_API_KEY};
+use common::{entry, env, source, Env};
 use desk_core::store::{EntryState, HistoryFilter, Operation, SqliteStore, Store};
 use desk_core::views::WriteDone;
 use desk_core::{Desk, SecretStore, JOURNAL_FILE};
 use std::time::Duration;
 
 const PROBE: &str = env!("CARGO_BIN_EXE_journal-probe");
-
-struct Env {
-    sim: RunningSim,
-    dir: tempfile::TempDir,
-    service: String,
-    desk: Desk,
-    conn: String,
-    account: String,
-    company: String,
-}
-
-async fn env(config: SimConfig) -> Env {
-    let sim = RunningSim::start(config).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let service = format!("com.trackerdesk.test.{:x}", fastrand::u64(..));
-    let desk = Desk::open(
-        dir.path(),
-        SecretStore::with_service(&service),
-        sim.base_url(),
-    )
-    .unwrap();
-    let conn = desk
-        .add_connection("Peachtree", DEMO_API_KEY)
-        .await
-        .unwrap();
-    let account = conn.account_id.clone().unwrap();
-    let company = desk
-        .list_companies(&conn.id, &account)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.name == "Acme Plumbing")
-        .unwrap()
-        .id;
-    Env {
-        sim,
-        dir,
-        service,
-        desk,
-        conn: conn.id,
-        account,
-        company,
-    }
-}
-
-fn source(company: &str, name: &str) -> TrackerForm {
-    TrackerForm {
-        kind: TrackerKind::Source,
-        company_id: company.into(),
-        name: name.into(),
-        destination: "(404) 555-0100".into(),
-        area_code: Some("404".into()),
-        ..TrackerForm::default()
-    }
-}
 
 #[tokio::test]
 async fn every_write_leaves_an_entry_with_before_and_after() {
@@ -481,38 +426,5 @@ async fn a_team_store_that_cannot_be_used_changes_nothing() {
             .len(),
         1,
         "the local journal keeps working"
-    );
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_journal_that_cannot_record_the_outcome_never_hides_callrails_answer() {
-    let e = env(SimConfig::default()).await;
-    e.sim
-        .add_fault("post-trackers:latency=800:once".parse().unwrap());
-    let path = e.dir.path().join(JOURNAL_FILE);
-    let form = source(&e.company, "Journal locked");
-    let create = e.desk.create_tracker(&e.conn, &e.account, &form, 1);
-    // Once the request is out, another program holds the journal's write lock until it is done.
-    let lock = async {
-        while !e.sim.requests().iter().any(|r| r.method == "POST") {
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        let other = rusqlite::Connection::open(&path).unwrap();
-        other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-        other
-    };
-    let (created, other) = tokio::join!(create, lock);
-    other.execute_batch("ROLLBACK").unwrap();
-    let created = created.expect("CallRail's answer, not the journal's failure");
-    assert_eq!(created.tracker.name, "Journal locked");
-    assert_eq!(created.warnings.len(), 1, "{:?}", created.warnings);
-    assert!(created.warnings[0].contains("journal could not record"));
-    // The entry stays open and the next check completes it from CallRail.
-    let checked = e.desk.reconcile_unfinished().await.unwrap();
-    assert_eq!(checked.len(), 1);
-    assert_eq!(checked[0].state, EntryState::Succeeded);
-    assert_eq!(
-        checked[0].tracker_id.as_deref(),
-        Some(created.tracker.id.as_str())
     );
 }

@@ -248,3 +248,46 @@ fn update_and_disable() {
         "every change journaled, newest first"
     );
 }
+
+/// A write CallRail carried out stands, with exit 0, when only reading the tracker back fails: the
+/// read's failure is a warning, and the journal says done.
+#[test]
+fn a_failing_read_back_is_a_warning_not_a_failure() {
+    let s = sim(SimConfig::default());
+    let acme = s.company_id("Acme Plumbing");
+    // The pool is created; every read of one tracker after it fails.
+    s.sim.add_fault("get-tracker:500:always".parse().unwrap());
+    let out = s
+        .cmd()
+        .args([
+            "trackers",
+            "create-session",
+            "--company",
+            &acme,
+            "--name",
+            "Read-back pool",
+            "--destination",
+            "404-555-0100",
+            "--pool-size",
+            "4",
+            "--area-code",
+            "404",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Created session tracker \"Read-back pool\""),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("warning: it was created, but reading it back"),
+        "{}",
+        stderr(&out)
+    );
+    let journal = s.journal();
+    assert_eq!(journal[0].state, desk_core::store::EntryState::Succeeded);
+    assert_eq!(s.posts(), 1);
+}

@@ -8,6 +8,7 @@
 mod common;
 
 use callrail_sim::{SimConfig, DEMO_API_KEY};
+use common::writes::session_args;
 use common::{sim, Sim};
 use desk_core::store::EntryState;
 use std::process::{Child, Command, Stdio};
@@ -26,21 +27,7 @@ fn create(s: &Sim, company: &str) -> Command {
         .env("CALLRAIL_API_KEY", DEMO_API_KEY)
         .env("TRACKERDESK_CHECK_SECONDS", "1")
         .args(["--api-base", &s.sim.base_url()])
-        .args([
-            "trackers",
-            "create-session",
-            "--company",
-            company,
-            "--name",
-            NAME,
-            "--destination",
-            "404-555-0100",
-            "--pool-size",
-            "4",
-            "--area-code",
-            "404",
-            "--yes",
-        ])
+        .args(session_args(company, NAME))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     c
@@ -73,10 +60,12 @@ fn kill(mut child: Child) {
 
 /// Kills a create at the point `reached` says, runs it again, and returns the second run's exit
 /// code and stderr after checking that nothing was bought twice and nothing is left intended.
-fn crash_then_retry(fault: &str, reached: impl Fn(&Sim) -> bool) -> (Sim, i32, String) {
+fn crash_then_retry(faults: &[&str], reached: impl Fn(&Sim) -> bool) -> (Sim, i32, String) {
     let s = sim(SimConfig::default());
     let company = company(&s);
-    s.sim.add_fault(fault.parse().unwrap());
+    for fault in faults {
+        s.sim.add_fault(fault.parse().unwrap());
+    }
     let child = create(&s, &company).spawn().unwrap();
     wait_until("the kill point", || reached(&s));
     kill(child);
@@ -102,14 +91,20 @@ fn crash_then_retry(fault: &str, reached: impl Fn(&Sim) -> bool) -> (Sim, i32, S
 
 #[test]
 fn killed_before_the_request_is_not_sent_again_blindly() {
-    // The intent is journaled, then the company is read before the POST: it hangs there.
-    let (s, code, stderr) = crash_then_retry("get-company:latency=8000", |s| {
-        s.journal().len() == 1
-            && s.sim
+    // The command line reads the company to explain the purchase; then the desk journals the
+    // intent and reads it again before the POST: the second read hangs.
+    let (s, code, stderr) = crash_then_retry(
+        &["get-company:latency=1", "get-company:latency=8000"],
+        |s| {
+            let reads = s
+                .sim
                 .requests()
                 .iter()
-                .any(|r| r.path.contains("/companies/"))
-    });
+                .filter(|r| r.path.contains("/companies/"))
+                .count();
+            reads == 2 && s.journal().len() == 1
+        },
+    );
     assert_eq!(made(&s), 0);
     assert_eq!(code, 4, "not found yet, and it may still show: {stderr}");
     assert_eq!(s.journal()[0].state, EntryState::Unknown);
@@ -119,7 +114,7 @@ fn killed_before_the_request_is_not_sent_again_blindly() {
 #[test]
 fn killed_while_callrail_answers_is_found_not_bought_again() {
     // CallRail makes the tracker, then its answer is slow: the process dies waiting.
-    let (s, code, stderr) = crash_then_retry("post-trackers:latency=8000", |s| made(s) == 1);
+    let (s, code, stderr) = crash_then_retry(&["post-trackers:latency=8000"], |s| made(s) == 1);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(made(&s), 1);
     assert_eq!(s.journal()[0].state, EntryState::Succeeded);
@@ -129,7 +124,7 @@ fn killed_while_callrail_answers_is_found_not_bought_again() {
 #[test]
 fn killed_before_the_outcome_is_journaled_is_found_not_bought_again() {
     // The answer came; the pool is read back with its swap targets before the outcome is written.
-    let (s, code, stderr) = crash_then_retry("get-tracker:latency=8000", |s| {
+    let (s, code, stderr) = crash_then_retry(&["get-tracker:latency=8000"], |s| {
         s.sim
             .requests()
             .iter()

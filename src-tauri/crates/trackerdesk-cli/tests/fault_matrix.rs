@@ -9,11 +9,12 @@
 
 mod common;
 
-use callrail::{ApiKey, CheckPolicy, SourceInput, TrackerChanges, TrackerForm, TrackerKind};
-use callrail_sim::{Quirks, SimConfig, DEMO_API_KEY};
-use common::{sim, Sim};
+use callrail::{ApiKey, CheckPolicy};
+use callrail_sim::DEMO_API_KEY;
+use common::sim;
+use common::writes::*;
 use desk_core::store::{EntryState, JournalEntry, Operation};
-use desk_core::{CoreError, Desk, SecretStore, Tuning};
+use desk_core::{Desk, SecretStore, Tuning};
 use serde_json::Value;
 use std::io::Write;
 use std::time::Duration;
@@ -28,227 +29,14 @@ const FAULTS: [&str; 8] = [
     "timeout",
     "429",
 ];
-/// How long a lost write is looked for here (a minute in the app), and how long a request may take.
-const CHECK_SECONDS: &str = "2";
-const TIMEOUT_SECONDS: &str = "1.5";
-const NEW_NAME: &str = "Renamed by the matrix";
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Op {
-    CreateSource,
-    CreateSession,
-    Update,
-    Grow,
-    Disable,
-}
-
-const OPS: [Op; 5] = [
-    Op::CreateSource,
-    Op::CreateSession,
-    Op::Update,
-    Op::Grow,
-    Op::Disable,
-];
-
-impl Op {
-    fn route(self) -> &'static str {
-        match self {
-            Op::CreateSource | Op::CreateSession => "post-trackers",
-            Op::Update | Op::Grow => "put-tracker",
-            Op::Disable => "delete-tracker",
-        }
-    }
-    fn creates(self) -> bool {
-        matches!(self, Op::CreateSource | Op::CreateSession)
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Op::CreateSource => "create source",
-            Op::CreateSession => "create session",
-            Op::Update => "update",
-            Op::Grow => "grow a pool",
-            Op::Disable => "disable",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Driver {
     CommandLine,
     Desk,
 }
 
-/// The simulator's awkward sides, all on.
-fn awkward() -> SimConfig {
-    SimConfig {
-        quirks: Quirks {
-            search_whole_words: true,
-            search_lag: Some(Duration::from_secs(600)),
-            pool_number_delay: Some(Duration::from_secs(1)),
-            refuse_delete_of_disabled: true,
-        },
-        ..SimConfig::default()
-    }
-}
-
-/// What a cell writes to: the company, and an active source and session tracker of the demo agency.
-struct Targets {
-    account: String,
-    company: String,
-    source: String,
-    source_name: String,
-    pool: String,
-    pool_size: usize,
-}
-
-fn targets(s: &Sim) -> Targets {
-    let account = s.sim.account_ids()[0].clone();
-    let trackers = s.sim.trackers(&account);
-    let active = |kind: &str| {
-        trackers
-            .iter()
-            .find(|t| t["type"] == kind && t["status"] == "active")
-            .unwrap()
-            .clone()
-    };
-    let (source, pool) = (active("source"), active("session"));
-    Targets {
-        company: pool["company"]["id"].as_str().unwrap().to_owned(),
-        source: source["id"].as_str().unwrap().to_owned(),
-        source_name: source["name"].as_str().unwrap().to_owned(),
-        pool_size: pool["tracking_numbers"].as_array().unwrap().len(),
-        pool: pool["id"].as_str().unwrap().to_owned(),
-        account,
-    }
-}
-
 fn name_of(op: Op, fault: &str, carried: bool) -> String {
     format!("Matrix {} {fault} {carried}", op.label())
-}
-
-fn cli_args(op: Op, t: &Targets, name: &str) -> Vec<String> {
-    let grown = (t.pool_size + 2).to_string();
-    let args: Vec<&str> = match op {
-        Op::CreateSource => vec![
-            "trackers",
-            "create-source",
-            "--company",
-            &t.company,
-            "--name",
-            name,
-            "--destination",
-            "404-555-0100",
-            "--source-type",
-            "offline",
-            "--area-code",
-            "404",
-            "--yes",
-        ],
-        Op::CreateSession => vec![
-            "trackers",
-            "create-session",
-            "--company",
-            &t.company,
-            "--name",
-            name,
-            "--destination",
-            "404-555-0100",
-            "--pool-size",
-            "4",
-            "--area-code",
-            "404",
-            "--yes",
-        ],
-        Op::Update => vec!["trackers", "update", &t.source, "--name", NEW_NAME],
-        Op::Grow => vec![
-            "trackers",
-            "update",
-            &t.pool,
-            "--pool-size",
-            &grown,
-            "--yes",
-        ],
-        Op::Disable => vec!["trackers", "disable", &t.source, "--yes"],
-    };
-    args.into_iter().map(str::to_owned).collect()
-}
-
-fn run_cli(s: &Sim, args: &[String]) -> i32 {
-    let out = s
-        .cmd()
-        .env("TRACKERDESK_CHECK_SECONDS", CHECK_SECONDS)
-        .env("TRACKERDESK_TIMEOUT_SECONDS", TIMEOUT_SECONDS)
-        .args(args)
-        .output()
-        .unwrap();
-    out.status.code().unwrap_or(-1)
-}
-
-fn form(op: Op, t: &Targets, name: &str) -> TrackerForm {
-    TrackerForm {
-        kind: if op == Op::CreateSession {
-            TrackerKind::Session
-        } else {
-            TrackerKind::Source
-        },
-        company_id: t.company.clone(),
-        name: name.into(),
-        destination: "404-555-0100".into(),
-        area_code: Some("404".into()),
-        pool_size: (op == Op::CreateSession).then_some(4),
-        source: (op == Op::CreateSource).then(|| SourceInput {
-            kind: "offline".into(),
-            ..SourceInput::default()
-        }),
-        ..TrackerForm::default()
-    }
-}
-
-/// The app's path: one desk, the same calls the Tauri commands make, and the exit code the
-/// command line would give the outcome.
-async fn run_desk(desk: &Desk, conn: &str, op: Op, t: &Targets, name: &str) -> i32 {
-    let result = match op {
-        Op::CreateSource | Op::CreateSession => {
-            let n = if op == Op::CreateSession { 4 } else { 1 };
-            desk.create_tracker(conn, &t.account, &form(op, t, name), n)
-                .await
-        }
-        Op::Update | Op::Grow => {
-            let (id, changes) = if op == Op::Update {
-                let c = TrackerChanges {
-                    name: Some(NEW_NAME.into()),
-                    ..TrackerChanges::default()
-                };
-                (t.source.clone(), c)
-            } else {
-                let c = TrackerChanges {
-                    pool_size: Some(u32::try_from(t.pool_size + 2).unwrap()),
-                    ..TrackerChanges::default()
-                };
-                (t.pool.clone(), c)
-            };
-            match desk.preview_update(conn, &t.account, &id, &changes).await {
-                Ok(p) => {
-                    desk.update_tracker(conn, &t.account, &id, &changes, p.extra_numbers)
-                        .await
-                }
-                Err(e) => Err(e),
-            }
-        }
-        Op::Disable => {
-            desk.disable_tracker(conn, &t.account, &t.source, &t.source_name)
-                .await
-        }
-    };
-    match result {
-        Ok(_) => 0,
-        Err(CoreError::Callrail(e)) if e.outcome_unknown() => 4,
-        Err(
-            CoreError::Callrail(callrail::Error::Invalid(_))
-            | CoreError::ConfirmationRequired { .. },
-        ) => 2,
-        Err(_) => 1,
-    }
 }
 
 /// One cell's result.

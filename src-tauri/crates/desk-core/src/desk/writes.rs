@@ -95,16 +95,19 @@ impl Desk {
             Err(earlier) => return Ok(earlier),
         };
         let exclude = self.journal.attributed(&flight.entry).await?;
+        let mut warnings = Vec::new();
         let result = trackers::create(&client, account, &draft, &exclude)
             .await
-            .map(|(t, reconciled)| {
-                let outcome = match &reconciled {
+            .map(|made| {
+                let t = made.tracker;
+                let outcome = match &made.reconciled {
                     Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
                     None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
                 };
-                (t, outcome, reconciled)
+                warnings.extend(made.warning);
+                (t, outcome, made.reconciled)
             });
-        self.done(flight, result, Vec::new()).await
+        self.done(flight, result, warnings).await
     }
 
     /// Applies an edit; a pool that grows must confirm its extra numbers. Journaled with the before.

@@ -2,7 +2,10 @@
 
 #![allow(dead_code)]
 
+use callrail::{TrackerForm, TrackerKind};
+use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
 use desk_core::store::{EntryState, JournalEntry, Operation};
+use desk_core::{Desk, SecretStore};
 
 /// A journal entry as a desk would write it before a request.
 pub fn entry(
@@ -29,5 +32,61 @@ pub fn entry(
         outcome: None,
         before: None,
         after: None,
+    }
+}
+
+/// A desk with a connection to a simulator, its account and the Acme Plumbing company.
+pub struct Env {
+    pub sim: RunningSim,
+    pub dir: tempfile::TempDir,
+    pub service: String,
+    pub desk: Desk,
+    pub conn: String,
+    pub account: String,
+    pub company: String,
+}
+
+pub async fn env(config: SimConfig) -> Env {
+    let sim = RunningSim::start(config).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("com.trackerdesk.test.{:x}", fastrand::u64(..));
+    let desk = Desk::open(
+        dir.path(),
+        SecretStore::with_service(&service),
+        sim.base_url(),
+    )
+    .unwrap();
+    let conn = desk
+        .add_connection("Peachtree", DEMO_API_KEY)
+        .await
+        .unwrap();
+    let account = conn.account_id.clone().unwrap();
+    let company = desk
+        .list_companies(&conn.id, &account)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Acme Plumbing")
+        .unwrap()
+        .id;
+    Env {
+        sim,
+        dir,
+        service,
+        desk,
+        conn: conn.id,
+        account,
+        company,
+    }
+}
+
+pub fn source(company: &str, name: &str) -> TrackerForm {
+    TrackerForm {
+        kind: TrackerKind::Source,
+        company_id: company.into(),
+        name: name.into(),
+        destination: "(404) 555-0100".into(),
+        area_code: Some("404".into()),
+        ..TrackerForm::default()
     }
 }

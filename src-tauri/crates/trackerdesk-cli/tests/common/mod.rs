@@ -2,6 +2,8 @@
 //! binary pointed at it with an app-data folder of its own.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod writes;
+
 use assert_cmd::Command;
 use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
 use serde_json::Value;
