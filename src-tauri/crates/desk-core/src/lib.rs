@@ -16,7 +16,7 @@ pub mod tuning;
 pub mod views;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::{Desk, Written, IN_FLIGHT_DIR, JOURNAL_FILE};
+pub use desk::{Desk, Written, JOURNAL_FILE};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;

@@ -170,6 +170,73 @@ async fn store_contract(store: &dyn Store) {
     );
 }
 
+/// One unresolved change per target: a second claim gets the holder back and writes nothing, until
+/// the holder is settled.
+async fn claim_contract(store: &dyn Store) {
+    let mut first = entry(
+        "k1",
+        "2026-02-01T10:00:00Z",
+        "COM9",
+        Operation::Create,
+        "ana@desk1",
+    );
+    first.tracker_id = None;
+    first.tracker_name = "Claimed".into();
+    let mut second = first.clone();
+    second.id = "k2".into();
+    second.person = "ben@desk2".into();
+    let mut other_name = first.clone();
+    other_name.id = "k3".into();
+    other_name.tracker_name = "Claimed too".into();
+    assert_eq!(store.claim(&first).await.unwrap(), None);
+    let held = store
+        .claim(&second)
+        .await
+        .unwrap()
+        .expect("held by the first");
+    assert_eq!(held.id, "k1");
+    assert_eq!(
+        store.claim(&other_name).await.unwrap(),
+        None,
+        "another name is free"
+    );
+    let written = |id: &'static str| async move {
+        store
+            .history(&HistoryFilter {
+                company_id: Some("COM9".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .iter()
+            .any(|e| e.id == id)
+    };
+    assert!(!written("k2").await, "a refused claim writes nothing");
+    // Unknown still holds it; settled, it is free again.
+    let unknown = Completion {
+        state: EntryState::Unknown,
+        outcome: "lost".into(),
+        tracker_id: None,
+        after: None,
+    };
+    store.record_outcome("k1", &unknown).await.unwrap();
+    assert!(store.claim(&second).await.unwrap().is_some());
+    let failed = Completion {
+        state: EntryState::Failed,
+        ..unknown
+    };
+    store.record_outcome("k1", &failed).await.unwrap();
+    assert_eq!(store.claim(&second).await.unwrap(), None);
+    assert!(written("k2").await);
+}
+
+#[tokio::test]
+async fn sqlite_claims_one_unresolved_change_per_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join(JOURNAL_FILE)).unwrap();
+    claim_contract(&store).await;
+}
+
 #[tokio::test]
 async fn sqlite_meets_the_store_contract_and_migrates_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -305,6 +372,7 @@ async fn mongodb_meets_the_store_contract() {
         .share_connection("conn-1", "Peachtree", Some("ACC1"))
         .await
         .unwrap();
+    claim_contract(&store).await;
     mongodb::Client::with_uri_str(&uri)
         .await
         .unwrap()

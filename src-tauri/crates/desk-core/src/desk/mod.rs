@@ -27,7 +27,7 @@ use std::sync::Arc;
 pub const JOURNAL_FILE: &str = "journal.sqlite3";
 
 /// Where a write in flight keeps its lock file, in the app-data folder.
-pub const IN_FLIGHT_DIR: &str = "in-flight";
+const IN_FLIGHT_DIR: &str = "in-flight";
 
 /// The connection id of a key given for one run.
 pub const KEY_CONNECTION_ID: &str = "key";
@@ -65,7 +65,8 @@ impl Desk {
         &self.connections
     }
 
-    /// How patient writes are (see [`Tuning`]); applies to connections used from now on.
+    /// How patient writes are (see [`Tuning`]), for the clients made from now on: set it before
+    /// `use_key` or the demo.
     pub fn set_tuning(&self, tuning: Tuning) {
         self.connections.set_tuning(tuning);
     }
