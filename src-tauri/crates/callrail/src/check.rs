@@ -99,7 +99,8 @@ impl Client {
     }
 
     /// Looks with `look` until it finds (`Ok(Ok(found))`) or `window` runs out, waiting longer between
-    /// looks each time; looks at least once. Returns the last look's answer.
+    /// looks each time; looks at least once, and last when the window closes. Returns the last look's
+    /// answer.
     pub(crate) async fn poll<T, U, F, Fut>(
         &self,
         window: Duration,
@@ -113,10 +114,12 @@ impl Client {
         let mut wait = self.check.first_interval;
         loop {
             let answer = look().await;
-            if matches!(answer, Ok(Ok(_))) || tokio::time::Instant::now() + wait > deadline {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if matches!(answer, Ok(Ok(_))) || left.is_zero() {
                 return answer;
             }
-            tokio::time::sleep(wait).await;
+            // The last look lands on the deadline.
+            tokio::time::sleep(wait.min(left)).await;
             wait = (wait * 2).min(self.check.max_interval);
         }
     }
