@@ -3,8 +3,8 @@
 
 use callrail::rules::SourceInput;
 use callrail::{
-    Error, Order, RateLimits, StatusFilter, Tracker, TrackerChanges, TrackerDraft, TrackerForm,
-    TrackerKind, TrackerQuery, TypeFilter,
+    ApiKey, Client, Error, Order, RateLimits, RetryPolicy, StatusFilter, Tracker, TrackerChanges,
+    TrackerDraft, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
 };
 use callrail_sim::{FaultSpec, SimConfig};
 use scenario_tests::*;
@@ -903,4 +903,55 @@ async fn a_429_on_create_is_a_refusal_checked_once() {
         .reconciled
         .is_some_and(|cause| cause.contains("limiting")));
     assert_eq!(named(&sim, &acc, "Throttled"), 1);
+}
+
+/// A server on loopback that answers every request with `size` bytes of blanks, saying so in
+/// Content-Length or not.
+async fn huge_answers(size: usize, with_length: bool) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf).await;
+                let length = if with_length {
+                    format!("Content-Length: {size}\r\n")
+                } else {
+                    "Connection: close\r\n".into()
+                };
+                let head =
+                    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{length}\r\n");
+                if s.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let chunk = vec![b' '; 1 << 20];
+                for _ in 0..size.div_ceil(1 << 20) {
+                    if s.write_all(&chunk).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test]
+async fn an_answer_larger_than_16_mib_is_not_read() {
+    for with_length in [true, false] {
+        let base = huge_answers(17 << 20, with_length).await;
+        let c = Client::builder(ApiKey::new("any-key").unwrap())
+            .base_url(base)
+            .retry(RetryPolicy::none())
+            .rate_limits(None)
+            .build()
+            .unwrap();
+        let e = c.list_accounts().await.unwrap_err();
+        assert!(
+            e.to_string().contains("larger than 16 MiB"),
+            "{with_length}: {e}"
+        );
+    }
 }

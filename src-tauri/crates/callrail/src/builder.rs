@@ -90,19 +90,37 @@ impl ClientBuilder {
     }
 }
 
+/// CallRail's address: https, or plain http to this computer only (the simulator); no user name,
+/// password, query or fragment. The address is never repeated in the error, since it may hold
+/// credentials.
 fn parse_base_url(raw: &str) -> Result<String> {
-    let bad = |why: &str| {
-        Error::from(crate::RuleViolation::new(
-            "api_base",
-            format!("\"{raw}\" {why}"),
-        ))
+    let bad = |why: &str| Error::from(crate::RuleViolation::new("api_base", why));
+    let url =
+        url::Url::parse(raw.trim()).map_err(|_| bad("the API address is not a web address"))?;
+    let loopback = match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => return Err(bad("the API address has no host")),
     };
-    let url = url::Url::parse(raw.trim()).map_err(|_| bad("is not a web address"))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
-        return Err(bad("must be an http or https address"));
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(bad(
+                "the API address must use https: the API key would travel unencrypted",
+            ))
+        }
+        _ => return Err(bad("the API address must be an https address")),
     }
-    if url.query().is_some() || !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("must not carry a query or credentials"));
+    if url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return Err(bad(
+            "the API address must not carry a user name, password, query or fragment",
+        ));
     }
     let s = url.as_str().trim_end_matches('/');
     Ok(s.strip_suffix("/v3").unwrap_or(s).to_owned())
@@ -122,8 +140,26 @@ mod tests {
             parse_base_url("http://127.0.0.1:8765/v3").unwrap(),
             "http://127.0.0.1:8765"
         );
+        assert!(parse_base_url("http://localhost:8765").is_ok());
+        assert!(parse_base_url("http://[::1]:8765").is_ok());
         assert!(parse_base_url("ftp://x").is_err());
         assert!(parse_base_url("not a url").is_err());
-        assert!(parse_base_url("https://user:pw@api.callrail.com").is_err());
+        let e = parse_base_url("http://api.callrail.com")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("https"), "{e}");
+    }
+
+    #[test]
+    fn credentials_in_the_address_are_refused_without_repeating_them() {
+        for raw in [
+            "https://user:hunter2@api.callrail.com",
+            "https://api.callrail.com/?token=hunter2",
+            "https://api.callrail.com/#hunter2",
+        ] {
+            let e = parse_base_url(raw).unwrap_err().to_string();
+            assert!(e.contains("must not carry"), "{e}");
+            assert!(!e.contains("hunter2") && !e.contains("user:"), "{e}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use crate::list::{check_per_page, StatusFilter, TrackerQuery, PER_PAGE_MAX};
 use crate::models::{Account, Company, Page, Tracker};
 use crate::rules::check_id;
 use crate::transport::Transport;
-use crate::{ApiKey, Error, Result};
+use crate::{ApiKey, Result};
 use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -64,7 +64,7 @@ impl Client {
             .send(Method::GET, limit_key, path, query, None)
             .await
             .map_err(|f| f.error)?;
-        decode(&body)
+        self.inner.decode(&body)
     }
 
     /// Every account the key sees.
@@ -227,10 +227,4 @@ impl Client {
         )
         .await
     }
-}
-
-pub(crate) fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
-    serde_json::from_slice(body).map_err(|e| Error::Decode {
-        message: e.to_string(),
-    })
 }

@@ -33,11 +33,17 @@ impl RetryPolicy {
         }
     }
 
-    /// The wait before retry number `retry` (0-based).
+    /// The wait before retry number `retry` (0-based): the backoff, or CallRail's `Retry-After`
+    /// (within a cap) when that is longer; a `Retry-After: 0` still waits the backoff.
     pub fn delay(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
-        if let Some(after) = retry_after {
-            return after.min(self.max_retry_after);
+        let backoff = self.backoff(retry);
+        match retry_after {
+            Some(after) => after.min(self.max_retry_after).max(backoff),
+            None => backoff,
         }
+    }
+
+    fn backoff(&self, retry: u32) -> Duration {
         let exp = self
             .base_delay
             .saturating_mul(2u32.saturating_pow(retry.min(16)));
@@ -94,5 +100,10 @@ mod tests {
             "{d:?}"
         );
         assert_eq!(parse_retry_after("soon"), None);
+        let zero = p.delay(2, Some(Duration::ZERO));
+        assert!(
+            zero >= p.base_delay * 2,
+            "Retry-After: 0 still backs off: {zero:?}"
+        );
     }
 }

@@ -343,7 +343,25 @@ fn check_optional_name(field: &str, raw: Option<&str>) -> Result<Option<String>,
             "no line breaks or control characters",
         ));
     }
+    if name.chars().any(is_invisible) {
+        return Err(RuleViolation::new(
+            field,
+            "no invisible or text-direction characters (such as zero-width spaces or right-to-left marks)",
+        ));
+    }
     Ok(Some(name.to_owned()))
+}
+
+/// Unicode's format characters (category Cf): invisible, and some turn the text around it (the
+/// bidirectional overrides), so a name could read as something it is not.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+        | '\u{0890}'..='\u{0891}' | '\u{08E2}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
 }
 
 /// A whisper or greeting: blank means none; at most [`MESSAGE_MAX`] characters.

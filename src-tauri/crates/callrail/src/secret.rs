@@ -18,13 +18,16 @@ impl ApiKey {
         if key.is_empty() {
             return Err(crate::RuleViolation::new("api_key", "the API key is empty"));
         }
-        if key
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '\\')
-        {
+        if key.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || crate::rules::is_invisible(c)
+                || c == '"'
+                || c == '\\'
+        }) {
             return Err(crate::RuleViolation::new(
                 "api_key",
-                "the API key may not contain spaces, quotes or control characters",
+                "the API key may not contain spaces, quotes, control or invisible characters",
             ));
         }
         Ok(Self(key.to_owned()))

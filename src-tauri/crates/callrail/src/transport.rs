@@ -124,12 +124,9 @@ impl Transport {
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(parse_retry_after);
-        let bytes = resp.bytes().await.map_err(|e| match classify(&e) {
-            Lost::NotSent(m) => Lost::Broken(m),
-            other => other,
-        })?;
+        let bytes = read_capped(resp).await?;
         tracing::debug!(%method, path, status = status.as_u16(), "CallRail answered");
-        Ok((status, retry_after, bytes.to_vec()))
+        Ok((status, retry_after, bytes))
     }
 
     fn status_error(
@@ -165,11 +162,81 @@ impl Transport {
                 .unwrap_or("unexpected answer")
                 .to_owned()
         });
+        // Redacted first: a cut could leave part of a key that no longer matches.
+        message = self.redact(&message);
         if message.chars().count() > 300 {
             message = message.chars().take(300).collect::<String>() + "…";
         }
-        message.replace(self.key.expose(), "<redacted>")
+        message
     }
+
+    /// `text` without this client's key, and without any `token=…` value whatever key it is.
+    pub fn redact(&self, text: &str) -> String {
+        redact_tokens(&text.replace(self.key.expose(), "<redacted>"))
+    }
+
+    /// A body read as `T`; the error says why without repeating a key.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self, body: &[u8]) -> Result<T, Error> {
+        serde_json::from_slice(body).map_err(|e| Error::Decode {
+            message: self.redact(&e.to_string()),
+        })
+    }
+}
+
+/// The most of an answer that is read: CallRail's largest pages are far smaller.
+pub(crate) const MAX_ANSWER: usize = 16 * 1024 * 1024;
+
+/// The answer's body, read up to [`MAX_ANSWER`]; a larger one is not read on.
+async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Lost> {
+    let too_large = || {
+        Lost::Broken(format!(
+            "the answer was larger than {} MiB and was not read",
+            MAX_ANSWER >> 20
+        ))
+    };
+    if resp.content_length().is_some_and(|n| n > MAX_ANSWER as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    loop {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_ANSWER {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => {
+                return Err(match classify(&e) {
+                    Lost::NotSent(m) => Lost::Broken(m),
+                    other => other,
+                })
+            }
+        }
+    }
+}
+
+/// Replaces the value after every `token=` (any case, quoted or not) with `<redacted>`.
+pub(crate) fn redact_tokens(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    while let Some(found) = lower[rest..].find("token=") {
+        let start = rest + found + "token=".len();
+        out.push_str(&text[rest..start]);
+        let value = &text[start..];
+        let quoted = value.starts_with('"');
+        let body = if quoted { &value[1..] } else { value };
+        let end = body
+            .find(|c: char| c == '"' || c == ',' || c.is_whitespace())
+            .unwrap_or(body.len());
+        out.push_str("<redacted>");
+        rest =
+            start + usize::from(quoted) + end + usize::from(quoted && body[end..].starts_with('"'));
+    }
+    out.push_str(&text[rest..]);
+    out
 }
 
 /// The deepest cause of a reqwest error, which names the problem without the URL.
@@ -186,5 +253,27 @@ fn classify(e: &reqwest::Error) -> Lost {
         Lost::NotSent(message)
     } else {
         Lost::Broken(message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_values_are_redacted_wherever_they_stand() {
+        assert_eq!(
+            redact_tokens(r#"bad header Authorization: Token token="abc123", more"#),
+            "bad header Authorization: Token token=<redacted>, more"
+        );
+        assert_eq!(
+            redact_tokens("TOKEN=xyz and token=q"),
+            "TOKEN=<redacted> and token=<redacted>"
+        );
+        assert_eq!(redact_tokens("no secrets here"), "no secrets here");
+        assert_eq!(
+            redact_tokens("ends with token="),
+            "ends with token=<redacted>"
+        );
     }
 }

@@ -3,7 +3,6 @@
 //! CallRail's own state is read to tell done from not done, and what cannot be told is unknown.
 
 use crate::check::CreatedLookup;
-use crate::client::decode;
 use crate::models::Tracker;
 use crate::rules::{check_id, TrackerDraft};
 use crate::transport::Failure;
@@ -74,7 +73,7 @@ impl Client {
             )
             .await;
         let (cause, refused) = match sent {
-            Ok((_, bytes)) => match decode::<Tracker>(&bytes) {
+            Ok((_, bytes)) => match self.inner.decode::<Tracker>(&bytes) {
                 Ok(tracker) => {
                     return Ok(CreateOutcome {
                         tracker,
@@ -162,7 +161,7 @@ impl Client {
             .send(Method::PUT, &account, &path, &[], Some(&plan.body()))
             .await
         {
-            Ok((_, body)) => match decode(&body) {
+            Ok((_, body)) => match self.inner.decode(&body) {
                 Ok(after) => {
                     return Ok(Updated {
                         before,
@@ -251,7 +250,7 @@ impl Client {
                     reconciled: None,
                 })
             }
-            Ok((_, body)) => match decode(&body) {
+            Ok((_, body)) => match self.inner.decode(&body) {
                 Ok(t) => {
                     return Ok(Disabled {
                         tracker: Some(t),

@@ -52,6 +52,13 @@ fn check_name(raw: &str) -> CoreResult<String> {
     if name.chars().count() > 80 || name.chars().any(char::is_control) {
         return Err(RuleViolation::new("name", "at most 80 characters, on one line").into());
     }
+    if name.chars().any(callrail::rules::is_invisible) {
+        return Err(RuleViolation::new(
+            "name",
+            "no invisible or text-direction characters (such as zero-width spaces or right-to-left marks)",
+        )
+        .into());
+    }
     Ok(name.to_owned())
 }
 

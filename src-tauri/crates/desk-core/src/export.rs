@@ -30,16 +30,21 @@ const COLUMNS: [&str; 14] = [
     "after",
 ];
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A cell as a spreadsheet may show it: one that starts like a formula (`= + - @`, a tab or a
+/// carriage return) gets a leading apostrophe, so opening the file never runs anything.
+fn neutral(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_owned()
     }
 }
 
-pub fn to_csv(entries: &[JournalEntry]) -> String {
-    let mut out = COLUMNS.join(",") + "\n";
+/// The entries as CSV, with a UTF-8 byte-order mark so Excel reads accents right.
+pub fn to_csv(entries: &[JournalEntry]) -> CoreResult<Vec<u8>> {
+    let failed = |e: csv::Error| CoreError::Storage(format!("could not write the CSV: {e}"));
+    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    out.write_record(COLUMNS).map_err(failed)?;
     for e in entries {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let row = [
@@ -58,15 +63,11 @@ pub fn to_csv(entries: &[JournalEntry]) -> String {
             o(&e.before),
             o(&e.after),
         ];
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        out.write_record(row.iter().map(|f| neutral(f)))
+            .map_err(failed)?;
     }
-    out
+    out.into_inner()
+        .map_err(|e| CoreError::Storage(format!("could not write the CSV: {e}")))
 }
 
 pub fn to_json(entries: &[JournalEntry]) -> String {
@@ -75,8 +76,8 @@ pub fn to_json(entries: &[JournalEntry]) -> String {
 
 pub fn write(entries: &[JournalEntry], format: ExportFormat, path: &Path) -> CoreResult<()> {
     let text = match format {
-        ExportFormat::Csv => to_csv(entries),
-        ExportFormat::Json => to_json(entries),
+        ExportFormat::Csv => to_csv(entries)?,
+        ExportFormat::Json => to_json(entries).into_bytes(),
     };
     std::fs::write(path, text)
         .map_err(|e| CoreError::Storage(format!("could not write {}: {e}", path.display())))
@@ -107,7 +108,9 @@ mod tests {
             before: None,
             after: None,
         };
-        let csv = to_csv(std::slice::from_ref(&e));
+        let bytes = to_csv(std::slice::from_ref(&e)).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
+        let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let line = csv.lines().nth(1).unwrap();
         assert!(line.contains("\"Peachtree, Inc\""));
         assert!(line.contains("\"Say \"\"hi\"\"\""));
@@ -115,5 +118,38 @@ mod tests {
         assert_eq!(csv.lines().count(), 2);
         let json: serde_json::Value = serde_json::from_str(&to_json(&[e])).unwrap();
         assert_eq!(json[0]["tracker_id"], "TRK1");
+    }
+
+    #[test]
+    fn cells_that_look_like_formulas_are_neutralised_and_accents_survive() {
+        let e = JournalEntry {
+            id: "2".into(),
+            created_at: "2026-01-01T00:00:00Z".into(),
+            completed_at: None,
+            person: "josé@desk".into(),
+            connection_id: "c".into(),
+            connection: "=HYPERLINK(\"http://evil.example\",\"x\")".into(),
+            account_id: "+1".into(),
+            company_id: Some("-2".into()),
+            tracker_id: Some("@SUM(A1)".into()),
+            tracker_name: "\tTabbed".into(),
+            operation: Operation::Create,
+            request: "\rcr".into(),
+            state: EntryState::Failed,
+            outcome: Some("Café Ñandú".into()),
+            before: None,
+            after: None,
+        };
+        let bytes = to_csv(&[e]).unwrap();
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[3], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assert_eq!(&row[4], "'+1");
+        assert_eq!(&row[5], "'-2");
+        assert_eq!(&row[6], "'@SUM(A1)");
+        assert_eq!(&row[7], "'\tTabbed");
+        assert_eq!(&row[11], "'\rcr");
+        assert_eq!(&row[2], "josé@desk");
+        assert_eq!(&row[10], "Café Ñandú");
     }
 }

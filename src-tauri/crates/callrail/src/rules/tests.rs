@@ -177,3 +177,23 @@ fn all_broken_rules_are_reported_at_once() {
         ]
     );
 }
+
+#[test]
+fn invisible_and_direction_characters_are_refused_naming_the_field() {
+    for name in [
+        "Bill\u{200B}board",
+        "\u{202E}draobllib",
+        "Mailer\u{2066}Q3",
+        "\u{FEFF}Radio",
+    ] {
+        let e = check_name(name).unwrap_err();
+        assert_eq!(e.field, "name", "{name:?}");
+        assert!(e.message.contains("invisible"), "{}", e.message);
+    }
+    assert!(
+        check_name("Café Ñandú – Spring").is_ok(),
+        "accents and dashes are fine"
+    );
+    let e = crate::ApiKey::new("abc\u{200D}def").unwrap_err();
+    assert_eq!(e.field, "api_key");
+}
