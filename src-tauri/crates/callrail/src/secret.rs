@@ -33,6 +33,14 @@ impl ApiKey {
         Ok(Self(key.to_owned()))
     }
 
+    /// A short one-way fingerprint (12 hex digits of a SHA-256), the same for the same key: names a
+    /// key given for one run so its journal entries can be checked again later, without keeping it.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(format!("trackerdesk-key:{}", self.0).as_bytes());
+        digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The last four characters, for showing which key is in use (`••••1a2b`).
     pub fn last4(&self) -> String {
         let chars: Vec<char> = self.0.chars().collect();
@@ -79,5 +87,18 @@ mod tests {
         assert!(ApiKey::new("   ").is_err());
         assert!(ApiKey::new("ab cd").is_err());
         assert!(ApiKey::new("ab\"cd").is_err());
+    }
+
+    #[test]
+    fn a_fingerprint_names_a_key_without_revealing_it() {
+        let a = ApiKey::new("a1b2c3d4e5f6a7b8c9d0").unwrap();
+        let b = ApiKey::new("a1b2c3d4e5f6a7b8c9d1").unwrap();
+        assert_eq!(
+            a.fingerprint(),
+            ApiKey::new("a1b2c3d4e5f6a7b8c9d0").unwrap().fingerprint()
+        );
+        assert_ne!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint().len(), 12);
+        assert!(!"a1b2c3d4e5f6a7b8c9d0".contains(&a.fingerprint()));
     }
 }

@@ -109,7 +109,10 @@ mod tests {
             after: None,
         };
         let bytes = to_csv(std::slice::from_ref(&e)).unwrap();
-        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark for Excel");
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "a byte-order mark for Excel"
+        );
         let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let line = csv.lines().nth(1).unwrap();
         assert!(line.contains("\"Peachtree, Inc\""));

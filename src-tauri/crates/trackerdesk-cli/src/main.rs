@@ -54,7 +54,7 @@ fn main() -> ExitCode {
     match runtime.block_on(run::run(cli)) {
         Ok(out) => {
             if !out.is_empty() {
-                println!("{out}");
+                output::say(&out);
             }
             ExitCode::SUCCESS
         }
@@ -66,7 +66,7 @@ fn main() -> ExitCode {
                 Failure::Unknown(m) => (4, m),
             };
             // One line, whatever the message holds.
-            eprintln!("error: {}", line.replace('\n', " "));
+            output::tell(&format!("error: {}", line.replace('\n', " ")));
             ExitCode::from(code)
         }
     }

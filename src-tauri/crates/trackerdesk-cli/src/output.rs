@@ -186,8 +186,32 @@ pub fn tracker(t: &Tracker) -> String {
     lines.join("\n")
 }
 
-/// Text from CallRail as it is safe to print on a terminal: control characters (and with them any
-/// escape sequence's start) are dropped.
+/// Prints to standard output, [`clean`].
+pub fn say(text: &str) {
+    println!("{}", clean(text));
+}
+
+/// Prints to standard error, [`clean`].
+pub fn tell(text: &str) {
+    eprintln!("{}", clean(text));
+}
+
+/// Text as it is safe to print on a terminal: line breaks kept, every other control character (and
+/// with it the start of any escape sequence) and every invisible or text-direction character
+/// dropped, whatever CallRail sent in a name.
 pub fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
+    s.chars()
+        .filter(|&c| c == '\n' || !(c.is_control() || callrail::rules::is_invisible(c)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_sequences_and_direction_marks_never_reach_the_terminal() {
+        assert_eq!(
+            super::clean("Bill\u{1b}[2J\u{1b}]0;owned\u{7}board\u{202E}\nnext\u{9b}31m"),
+            "Bill[2J]0;ownedboard\nnext31m"
+        );
+    }
 }

@@ -43,16 +43,18 @@ pub async fn run(cli: Cli) -> Out {
     match checked {
         Ok(checked) => {
             for e in checked {
-                eprintln!(
+                output::tell(&format!(
                     "note: checked the earlier {} of \"{}\" ({}): {}",
                     e.operation.as_str(),
-                    output::clean(&e.tracker_name),
+                    e.tracker_name,
                     e.state.as_str(),
                     e.outcome.as_deref().unwrap_or_default()
-                );
+                ));
             }
         }
-        Err(e) => eprintln!("warning: could not check earlier changes against CallRail: {e}"),
+        Err(e) => output::tell(&format!(
+            "warning: could not check earlier changes against CallRail: {e}"
+        )),
     }
     let ctx = Ctx {
         desk,
@@ -253,7 +255,7 @@ impl Ctx {
             callrail::format_number(draft.destination().as_str()),
         );
         if !yes {
-            println!("{plan}");
+            output::say(&plan);
             return Err(Failure::NotConfirmed(format!(
                 "nothing was created; run again with --yes to buy {n} number(s)"
             )));
@@ -269,7 +271,7 @@ impl Ctx {
         }
         let mut out = format!(
             "Created {what} \"{}\" ({}): {}",
-            output::clean(&tracker.name),
+            tracker.name,
             tracker.id,
             output::numbers(tracker)
         );
@@ -319,10 +321,10 @@ impl Ctx {
             let (from, to) = pool
                 .map(|c| (c.before.as_str(), c.after.as_str()))
                 .unwrap_or(("?", "?"));
-            println!(
+            output::say(&format!(
                 "This grows the pool of {} from {from} to {to} numbers: {} more numbers, billed monthly by CallRail.",
                 args.id, preview.extra_numbers
-            );
+            ));
             return Err(Failure::NotConfirmed(format!(
                 "nothing was changed; run again with --yes to buy {} number(s)",
                 preview.extra_numbers
@@ -350,7 +352,7 @@ impl Ctx {
             .collect();
         let mut out = format!(
             "Updated \"{}\" ({})\n  {}\n{}",
-            output::clean(&after.name),
+            after.name,
             after.id,
             changed.join("\n  "),
             output::tracker(after)
@@ -379,11 +381,11 @@ impl Ctx {
         }
         if !yes {
             let numbers = t.formatted_numbers().join(", ");
-            println!(
+            output::say(&format!(
                 "This disables \"{}\" ({}). CallRail releases its number(s) {numbers} for good: they cannot be got back. \
                  Its call history is kept. A disabled tracker cannot be enabled again.",
                 t.name, t.id
-            );
+            ));
             return Err(Failure::NotConfirmed(
                 "nothing was disabled; run again with --yes to disable it".into(),
             ));
@@ -399,7 +401,7 @@ impl Ctx {
         }
         Ok(format!(
             "Disabled \"{}\" ({}); released {}",
-            output::clean(&t.name),
+            t.name,
             t.id,
             t.formatted_numbers().join(", ")
         ))
@@ -418,7 +420,7 @@ impl Ctx {
                     "{} {} \"{}\" begun {} by {}: {}",
                     e.state.as_str(),
                     e.operation.as_str(),
-                    output::clean(&e.tracker_name),
+                    e.tracker_name,
                     e.created_at,
                     e.person,
                     e.outcome
@@ -427,7 +429,7 @@ impl Ctx {
                 )
             })
             .collect();
-        println!("{}", lines.join("\n"));
+        output::say(&lines.join("\n"));
         Err(Failure::Unknown(format!(
             "{} change(s) have no known outcome yet; look in CallRail, or run this again later",
             open.len()
@@ -443,7 +445,7 @@ impl Ctx {
                 "company_id": company.id, "script_url": company.script_url, "snippet": snippet,
             })));
         }
-        eprintln!("Paste this before </body> on every page of {} (or add it as a Custom HTML tag in Google Tag Manager):", company.name);
+        output::tell(&format!("Paste this before </body> on every page of {} (or add it as a Custom HTML tag in Google Tag Manager):", company.name));
         Ok(snippet)
     }
 }
@@ -451,7 +453,7 @@ impl Ctx {
 /// What went wrong after a write that was carried out: shown, but the write still succeeded.
 fn warn(warnings: &[String]) {
     for w in warnings {
-        eprintln!("warning: {w}");
+        output::tell(&format!("warning: {w}"));
     }
 }
 

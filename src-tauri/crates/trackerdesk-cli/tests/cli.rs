@@ -174,3 +174,31 @@ fn a_connection_saved_by_the_app() {
         stderr(&out)
     );
 }
+
+/// A name with a terminal escape sequence (set in CallRail by anyone) prints as plain text.
+#[test]
+fn names_from_callrail_cannot_drive_the_terminal() {
+    let seed = Seed::from_json(
+        r#"{"accounts": [{"name": "Agency", "companies": [{"name": "Co", "trackers": [
+            {"name": "Bill\u001b[2J\u001b]0;owned\u0007board", "type": "source",
+             "area_code": "404", "destination_number": "+14045550100"}]}]}]}"#,
+    )
+    .unwrap();
+    let s = sim(SimConfig {
+        seed: Some(seed),
+        ..SimConfig::default()
+    });
+    let company = s.company_id("Co");
+    let out = s
+        .cmd()
+        .args(["trackers", "list", "--company", &company])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Bill[2J]0;ownedboard"), "{text}");
+    assert!(
+        !text.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
+        "{text:?}"
+    );
+}

@@ -29,9 +29,6 @@ pub const JOURNAL_FILE: &str = "journal.sqlite3";
 /// Where a write in flight keeps its lock file, in the app-data folder.
 const IN_FLIGHT_DIR: &str = "in-flight";
 
-/// The connection id of a key given for one run.
-pub const KEY_CONNECTION_ID: &str = "key";
-
 /// The keyring entry of the team store's connection string.
 const TEAM_STORE_SECRET: &str = "team-store-uri";
 
@@ -131,10 +128,11 @@ impl Desk {
     }
 
     /// Uses a key for this run only (the command line's CALLRAIL_API_KEY): not saved anywhere, but
-    /// its changes are journaled like any connection's.
+    /// its changes are journaled like any connection's, under an id made from the key's fingerprint,
+    /// so a later run with the same key can check them.
     pub fn use_key(&self, key: ApiKey, api_base: &str) -> CoreResult<ConnectionView> {
         let view = ConnectionView {
-            id: KEY_CONNECTION_ID.into(),
+            id: format!("key-{}", key.fingerprint()),
             name: format!("CALLRAIL_API_KEY ••••{}", key.last4()),
             key_hint: format!("••••{}", key.last4()),
             demo: false,
