@@ -3,7 +3,7 @@ use desk_core::views::{AccountView, CompanyView, ConnectionView};
 use desk_core::Desk;
 use tauri::State;
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_connections(desk: State<'_, Desk>) -> IpcResult<Vec<ConnectionView>> {
     Ok(desk.list_connections()?)
@@ -31,7 +31,7 @@ pub async fn replace_key(
     Ok(desk.replace_key(&id, &api_key).await?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn rename_connection(
     desk: State<'_, Desk>,
@@ -74,7 +74,7 @@ pub async fn list_companies(
     Ok(desk.list_companies(&connection_id, &account_id).await?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn remember_selection(
     desk: State<'_, Desk>,

@@ -75,7 +75,7 @@ pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEn
 
 /// Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is
 /// configured but unreachable).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
     Ok(desk.store_info()?)
@@ -94,7 +94,7 @@ pub async fn use_team_store(
 }
 
 /// Back to this computer's journal.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn use_local_store(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
     Ok(desk.use_local_store()?)

@@ -43,7 +43,7 @@ pub async fn get_tracker(
 }
 
 /// The Rust rules' verdict on a form, field by field, and what the create would cost.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn check_tracker(desk: State<'_, Desk>, form: TrackerForm) -> FormCheck {
     desk.check_tracker(&form)

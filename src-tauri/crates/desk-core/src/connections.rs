@@ -215,20 +215,18 @@ impl Connections {
                 return Ok(());
             }
         }
+        self.settings.load()?.connection(id)?;
+        // The key goes first: a connection whose key could not be deleted stays listed, so the
+        // person knows and can try again, instead of a key left behind in the keyring unseen.
+        self.secrets.delete(id)?;
+        self.lock_clients().remove(id);
         self.settings.update(|s| {
-            let before = s.connections.len();
             s.connections.retain(|c| c.id != id);
-            if s.connections.len() == before {
-                return Err(CoreError::UnknownConnection(id.to_owned()));
-            }
             if s.last_connection.as_deref() == Some(id) {
                 s.last_connection = None;
             }
             Ok(())
-        })?;
-        self.lock_clients().remove(id);
-        self.secrets.delete(id)?;
-        Ok(())
+        })
     }
 
     /// Remembers the account and company last picked on a connection.

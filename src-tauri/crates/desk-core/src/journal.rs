@@ -63,6 +63,8 @@ impl<'a> Intent<'a> {
 pub struct Journal {
     /// Swapped when the person moves the journal to a team's store.
     store: std::sync::RwLock<Arc<dyn Store>>,
+    /// This computer's store: the demo's changes stay here, never in a team's.
+    local: Arc<dyn Store>,
     person: String,
     /// Where a write in flight holds its lock file, so another process can tell it from a crash.
     locks: PathBuf,
@@ -72,6 +74,8 @@ pub struct Journal {
 /// outcome is recorded; a process that dies lets go of it.
 pub(crate) struct InFlight {
     pub entry: JournalEntry,
+    /// The store the entry was claimed in, where its outcome goes.
+    store: Arc<dyn Store>,
     lock: Option<(File, PathBuf)>,
 }
 
@@ -109,9 +113,11 @@ pub(crate) fn outcome_unknown(e: &CoreError) -> bool {
 }
 
 impl Journal {
-    pub fn new(store: Arc<dyn Store>, locks: PathBuf) -> Self {
+    /// `local` is this computer's store, and the journal's until a team's is set.
+    pub fn new(local: Arc<dyn Store>, locks: PathBuf) -> Self {
         Self {
-            store: std::sync::RwLock::new(store),
+            store: std::sync::RwLock::new(local.clone()),
+            local,
             person: person(),
             locks,
         }
@@ -129,6 +135,15 @@ impl Journal {
             .store
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = store;
+    }
+
+    /// Where a connection's changes are journaled: the demo's on this computer only.
+    fn store_for(&self, connection_id: &str) -> Arc<dyn Store> {
+        if connection_id == crate::DEMO_CONNECTION_ID {
+            self.local.clone()
+        } else {
+            self.store()
+        }
     }
 
     fn lock_path(&self, id: &str) -> PathBuf {
@@ -167,10 +182,11 @@ impl Journal {
                 ))
             })?;
         let flight = InFlight {
+            store: self.store_for(&entry.connection_id),
             entry,
             lock: Some((lock, path)),
         };
-        Ok(match self.store().claim(&flight.entry).await? {
+        Ok(match flight.store.claim(&flight.entry).await? {
             None => Claim::Ours(flight),
             Some(holder) => Claim::Held(holder),
         })
@@ -224,7 +240,7 @@ impl Journal {
                 after: None,
             },
         };
-        let recorded = match self.store().record_outcome(&entry.id, &completion).await {
+        let recorded = match flight.store.record_outcome(&entry.id, &completion).await {
             Ok(()) => match result {
                 Ok((tracker, _)) => self.snapshot(entry, tracker).await,
                 Err(_) => Ok(()),
@@ -248,7 +264,7 @@ impl Journal {
             .or(entry.company_id.as_deref());
         match json(t) {
             Some(text) => {
-                self.store()
+                self.store_for(&entry.connection_id)
                     .save_snapshot(
                         &entry.connection_id,
                         &entry.account_id,
@@ -286,7 +302,9 @@ impl Journal {
                 after: None,
             },
         };
-        self.store().record_outcome(&entry.id, &completion).await?;
+        self.store_for(&entry.connection_id)
+            .record_outcome(&entry.id, &completion)
+            .await?;
         Ok(completion)
     }
 
@@ -294,7 +312,7 @@ impl Journal {
     /// attributed to two entries.
     pub(crate) async fn attributed(&self, entry: &JournalEntry) -> CoreResult<HashSet<String>> {
         let all = self
-            .store()
+            .store_for(&entry.connection_id)
             .history(&HistoryFilter {
                 company_id: entry.company_id.clone(),
                 operation: Some(Operation::Create),
@@ -427,5 +445,64 @@ fn minutes(d: Duration) -> String {
     match d.as_secs() {
         s if s < 120 => format!("{s} seconds"),
         s => format!("{} minutes", s / 60),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::store::SqliteStore;
+
+    #[tokio::test]
+    async fn the_demos_changes_never_reach_a_team_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let local: Arc<dyn Store> =
+            Arc::new(SqliteStore::open(&dir.path().join("local.sqlite3")).unwrap());
+        let team: Arc<dyn Store> =
+            Arc::new(SqliteStore::open(&dir.path().join("team.sqlite3")).unwrap());
+        let journal = Journal::new(local.clone(), dir.path().join("locks"));
+        journal.set_store(team.clone());
+        for (connection, name) in [
+            (crate::DEMO_CONNECTION_ID, "Demo pool"),
+            ("conn-1", "Real pool"),
+        ] {
+            let claim = journal
+                .begin(Intent {
+                    connection_id: connection,
+                    connection: "c",
+                    account_id: "ACC1",
+                    company_id: Some("COM1"),
+                    tracker_id: None,
+                    tracker_name: name,
+                    operation: Operation::Create,
+                    request: "{}".into(),
+                    before: None,
+                })
+                .await
+                .unwrap();
+            let Claim::Ours(flight) = claim else {
+                panic!("claimed")
+            };
+            let failed = CoreError::Storage("refused".into());
+            assert!(journal.finish(flight, Err(&failed)).await.is_none());
+        }
+        let names = |store: Arc<dyn Store>| async move {
+            store
+                .history(&HistoryFilter::default())
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| (e.tracker_name, e.state))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(team).await,
+            [("Real pool".to_owned(), EntryState::Failed)]
+        );
+        assert_eq!(
+            names(local).await,
+            [("Demo pool".to_owned(), EntryState::Failed)]
+        );
     }
 }

@@ -92,7 +92,11 @@ impl SettingsFile {
             .with_extension(format!("json.{}.tmp", std::process::id()));
         let bytes =
             serde_json::to_vec_pretty(settings).map_err(|e| CoreError::Storage(e.to_string()))?;
-        std::fs::write(&tmp, bytes).map_err(fail)?;
+        // On disk before it replaces the old file: a crash leaves one or the other, whole.
+        let mut file = std::fs::File::create(&tmp).map_err(fail)?;
+        std::io::Write::write_all(&mut file, &bytes).map_err(fail)?;
+        file.sync_all().map_err(fail)?;
+        drop(file);
         std::fs::rename(&tmp, &self.path).map_err(fail)
     }
 

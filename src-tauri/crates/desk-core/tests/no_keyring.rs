@@ -4,13 +4,17 @@
 
 use desk_core::{SecretError, SecretStore};
 
-#[test]
-fn a_missing_keyring_is_a_typed_error() {
-    // This test binary is its own process: point it at a D-Bus that does not exist.
+/// This test binary is its own process: point it at a D-Bus that does not exist.
+fn no_bus() {
     std::env::set_var(
         "DBUS_SESSION_BUS_ADDRESS",
         "unix:path=/nonexistent/trackerdesk-no-bus",
     );
+}
+
+#[test]
+fn a_missing_keyring_is_a_typed_error() {
+    no_bus();
     let store = SecretStore::with_service("com.trackerdesk.test.nokeyring");
     let key = callrail::ApiKey::new("some-key-1234").unwrap();
     let err = store.save("conn-1", &key).unwrap_err();
@@ -21,4 +25,43 @@ fn a_missing_keyring_is_a_typed_error() {
         "{message}"
     );
     assert!(!message.contains("some-key-1234"));
+}
+
+#[test]
+fn a_connection_whose_key_cannot_be_deleted_is_kept_and_says_so() {
+    no_bus();
+    let dir = tempfile::tempdir().unwrap();
+    let settings = desk_core::settings::SettingsFile::in_dir(dir.path());
+    settings
+        .save(&desk_core::settings::Settings {
+            connections: vec![desk_core::settings::SavedConnection {
+                id: "conn-1".into(),
+                name: "Peachtree".into(),
+                key_last4: "1234".into(),
+                api_base: callrail::DEFAULT_BASE_URL.into(),
+                account_id: None,
+                company_id: None,
+                created_at: "2026-01-01T00:00:00Z".into(),
+            }],
+            ..Default::default()
+        })
+        .unwrap();
+    let desk = desk_core::Desk::open(
+        dir.path(),
+        SecretStore::with_service("com.trackerdesk.test.nokeyring"),
+        callrail::DEFAULT_BASE_URL,
+    )
+    .unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let err = runtime
+        .block_on(desk.remove_connection("conn-1"))
+        .unwrap_err();
+    assert!(err.to_string().contains("no system keyring"), "{err}");
+    assert_eq!(
+        desk.list_connections().unwrap().len(),
+        1,
+        "kept, so it can be tried again"
+    );
 }

@@ -70,6 +70,7 @@ impl Desk {
             )
             .into());
         }
+        check_tls(uri)?;
         let database = database.trim();
         let good_name = !database.is_empty()
             && database.len() <= 60
@@ -121,12 +122,79 @@ impl Desk {
             s.team_store = None;
             Ok(())
         })?;
-        let _ = self.connections.secrets().delete(TEAM_STORE_SECRET);
         self.journal.set_store(self.local.clone());
+        let left_behind = self
+            .connections
+            .secrets()
+            .delete(TEAM_STORE_SECRET)
+            .err()
+            .map(|e| {
+                format!("The team's connection string could not be deleted from the keyring ({e}); delete \"{TEAM_STORE_SECRET}\" there by hand.")
+            });
         *self
             .store_warning
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = left_behind;
         self.store_info()
+    }
+}
+
+/// A team's MongoDB on another computer must be reached over TLS: the connection string carries a
+/// password and the journal carries the agency's changes. `mongodb+srv://` uses TLS unless told not
+/// to; `mongodb://` must ask for it. The string is never repeated in the error.
+fn check_tls(uri: &str) -> CoreResult<()> {
+    let (srv, rest) = match uri.strip_prefix("mongodb+srv://") {
+        Some(rest) => (true, rest),
+        None => (false, uri.strip_prefix("mongodb://").unwrap_or(uri)),
+    };
+    let (authority, query) = match rest.split_once('?') {
+        Some((a, q)) => (a, q.to_ascii_lowercase()),
+        None => (rest, String::new()),
+    };
+    let hosts = authority.split('/').next().unwrap_or_default();
+    let hosts = hosts.rsplit_once('@').map_or(hosts, |(_, h)| h);
+    let local = hosts.split(',').all(|h| {
+        let host = h.rsplit_once(':').map_or(h, |(host, _)| host);
+        matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.")
+    });
+    let option =
+        |name: &str, value: &str| query.split('&').any(|kv| kv == format!("{name}={value}"));
+    let tls = if srv {
+        !(option("tls", "false") || option("ssl", "false"))
+    } else {
+        option("tls", "true") || option("ssl", "true")
+    };
+    if local || tls {
+        return Ok(());
+    }
+    Err(callrail::RuleViolation::new(
+        "uri",
+        "a MongoDB on another computer must be reached over TLS: use a mongodb+srv:// string, or add tls=true",
+    )
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_tls;
+
+    #[test]
+    fn remote_stores_need_tls_and_the_string_is_not_repeated() {
+        for ok in [
+            "mongodb://127.0.0.1:27017",
+            "mongodb://localhost",
+            "mongodb://u:p@db.example.com/?tls=true",
+            "mongodb+srv://u:p@cluster0.example.mongodb.net/team",
+        ] {
+            assert!(check_tls(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "mongodb://u:hunter2@db.example.com:27017",
+            "mongodb://a.example.com,b.example.com/?replicaSet=rs0",
+            "mongodb+srv://u:hunter2@cluster0.example.mongodb.net/?tls=false",
+        ] {
+            let e = check_tls(bad).unwrap_err().to_string();
+            assert!(e.contains("TLS") && !e.contains("hunter2"), "{bad}: {e}");
+        }
     }
 }
