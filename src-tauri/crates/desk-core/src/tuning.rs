@@ -15,6 +15,8 @@ pub struct Tuning {
     pub settle: Duration,
     /// Another computer's change younger than this may still be in flight: the check leaves it be.
     pub min_age: Duration,
+    /// The longest one write may take, its check included; past it the outcome is unknown.
+    pub deadline: Duration,
 }
 
 impl Default for Tuning {
@@ -24,6 +26,7 @@ impl Default for Tuning {
             timeout: Duration::from_secs(30),
             settle: Duration::from_secs(15 * 60),
             min_age: Duration::from_secs(120),
+            deadline: Duration::from_secs(180),
         }
     }
 }

@@ -43,3 +43,34 @@ async fn a_journal_that_cannot_record_the_outcome_never_hides_callrails_answer()
         Some(created.tracker.id.as_str())
     );
 }
+
+#[tokio::test]
+async fn a_write_has_an_overall_deadline_and_past_it_is_unknown() {
+    let e = env(SimConfig::default()).await;
+    e.desk.set_tuning(desk_core::Tuning {
+        deadline: Duration::from_secs(2),
+        ..desk_core::Tuning::default()
+    });
+    // The answer is lost and the tracker never shows: the minute-long check is cut at the deadline.
+    e.sim.add_fault("post-trackers:500".parse().unwrap());
+    let started = std::time::Instant::now();
+    let err = e
+        .desk
+        .create_tracker(
+            &e.conn,
+            &e.account,
+            &source(&e.company, "Slow to settle"),
+            1,
+        )
+        .await
+        .unwrap_err();
+    let took = started.elapsed();
+    assert!(
+        matches!(err, desk_core::CoreError::Callrail(ref c) if c.outcome_unknown()),
+        "{err}"
+    );
+    assert!(err.to_string().contains("within 2 seconds"), "{err}");
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let history = e.desk.history(&Default::default()).await.unwrap();
+    assert_eq!(history[0].state, EntryState::Unknown);
+}

@@ -96,7 +96,8 @@ impl Desk {
         };
         let exclude = self.journal.attributed(&flight.entry).await?;
         let mut warnings = Vec::new();
-        let result = trackers::create(&client, account, &draft, &exclude)
+        let result = self
+            .within_deadline(&flight, trackers::create(&client, account, &draft, &exclude))
             .await
             .map(|made| {
                 let t = made.tracker;
@@ -135,10 +136,11 @@ impl Desk {
             Ok(flight) => flight,
             Err(earlier) => return Ok(earlier),
         };
-        let result = client
-            .update_tracker(account, id, changes)
+        let result = self
+            .within_deadline(&flight, async {
+                Ok(client.update_tracker(account, id, changes).await?)
+            })
             .await
-            .map_err(CoreError::from)
             .map(|u| {
                 let outcome = if u.changed.is_empty() {
                     "nothing to change".to_owned()
@@ -182,7 +184,12 @@ impl Desk {
             Err(earlier) => return Ok(earlier),
         };
         let mut warnings = Vec::new();
-        let result = match client.disable_tracker(account, id).await {
+        let disabled = self
+            .within_deadline(&flight, async {
+                Ok(client.disable_tracker(account, id).await?)
+            })
+            .await;
+        let result = match disabled {
             Ok(done) => {
                 let after = match done.tracker {
                     Some(t) => t,
@@ -203,9 +210,30 @@ impl Desk {
                     done.reconciled,
                 ))
             }
-            Err(e) => Err(CoreError::from(e)),
+            Err(e) => Err(e),
         };
         self.done(flight, result, warnings).await
+    }
+
+    /// Runs a write's exchange with CallRail, its check included, for at most the tuning's deadline;
+    /// past it the outcome is unknown (the request may have been carried out).
+    async fn within_deadline<T>(
+        &self,
+        flight: &InFlight,
+        write: impl std::future::Future<Output = CoreResult<T>>,
+    ) -> CoreResult<T> {
+        let deadline = self.connections.tuning().deadline;
+        match tokio::time::timeout(deadline, write).await {
+            Ok(result) => result,
+            Err(_) => Err(unknown(
+                &flight.entry,
+                format!(
+                    "no answer and no check within {} seconds",
+                    deadline.as_secs()
+                ),
+                "it was left unfinished and is checked again later".into(),
+            )),
+        }
     }
 
     /// Records the outcome, and returns CallRail's answer whatever the journal managed.
@@ -248,14 +276,19 @@ fn held_error(held: &JournalEntry, check: String) -> CoreError {
         held.created_at,
         held.person
     );
-    match held.operation {
+    unknown(held, cause, check)
+}
+
+/// The outcome of `entry`'s write (or of an earlier one) cannot be told.
+fn unknown(entry: &JournalEntry, cause: String, check: String) -> CoreError {
+    match entry.operation {
         Operation::Create => callrail::Error::CreateOutcomeUnknown {
-            name: held.tracker_name.clone(),
+            name: entry.tracker_name.clone(),
             cause,
             check,
         },
         Operation::Update | Operation::Disable => callrail::Error::ChangeOutcomeUnknown {
-            tracker_id: held.tracker_id.clone().unwrap_or_default(),
+            tracker_id: entry.tracker_id.clone().unwrap_or_default(),
             cause,
             check,
         },
