@@ -10,13 +10,15 @@ use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
 
-/// Where new connections send their requests; tests point it at the simulator.
+/// Stands in for CallRail's address (tests point it at the simulator); the window shows it while it
+/// is in force, and connections are never saved with it.
 pub const API_BASE_ENV: &str = "TRACKERDESK_API_BASE";
 
 /// Every command the UI may call; `ui/src/bindings.ts` is generated from this list.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         commands::connections::list_connections,
+        commands::connections::api_override,
         commands::connections::add_connection,
         commands::connections::replace_key,
         commands::connections::rename_connection,

@@ -137,6 +137,8 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   it("offers demo data and a connection form on the first screen", async () => {
     await shown("demo-start");
     await shown("connection-key");
+    // TRACKERDESK_API_BASE points the app at the simulator: the window says so, naming it.
+    assert.ok((await textOf("api-override")).includes(SIM), "the banner names the address in use");
     await shot("01-welcome");
   });
 
@@ -152,6 +154,9 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     assert.ok(accountId, "the only account is picked");
     const listed = await $("connection-select");
     assert.match(await listed.getText(), /Peachtree/);
+    const settings = filesUnder(DATA_HOME).find((f) => f.endsWith("settings.json"));
+    const saved = JSON.parse(readFileSync(settings, "utf8")).connections[0];
+    assert.equal(saved.api_base, "https://api.callrail.com", "the override is never saved into a connection");
   });
 
   it("picks a company and lists its trackers", async () => {

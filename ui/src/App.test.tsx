@@ -22,7 +22,7 @@ const COMPANIES: Company[] = [
   { id: 'COM2', name: 'Bright Dental', active: true, time_zone: null, dni_active: null },
 ];
 
-function backend() {
+function backend(apiOverride: string | null = null) {
   let connections: Connection[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, raw) => {
@@ -31,6 +31,8 @@ function backend() {
     switch (cmd) {
       case 'list_connections':
         return connections;
+      case 'api_override':
+        return apiOverride;
       case 'start_demo':
         connections = [DEMO];
         return DEMO;
@@ -114,6 +116,20 @@ describe('first start', () => {
     const item = await screen.findByTestId('connection-item');
     expect(item).toHaveTextContent('••••9f3e');
     expect(document.body).not.toHaveTextContent('secret-key-0000');
+  });
+});
+
+describe('the API address', () => {
+  it('says so, naming the address, while requests do not go to CallRail', async () => {
+    backend('http://127.0.0.1:4321');
+    expect(await screen.findByTestId('api-override')).toHaveTextContent('Keys and changes go to http://127.0.0.1:4321');
+  });
+
+  it('shows nothing while they do', async () => {
+    const { calls } = backend();
+    await screen.findByTestId('connection-name');
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'api_override')).toBe(true));
+    expect(screen.queryByTestId('api-override')).not.toBeInTheDocument();
   });
 });
 

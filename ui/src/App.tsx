@@ -1,10 +1,20 @@
 import { Center, Loader } from '@mantine/core';
+import { ApiOverrideBanner } from './features/connections/ApiOverrideBanner';
 import { useConnections } from './features/connections/queries';
 import { Welcome } from './features/connections/Welcome';
 import { ErrorBanner } from './features/errors/ErrorBanner';
 import { Workspace } from './features/workspace/Workspace';
 
 export function App() {
+  return (
+    <>
+      <ApiOverrideBanner />
+      <Screen />
+    </>
+  );
+}
+
+function Screen() {
   const connections = useConnections();
   if (connections.isPending) {
     return (

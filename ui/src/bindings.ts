@@ -7,6 +7,11 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	listConnections: () => typedError<ConnectionView_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_connections")),
+	/**
+	 *  The address standing in for CallRail's this run (TRACKERDESK_API_BASE), which the window must
+	 *  show while it is in force; `null` when requests go to CallRail.
+	 */
+	apiOverride: () => __TAURI_INVOKE<string | null>("api_override"),
 	/**  Checks the key with CallRail, then keeps it in the OS keyring. The key never comes back. */
 	addConnection: (name: string, apiKey: string) => typedError<ConnectionView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("add_connection", { name, apiKey })),
 	/**  Replaces a refused key with a new one, checked with CallRail first. */

@@ -9,6 +9,14 @@ pub fn list_connections(desk: State<'_, Desk>) -> IpcResult<Vec<ConnectionView>>
     Ok(desk.list_connections()?)
 }
 
+/// The address standing in for CallRail's this run (TRACKERDESK_API_BASE), which the window must
+/// show while it is in force; `null` when requests go to CallRail.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn api_override(desk: State<'_, Desk>) -> Option<String> {
+    desk.connections().api_override()
+}
+
 /// Checks the key with CallRail, then keeps it in the OS keyring. The key never comes back.
 #[tauri::command]
 #[specta::specta]

@@ -28,13 +28,13 @@ pub struct Connections {
     tuning: Mutex<Tuning>,
 }
 
-fn view(saved: &SavedConnection, default_api_base: &str) -> ConnectionView {
+fn view(saved: &SavedConnection) -> ConnectionView {
     ConnectionView {
         id: saved.id.clone(),
         name: saved.name.clone(),
         key_hint: format!("••••{}", saved.key_last4),
         demo: false,
-        api_base: (saved.api_base != default_api_base).then(|| saved.api_base.clone()),
+        api_base: (saved.api_base != callrail::DEFAULT_BASE_URL).then(|| saved.api_base.clone()),
         account_id: saved.account_id.clone(),
         company_id: saved.company_id.clone(),
     }
@@ -90,6 +90,21 @@ impl Connections {
         self.lock_clients().clear();
     }
 
+    /// The address that replaces CallRail's for this run (an environment variable pointing at the
+    /// simulator, say), to be shown on screen while it is in force; `None` when CallRail's own.
+    pub fn api_override(&self) -> Option<String> {
+        (self.default_api_base != callrail::DEFAULT_BASE_URL).then(|| self.default_api_base.clone())
+    }
+
+    /// Where a connection saved with `saved` talks now: the override stands in for CallRail's own.
+    fn base_for(&self, saved: &str) -> String {
+        if saved == callrail::DEFAULT_BASE_URL {
+            self.default_api_base.clone()
+        } else {
+            saved.to_owned()
+        }
+    }
+
     /// A client for `key` at `api_base`, with this desk's tuning.
     pub(crate) fn make_client(&self, key: ApiKey, api_base: &str) -> CoreResult<Client> {
         let tuning = self.tuning();
@@ -110,11 +125,7 @@ impl Connections {
 
     pub fn list(&self) -> CoreResult<Vec<ConnectionView>> {
         let saved = self.settings.load()?;
-        let mut out: Vec<ConnectionView> = saved
-            .connections
-            .iter()
-            .map(|c| view(c, &self.default_api_base))
-            .collect();
+        let mut out: Vec<ConnectionView> = saved.connections.iter().map(view).collect();
         let unsaved = self
             .lock_unsaved()
             .iter()
@@ -149,7 +160,8 @@ impl Connections {
             id: id.clone(),
             name,
             key_last4: key.last4(),
-            api_base: self.default_api_base.clone(),
+            // CallRail's own address, never an override: a later run without it reaches CallRail.
+            api_base: callrail::DEFAULT_BASE_URL.to_owned(),
             account_id: (accounts.len() == 1).then(|| accounts[0].id.clone()),
             company_id: None,
             created_at: crate::now_rfc3339(),
@@ -165,7 +177,7 @@ impl Connections {
             return Err(e);
         }
         self.lock_clients().insert(id, client);
-        Ok(view(&saved, &self.default_api_base))
+        Ok(view(&saved))
     }
 
     /// Replaces a connection's key (after CallRail refused the old one), checking the new one first.
@@ -173,14 +185,13 @@ impl Connections {
         let key = ApiKey::new(raw_key)?;
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let client = self.make_client(key.clone(), &conn.api_base)?;
+        let client = self.make_client(key.clone(), &self.base_for(&conn.api_base))?;
         client.list_accounts().await?;
         self.secrets.save(id, &key)?;
-        let default = self.default_api_base.clone();
         let updated = self.settings.update(|s| {
             let c = s.connection_mut(id)?;
             c.key_last4 = key.last4();
-            Ok(view(c, &default))
+            Ok(view(c))
         })?;
         self.lock_clients().insert(id.to_owned(), client);
         Ok(updated)
@@ -188,7 +199,6 @@ impl Connections {
 
     pub fn rename(&self, id: &str, name: &str) -> CoreResult<ConnectionView> {
         let name = check_name(name)?;
-        let default = self.default_api_base.clone();
         self.settings.update(|s| {
             if s.connections
                 .iter()
@@ -202,7 +212,7 @@ impl Connections {
             }
             let c = s.connection_mut(id)?;
             c.name = name;
-            Ok(view(c, &default))
+            Ok(view(c))
         })
     }
 
@@ -286,7 +296,7 @@ impl Connections {
         }
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let c = self.make_client(self.secrets.load(id)?, &conn.api_base)?;
+        let c = self.make_client(self.secrets.load(id)?, &self.base_for(&conn.api_base))?;
         self.lock_clients().insert(id.to_owned(), c.clone());
         Ok(c)
     }

@@ -20,7 +20,12 @@ pub async fn run(cli: Cli) -> Out {
         Some(_) => None,
         None => Some(env_key()?),
     };
-    let desk = open_desk().await?;
+    let desk = open_desk(&cli.api_base).await?;
+    if let Some(address) = desk.connections().api_override() {
+        output::tell(&format!(
+            "note: talking to {address} instead of CallRail (--api-base or CALLRAIL_API_BASE)"
+        ));
+    }
     let conn = match (&cli.connection, key) {
         (Some(name), _) => desk.connections().find(name).map_err(|e| match e {
             desk_core::CoreError::UnknownConnection(_) => Failure::Input(format!(
@@ -125,8 +130,9 @@ fn env_key() -> Result<ApiKey, Failure> {
     ApiKey::new(raw_key).map_err(|v| Failure::Input(v.to_string()))
 }
 
-/// The app's data folder: its connections, and the journal every change is written to.
-async fn open_desk() -> Result<Desk, Failure> {
+/// The app's data folder: its connections, and the journal every change is written to; `api_base`
+/// stands in for CallRail's address.
+async fn open_desk(api_base: &str) -> Result<Desk, Failure> {
     let data_dir = dirs::data_dir()
         .ok_or_else(|| {
             Failure::Input(
@@ -135,13 +141,9 @@ async fn open_desk() -> Result<Desk, Failure> {
             )
         })?
         .join(APP_IDENTIFIER);
-    Desk::open_configured(
-        &data_dir,
-        SecretStore::for_app(APP_IDENTIFIER),
-        callrail::DEFAULT_BASE_URL,
-    )
-    .await
-    .map_err(|e| Failure::Remote(e.to_string()))
+    Desk::open_configured(&data_dir, SecretStore::for_app(APP_IDENTIFIER), api_base)
+        .await
+        .map_err(|e| Failure::Remote(e.to_string()))
 }
 
 struct Ctx {

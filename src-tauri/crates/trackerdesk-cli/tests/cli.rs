@@ -153,7 +153,10 @@ fn a_connection_saved_by_the_app() {
 
     let run = |args: &[&str]| {
         let mut c = Command::cargo_bin("trackerdesk").unwrap();
-        c.env_clear().env("XDG_DATA_HOME", home.path());
+        // The app saved the connection for CallRail itself; this run points it at the simulator.
+        c.env_clear()
+            .env("XDG_DATA_HOME", home.path())
+            .env("CALLRAIL_API_BASE", s.sim.base_url());
         if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
             c.env("DBUS_SESSION_BUS_ADDRESS", bus);
         }
@@ -200,5 +203,21 @@ fn names_from_callrail_cannot_drive_the_terminal() {
     assert!(
         !text.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
         "{text:?}"
+    );
+}
+
+/// Another API address than CallRail's is said on every run that uses it.
+#[test]
+fn another_api_address_is_named_on_every_run() {
+    let s = sim(SimConfig::default());
+    let out = s.cmd().args(["accounts", "list"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains(&format!(
+            "talking to {} instead of CallRail",
+            s.sim.base_url()
+        )),
+        "{}",
+        stderr(&out)
     );
 }

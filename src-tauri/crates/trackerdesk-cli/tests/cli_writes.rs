@@ -148,7 +148,12 @@ fn bad_input_is_refused_naming_the_field() {
     ] {
         let out = s.cmd().args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = stderr(&out);
+        // Past the note that names the simulator's address.
+        let err: String = stderr(&out)
+            .lines()
+            .filter(|l| !l.starts_with("note: talking to"))
+            .map(|l| format!("{l}\n"))
+            .collect();
         assert!(
             err.starts_with("error: ") && err.contains(field),
             "{args:?}: {err}"

@@ -1,0 +1,16 @@
+import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../../api';
+import { commands } from '../../bindings';
+
+/** While an environment variable points Tracker Desk somewhere other than CallRail, says where, always. */
+export function ApiOverrideBanner() {
+  const address = useQuery({ queryKey: keys.apiOverride, queryFn: () => commands.apiOverride(), staleTime: Infinity });
+  if (!address.data) return null;
+  return (
+    <Alert color="orange" variant="filled" radius={0} data-testid="api-override" title="Not talking to CallRail">
+      Keys and changes go to {address.data}, not to CallRail, because TRACKERDESK_API_BASE is set. Connections are
+      saved for CallRail itself.
+    </Alert>
+  );
+}
