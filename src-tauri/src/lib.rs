@@ -6,6 +6,7 @@ mod error;
 mod menu;
 mod updates;
 
+use commands::startup::{Startup, StartupProblem};
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 use tauri::Manager;
 use tauri_specta::{collect_commands, Builder};
@@ -17,6 +18,7 @@ pub const API_BASE_ENV: &str = "TRACKERDESK_API_BASE";
 /// Every command the UI may call; `ui/src/bindings.ts` is generated from this list.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::startup::startup_problem,
         commands::connections::list_connections,
         commands::connections::api_override,
         commands::connections::add_connection,
@@ -96,9 +98,21 @@ pub fn run() {
             let data_dir = app.path().app_data_dir()?;
             std::fs::create_dir_all(&data_dir)?;
             let secrets = SecretStore::for_app(APP_IDENTIFIER);
-            let desk = tauri::async_runtime::block_on(Desk::open_configured(
-                &data_dir, secrets, api_base,
-            ))?;
+            let opened =
+                tauri::async_runtime::block_on(Desk::open_configured(&data_dir, secrets, api_base));
+            let desk = match opened {
+                Ok(desk) => desk,
+                Err(e) => {
+                    // The window opens on an explanation instead of the app closing with none.
+                    log::error!("could not open Tracker Desk's data: {e}");
+                    app.manage(Startup(Some(StartupProblem {
+                        message: e.to_string(),
+                        folder: data_dir.display().to_string(),
+                    })));
+                    return Ok(());
+                }
+            };
+            app.manage(Startup(None));
             app.manage(desk);
             // Changes a crash left open are checked against CallRail in the background; recent ones
             // may belong to another desk still at work, so they wait for a later start.

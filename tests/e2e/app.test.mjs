@@ -138,7 +138,8 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await shown("demo-start");
     await shown("connection-key");
     // TRACKERDESK_API_BASE points the app at the simulator: the window says so, naming it.
-    assert.ok((await textOf("api-override")).includes(SIM), "the banner names the address in use");
+    const banner = await (await shown("api-override")).getProperty("textContent");
+    assert.ok(banner.includes(SIM), `the banner names the address in use: ${banner}`);
     await shot("01-welcome");
   });
 

@@ -54,4 +54,15 @@ npm ci --no-audit --no-fund >/dev/null
 status=0
 node --test --test-concurrency=1 app.test.mjs || status=$?
 [ $status -eq 0 ] || { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; }
+
+# A second start, on a data folder whose journal is not a database.
+export E2E_BROKEN_DATA_HOME="$work/broken"
+mkdir -p "$E2E_BROKEN_DATA_HOME/com.trackerdesk.app"
+echo "this is not a database" > "$E2E_BROKEN_DATA_HOME/com.trackerdesk.app/journal.sqlite3"
+export E2E_BROKEN_DRIVER_PORT=$(free_port)
+XDG_DATA_HOME="$E2E_BROKEN_DATA_HOME" XDG_CONFIG_HOME="$work/config-broken" \
+  tauri-driver --port "$E2E_BROKEN_DRIVER_PORT" --native-port "$(free_port)" > "$work/driver-broken.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_BROKEN_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done
+node --test --test-concurrency=1 startup.test.mjs || { status=$?; echo "--- tauri-driver log"; tail -n 40 "$work/driver-broken.log"; }
 exit $status

@@ -22,7 +22,7 @@ const COMPANIES: Company[] = [
   { id: 'COM2', name: 'Bright Dental', active: true, time_zone: null, dni_active: null },
 ];
 
-function backend(apiOverride: string | null = null) {
+function backend(apiOverride: string | null = null, startupProblem: object | null = null) {
   let connections: Connection[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, raw) => {
@@ -33,6 +33,8 @@ function backend(apiOverride: string | null = null) {
         return connections;
       case 'api_override':
         return apiOverride;
+      case 'startup_problem':
+        return startupProblem;
       case 'start_demo':
         connections = [DEMO];
         return DEMO;
@@ -130,6 +132,19 @@ describe('the API address', () => {
     await screen.findByTestId('connection-name');
     await waitFor(() => expect(calls.some((c) => c.cmd === 'api_override')).toBe(true));
     expect(screen.queryByTestId('api-override')).not.toBeInTheDocument();
+  });
+});
+
+describe('a start that could not open the data', () => {
+  it('explains what happened, where the data is and what to do, and asks for nothing else', async () => {
+    const { calls } = backend(null, {
+      message: 'the local journal was written by a newer Tracker Desk (schema 9); update the app',
+      folder: '/home/ana/.local/share/com.trackerdesk.app',
+    });
+    expect(await screen.findByTestId('startup-problem-message')).toHaveTextContent('newer Tracker Desk');
+    expect(screen.getByTestId('startup-problem-folder')).toHaveTextContent('/home/ana/.local/share/com.trackerdesk.app');
+    expect(screen.getByTestId('startup-problem')).toHaveTextContent('move the file it names');
+    expect(calls.map((c) => c.cmd)).toEqual(['startup_problem']);
   });
 });
 

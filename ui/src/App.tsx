@@ -1,11 +1,18 @@
 import { Center, Loader } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from './api';
+import { commands } from './bindings';
 import { ApiOverrideBanner } from './features/connections/ApiOverrideBanner';
 import { useConnections } from './features/connections/queries';
+import { StartupProblemScreen } from './features/connections/StartupProblemScreen';
 import { Welcome } from './features/connections/Welcome';
 import { ErrorBanner } from './features/errors/ErrorBanner';
 import { Workspace } from './features/workspace/Workspace';
 
 export function App() {
+  const problem = useQuery({ queryKey: keys.startupProblem, queryFn: () => commands.startupProblem(), staleTime: Infinity });
+  if (problem.data) return <StartupProblemScreen problem={problem.data} />;
+  if (problem.isPending) return <Loading />;
   return (
     <>
       <ApiOverrideBanner />
@@ -14,15 +21,17 @@ export function App() {
   );
 }
 
+function Loading() {
+  return (
+    <Center h="100vh">
+      <Loader aria-label="Loading connections" />
+    </Center>
+  );
+}
+
 function Screen() {
   const connections = useConnections();
-  if (connections.isPending) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="Loading connections" />
-      </Center>
-    );
-  }
+  if (connections.isPending) return <Loading />;
   if (connections.isError) {
     return (
       <Center h="100vh" p="xl">

@@ -45,6 +45,7 @@ export function validationErrors(e: unknown): FieldError[] {
 export const keys = {
   connections: ['connections'] as const,
   apiOverride: ['apiOverride'] as const,
+  startupProblem: ['startupProblem'] as const,
   accounts: (conn: string) => ['accounts', conn] as const,
   companies: (conn: string, acc: string) => ['companies', conn, acc] as const,
   trackers: (conn: string, acc: string, company: string) => ['trackers', conn, acc, company] as const,

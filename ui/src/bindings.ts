@@ -6,6 +6,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
+	startupProblem: () => __TAURI_INVOKE<StartupProblem | null>("startup_problem"),
 	listConnections: () => typedError<ConnectionView_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  The address standing in for CallRail's this run (TRACKERDESK_API_BASE), which the window must
@@ -450,6 +451,15 @@ export type SourceInput_Serialize = {
 	referrer: string | null,
 	search_engine: string | null,
 	search_type: string | null,
+};
+
+/**
+ *  Why Tracker Desk could not open its data at start (a damaged settings file or journal, or one
+ *  from a newer version), and where that data is, for the window to explain instead of closing.
+ */
+export type StartupProblem = {
+	message: string,
+	folder: string,
 };
 
 export type StatusFilter = "active" | "disabled";

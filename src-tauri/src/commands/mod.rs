@@ -3,6 +3,7 @@
 pub mod connections;
 pub mod dni;
 pub mod history;
+pub mod startup;
 pub mod trackers;
 
 #[cfg(test)]
@@ -15,6 +16,7 @@ mod tests {
             include_str!("connections.rs"),
             include_str!("dni.rs"),
             include_str!("history.rs"),
+            include_str!("startup.rs"),
             include_str!("trackers.rs"),
             include_str!("../updates.rs"),
         ];

@@ -112,6 +112,7 @@ async fn a_create_killed_midway_is_reconciled_and_never_made_twice() {
             "create",
             e.dir.path().to_str().unwrap(),
             &e.service,
+            &e.sim.base_url(),
             &e.conn,
             &e.account,
             &e.company,

@@ -11,10 +11,11 @@ async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["write", db, count, tag] => write(Path::new(db), count.parse().unwrap_or(0), tag).await,
-        ["create", data_dir, service, connection, account, company, name] => {
-            create(Path::new(data_dir), service, connection, account, company, name).await
+        ["create", data_dir, service, api_base, connection, account, company, name] => {
+            let at = Saved { data_dir: Path::new(data_dir), service, api_base };
+            create(&at, connection, account, company, name).await
         }
-        _ => Err("usage: journal-probe write DB COUNT TAG | create DATA_DIR SERVICE CONNECTION ACCOUNT COMPANY NAME".into()),
+        _ => Err("usage: journal-probe write DB COUNT TAG | create DATA_DIR SERVICE API_BASE CONNECTION ACCOUNT COMPANY NAME".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -64,18 +65,24 @@ async fn write(db: &Path, count: u32, tag: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the test's desk saved its connection, and the address standing in for CallRail's.
+struct Saved<'a> {
+    data_dir: &'a Path,
+    service: &'a str,
+    api_base: &'a str,
+}
+
 async fn create(
-    data_dir: &Path,
-    service: &str,
+    at: &Saved<'_>,
     connection: &str,
     account: &str,
     company: &str,
     name: &str,
 ) -> Result<(), String> {
     let desk = Desk::open(
-        data_dir,
-        SecretStore::with_service(service),
-        "http://127.0.0.1:9",
+        at.data_dir,
+        SecretStore::with_service(at.service),
+        at.api_base,
     )
     .map_err(|e| e.to_string())?;
     let form = callrail::TrackerForm {

@@ -75,7 +75,12 @@ impl SqliteStore {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(100));
                 }
-                Err(e) => return Err(db_err(e)),
+                Err(e) => {
+                    return Err(CoreError::Storage(format!(
+                        "the journal {} could not be used: {e}",
+                        path.display()
+                    )))
+                }
             }
         };
         if found as usize > MIGRATIONS.len() {
