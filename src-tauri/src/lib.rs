@@ -4,12 +4,13 @@
 mod commands;
 mod error;
 mod menu;
+mod quit;
 mod updates;
 
 use commands::startup::{Startup, StartupProblem};
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 use tauri::Manager;
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::{collect_commands, collect_events, Builder};
 
 /// Stands in for CallRail's address (tests point it at the simulator); the window shows it while it
 /// is in force, and connections are never saved with it.
@@ -17,38 +18,41 @@ pub const API_BASE_ENV: &str = "TRACKERDESK_API_BASE";
 
 /// Every command the UI may call; `ui/src/bindings.ts` is generated from this list.
 pub fn specta_builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
-        commands::startup::startup_problem,
-        commands::connections::list_connections,
-        commands::connections::api_override,
-        commands::connections::add_connection,
-        commands::connections::replace_key,
-        commands::connections::rename_connection,
-        commands::connections::remove_connection,
-        commands::connections::start_demo,
-        commands::connections::list_accounts,
-        commands::connections::list_companies,
-        commands::connections::remember_selection,
-        commands::trackers::list_trackers,
-        commands::trackers::cached_trackers,
-        commands::trackers::get_tracker,
-        commands::trackers::check_tracker,
-        commands::trackers::create_tracker,
-        commands::trackers::preview_update,
-        commands::trackers::update_tracker,
-        commands::trackers::disable_tracker,
-        commands::dni::dni_snippet,
-        commands::history::history,
-        commands::history::export_history,
-        commands::history::recreate_form,
-        commands::history::revert_changes,
-        commands::history::reconcile_journal,
-        commands::history::store_info,
-        commands::history::use_team_store,
-        commands::history::use_local_store,
-        updates::check_for_update,
-        updates::install_update,
-    ])
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::startup::startup_problem,
+            commands::connections::list_connections,
+            commands::connections::api_override,
+            commands::connections::add_connection,
+            commands::connections::replace_key,
+            commands::connections::rename_connection,
+            commands::connections::remove_connection,
+            commands::connections::start_demo,
+            commands::connections::list_accounts,
+            commands::connections::list_companies,
+            commands::connections::remember_selection,
+            commands::trackers::list_trackers,
+            commands::trackers::cached_trackers,
+            commands::trackers::get_tracker,
+            commands::trackers::check_tracker,
+            commands::trackers::create_tracker,
+            commands::trackers::preview_update,
+            commands::trackers::update_tracker,
+            commands::trackers::disable_tracker,
+            commands::dni::dni_snippet,
+            commands::history::history,
+            commands::history::export_history,
+            commands::history::recreate_form,
+            commands::history::revert_changes,
+            commands::history::reconcile_journal,
+            commands::history::store_info,
+            commands::history::use_team_store,
+            commands::history::use_local_store,
+            updates::check_for_update,
+            updates::install_update,
+            quit::quit_now,
+        ])
+        .events(collect_events![quit::QuitRequested])
 }
 
 /// The bindings file's text, as the UI expects it.
@@ -92,6 +96,13 @@ pub fn run() {
     app.manage(updates::PendingUpdate::default())
         .menu(menu::build)
         .on_menu_event(menu::on_event)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if !quit::may_quit(window.app_handle()) {
+                    api.prevent_close();
+                }
+            }
+        })
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -11,7 +11,7 @@ const NAME: &str = "Tracker Desk";
 const QUIT: &str = "quit";
 
 pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
-    if event.id() == QUIT {
+    if event.id() == QUIT && crate::quit::may_quit(app) {
         app.exit(0);
     }
 }

@@ -21,7 +21,9 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 if [ -z "${DISPLAY:-}" ]; then
-  export DISPLAY=:97
+  # A display of its own, so two runs on one machine never share a screen.
+  for n in $(seq 97 160); do [ -e "/tmp/.X$n-lock" ] || break; done
+  export DISPLAY=":$n"
   Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
   pids+=($!)
   sleep 1
@@ -31,7 +33,9 @@ fi
 export E2E_API_KEY="e2e-key-$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
 sim_port=$(free_port)
 # 10,000 extra trackers in the first company, for the table's measurements.
-"$sim" --listen "127.0.0.1:$sim_port" --api-key "$E2E_API_KEY" --trackers 10000 > "$work/sim.log" 2>&1 &
+# The first edit is answered slowly, so the test can quit while it is on its way.
+"$sim" --listen "127.0.0.1:$sim_port" --api-key "$E2E_API_KEY" --trackers 10000 \
+  --fault put-tracker:latency=6000:once > "$work/sim.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do grep -q "listening on" "$work/sim.log" && break; sleep 0.1; done
 grep -q "listening on" "$work/sim.log" || { cat "$work/sim.log"; exit 1; }
@@ -45,7 +49,7 @@ mkdir -p "$E2E_DATA_HOME" "$E2E_SCREENSHOTS"
 
 # The app inherits tauri-driver's environment: a fresh data folder, and the simulator as CallRail.
 TRACKERDESK_API_BASE="$E2E_SIM_BASE" XDG_DATA_HOME="$E2E_DATA_HOME" XDG_CONFIG_HOME="$work/config" \
-  tauri-driver --port "$E2E_DRIVER_PORT" > "$work/driver.log" 2>&1 &
+  tauri-driver --port "$E2E_DRIVER_PORT" --native-port "$(free_port)" > "$work/driver.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done
 

@@ -7,6 +7,7 @@ import { useConnections } from './features/connections/queries';
 import { StartupProblemScreen } from './features/connections/StartupProblemScreen';
 import { Welcome } from './features/connections/Welcome';
 import { ErrorBanner } from './features/errors/ErrorBanner';
+import { QuitGuard } from './features/workspace/QuitGuard';
 import { Workspace } from './features/workspace/Workspace';
 
 export function App() {
@@ -16,6 +17,7 @@ export function App() {
   return (
     <>
       <ApiOverrideBanner />
+      <QuitGuard />
       <Screen />
     </>
   );

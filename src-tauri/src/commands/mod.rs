@@ -19,6 +19,7 @@ mod tests {
             include_str!("startup.rs"),
             include_str!("trackers.rs"),
             include_str!("../updates.rs"),
+            include_str!("../quit.rs"),
         ];
         let mut commands = 0;
         for src in sources {

@@ -10,6 +10,7 @@ use callrail::{Client, CreatedLookup, Tracker, TrackerChanges, TrackerKind};
 use std::collections::HashSet;
 use std::fs::{File, TryLockError};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
@@ -68,6 +69,8 @@ pub struct Journal {
     person: String,
     /// Where a write in flight holds its lock file, so another process can tell it from a crash.
     locks: PathBuf,
+    /// Writes of this process on their way to CallRail (quitting asks first while there are any).
+    in_flight: Arc<AtomicUsize>,
 }
 
 /// An entry whose request may be on its way. Its lock file is held (and then removed) until the
@@ -77,10 +80,12 @@ pub(crate) struct InFlight {
     /// The store the entry was claimed in, where its outcome goes.
     store: Arc<dyn Store>,
     lock: Option<(File, PathBuf)>,
+    counted: Arc<AtomicUsize>,
 }
 
 impl Drop for InFlight {
     fn drop(&mut self) {
+        self.counted.fetch_sub(1, Ordering::SeqCst);
         if let Some((file, path)) = self.lock.take() {
             drop(file);
             let _ = std::fs::remove_file(path);
@@ -118,6 +123,7 @@ impl Journal {
         Self {
             store: std::sync::RwLock::new(local.clone()),
             local,
+            in_flight: Arc::new(AtomicUsize::new(0)),
             person: person(),
             locks,
         }
@@ -144,6 +150,11 @@ impl Journal {
         } else {
             self.store()
         }
+    }
+
+    /// How many of this process's writes are on their way to CallRail now.
+    pub fn writes_in_flight(&self) -> usize {
+        self.in_flight.load(Ordering::SeqCst)
     }
 
     fn lock_path(&self, id: &str) -> PathBuf {
@@ -181,10 +192,12 @@ impl Journal {
                     self.locks.display()
                 ))
             })?;
+        self.in_flight.fetch_add(1, Ordering::SeqCst);
         let flight = InFlight {
             store: self.store_for(&entry.connection_id),
             entry,
             lock: Some((lock, path)),
+            counted: self.in_flight.clone(),
         };
         Ok(match flight.store.claim(&flight.entry).await? {
             None => Claim::Ours(flight),

@@ -65,3 +65,53 @@ fn a_connection_whose_key_cannot_be_deleted_is_kept_and_says_so() {
         "kept, so it can be tried again"
     );
 }
+
+#[test]
+fn a_team_string_left_in_the_keyring_is_reported() {
+    no_bus();
+    let dir = tempfile::tempdir().unwrap();
+    desk_core::settings::SettingsFile::in_dir(dir.path())
+        .save(&desk_core::settings::Settings {
+            team_store: Some("agency".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let desk = runtime
+        .block_on(desk_core::Desk::open_configured(
+            dir.path(),
+            SecretStore::with_service("com.trackerdesk.test.nokeyring"),
+            callrail::DEFAULT_BASE_URL,
+        ))
+        .unwrap();
+    let info = desk.use_local_store().unwrap();
+    assert_eq!(info.kind, "local");
+    let warning = info.warning.unwrap_or_default();
+    assert!(
+        warning.contains("could not be deleted from the keyring"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_damaged_settings_file_is_named_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.json"), "{ not json").unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let err = runtime
+        .block_on(desk_core::Desk::open_configured(
+            dir.path(),
+            SecretStore::with_service("com.trackerdesk.test.nokeyring"),
+            callrail::DEFAULT_BASE_URL,
+        ))
+        .err()
+        .expect("a damaged settings file stops the start");
+    let message = err.to_string();
+    assert!(message.contains("settings.json is damaged"), "{message}");
+}

@@ -303,6 +303,11 @@ impl Desk {
             .collect())
     }
 
+    /// How many of this process's changes are on their way to CallRail now.
+    pub fn writes_in_flight(&self) -> usize {
+        self.journal.writes_in_flight()
+    }
+
     /// The changes whose outcome is not known: in flight, interrupted, or lost and not found yet.
     pub async fn unresolved_changes(&self) -> CoreResult<Vec<JournalEntry>> {
         self.journal.store().unresolved().await
