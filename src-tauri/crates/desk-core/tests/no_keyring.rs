@@ -12,6 +12,13 @@ fn no_bus() {
     );
 }
 
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 #[test]
 fn a_missing_keyring_is_a_typed_error() {
     no_bus();
@@ -52,9 +59,7 @@ fn a_connection_whose_key_cannot_be_deleted_is_kept_and_says_so() {
         callrail::DEFAULT_BASE_URL,
     )
     .unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
+    let runtime = runtime();
     let err = runtime
         .block_on(desk.remove_connection("conn-1"))
         .unwrap_err();
@@ -76,10 +81,7 @@ fn a_team_string_left_in_the_keyring_is_reported() {
             ..Default::default()
         })
         .unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = runtime();
     let desk = runtime
         .block_on(desk_core::Desk::open_configured(
             dir.path(),
@@ -100,10 +102,7 @@ fn a_team_string_left_in_the_keyring_is_reported() {
 fn a_damaged_settings_file_is_named_at_start() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("settings.json"), "{ not json").unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = runtime();
     let err = runtime
         .block_on(desk_core::Desk::open_configured(
             dir.path(),

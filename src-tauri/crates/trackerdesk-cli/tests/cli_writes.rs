@@ -264,21 +264,7 @@ fn a_failing_read_back_is_a_warning_not_a_failure() {
     s.sim.add_fault("get-tracker:500:always".parse().unwrap());
     let out = s
         .cmd()
-        .args([
-            "trackers",
-            "create-session",
-            "--company",
-            &acme,
-            "--name",
-            "Read-back pool",
-            "--destination",
-            "404-555-0100",
-            "--pool-size",
-            "4",
-            "--area-code",
-            "404",
-            "--yes",
-        ])
+        .args(common::writes::session_args(&acme, "Read-back pool"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
