@@ -231,7 +231,8 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
 
   it("edits a tracker and shows the change", async () => {
     await (await row("E2E Billboard")).click();
-    await click("edit-tracker");
+    // The detail drawer slides in: a click that lands while it moves is made again.
+    await clickUntilShown("edit-tracker", "field-name");
     await type("field-name", "E2E Billboard North");
     await click("edit-review");
     await waitText("diff-table", /E2E Billboard North/);
@@ -251,8 +252,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
 
   it("disables a tracker only after its name is typed", async () => {
     await (await row("E2E Billboard North")).click();
-    await click("disable-tracker");
-    const confirm = await shown("disable-confirm");
+    const confirm = await clickUntilShown("disable-tracker", "disable-confirm");
     assert.equal(await confirm.isEnabled(), false, "the button waits for the name");
     await type("disable-name-input", "E2E Billboard North");
     await shot("08-disable");
@@ -265,8 +265,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   });
 
   it("finds the disabled tracker in History and recreates it from its snapshot", async () => {
-    await click("open-history");
-    await shown("history-panel");
+    await clickUntilShown("open-history", "history-panel");
     const disabled = await browser.$('[data-testid="history-row"][data-operation="disable"][data-state="succeeded"]');
     await disabled.waitForDisplayed({ timeout: 20_000 });
     assert.match(await disabled.getText(), /E2E Billboard North/);

@@ -10,6 +10,7 @@ pub mod check;
 mod client;
 pub mod dni;
 mod error;
+mod form;
 mod limiter;
 pub mod list;
 pub mod models;

@@ -58,6 +58,11 @@ pub enum Group {
         #[command(subcommand)]
         verb: DniVerb,
     },
+    /// Many trackers at once, from a trackers file.
+    Bulk {
+        #[command(subcommand)]
+        verb: BulkVerb,
+    },
     /// The journal of changes (shared with the app).
     Journal {
         #[command(subcommand)]
@@ -137,6 +142,34 @@ pub enum TrackerVerb {
         /// Really disable it.
         #[arg(long)]
         yes: bool,
+    },
+    /// Write trackers as a trackers file (CSV, see docs/bulk-csv.md) to standard output.
+    Export {
+        /// A company to export (repeatable).
+        #[arg(long, required_unless_present = "all_companies")]
+        company: Vec<String>,
+        /// Every company of the account.
+        #[arg(long, conflicts_with = "company")]
+        all_companies: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BulkVerb {
+    /// What applying a trackers file would do, row by row, and what it buys and releases; nothing
+    /// is sent. Exits 2 when a row has an error.
+    Plan {
+        /// The trackers file (CSV, see docs/bulk-csv.md).
+        file: std::path::PathBuf,
+        /// Let rows whose status is disabled disable their tracker (its numbers are released for good).
+        #[arg(long)]
+        allow_disable: bool,
+        /// What a local number costs a month, in dollars.
+        #[arg(long, default_value_t = 3.0)]
+        local_price: f64,
+        /// What a toll-free number costs a month, in dollars.
+        #[arg(long, default_value_t = 5.0)]
+        toll_free_price: f64,
     },
 }
 

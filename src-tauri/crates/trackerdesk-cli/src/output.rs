@@ -186,6 +186,54 @@ pub fn tracker(t: &Tracker) -> String {
     lines.join("\n")
 }
 
+/// A bulk plan: a line per row that does something (or cannot), then the summary.
+pub fn plan(plan: &bulk::Plan) -> String {
+    let rows: Vec<Vec<String>> = plan
+        .rows
+        .iter()
+        .filter(|r| r.action != bulk::Action::Unchanged)
+        .map(|r| {
+            let what = if r.errors.is_empty() {
+                r.diff.join(", ")
+            } else {
+                r.errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.column, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            vec![
+                r.line.to_string(),
+                format!("{:?}", r.action).to_lowercase(),
+                r.tracker_id.clone().unwrap_or_default(),
+                r.name.clone(),
+                what,
+            ]
+        })
+        .collect();
+    let s = &plan.summary;
+    format!(
+        "{}\n{} to create, {} to update, {} to disable, {} unchanged, {} with errors\n\
+         buys {} number(s) (${:.2} a month more), releases {} (${:.2} a month less)\n\
+         needs {} request(s), about {} minute(s) within CallRail's hourly limit",
+        table(
+            &["LINE", "ACTION", "TRACKER", "NAME", "CHANGES OR ERRORS"],
+            &rows
+        ),
+        s.create,
+        s.update,
+        s.disable,
+        s.unchanged,
+        s.errors,
+        s.numbers_bought,
+        s.monthly_added,
+        s.numbers_released,
+        s.monthly_saved,
+        s.requests,
+        s.minutes_at_quota
+    )
+}
+
 /// Prints to standard output, [`clean`].
 pub fn say(text: &str) {
     println!("{}", clean(text));

@@ -1,8 +1,8 @@
 //! What each command does.
 
 use crate::args::{
-    Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, JournalVerb, Kind, ListArgs,
-    SortOrder, Status, TrackerVerb, UpdateArgs,
+    BulkVerb, Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, JournalVerb, Kind,
+    ListArgs, SortOrder, Status, TrackerVerb, UpdateArgs,
 };
 use crate::output;
 use crate::Failure;
@@ -92,6 +92,21 @@ pub async fn run(cli: Cli) -> Out {
         Group::Journal {
             verb: JournalVerb::Check,
         } => ctx.journal_check().await,
+        Group::Bulk {
+            verb:
+                BulkVerb::Plan {
+                    file,
+                    allow_disable,
+                    local_price,
+                    toll_free_price,
+                },
+        } => {
+            let prices = bulk::Prices {
+                local: local_price,
+                toll_free: toll_free_price,
+            };
+            ctx.bulk_plan(&file, allow_disable, prices).await
+        }
         Group::Trackers { verb } => match verb {
             TrackerVerb::List(args) => ctx.list(args).await,
             TrackerVerb::Get { id } => {
@@ -116,6 +131,10 @@ pub async fn run(cli: Cli) -> Out {
             }
             TrackerVerb::Update(args) => ctx.update(args).await,
             TrackerVerb::Disable { id, yes } => ctx.disable(&id, yes).await,
+            TrackerVerb::Export {
+                company,
+                all_companies: _,
+            } => ctx.export(&company).await,
         },
     }
 }
@@ -407,6 +426,47 @@ impl Ctx {
             t.id,
             t.formatted_numbers().join(", ")
         ))
+    }
+
+    /// The trackers file, byte for byte, on standard output.
+    async fn export(&self, companies: &[String]) -> Out {
+        let account = self.account().await?;
+        let bytes = self
+            .desk
+            .export_trackers(&self.conn, &account, companies)
+            .await?;
+        std::io::Write::write_all(&mut std::io::stdout(), &bytes)
+            .map_err(|e| Failure::Remote(format!("could not write the file: {e}")))?;
+        Ok(String::new())
+    }
+
+    /// The plan of a trackers file; exit 2 when a row has an error.
+    async fn bulk_plan(
+        &self,
+        file: &std::path::Path,
+        allow_disable: bool,
+        prices: bulk::Prices,
+    ) -> Out {
+        let bytes = std::fs::read(file)
+            .map_err(|e| Failure::Input(format!("could not read {}: {e}", file.display())))?;
+        let account = self.account().await?;
+        let plan = self
+            .desk
+            .plan_bulk(&self.conn, &account, &bytes, allow_disable, prices)
+            .await?;
+        let shown = if self.json {
+            output::json(&plan)
+        } else {
+            output::plan(&plan)
+        };
+        if plan.summary.errors > 0 {
+            output::say(&shown);
+            return Err(Failure::Input(format!(
+                "{} row(s) have errors; nothing was sent",
+                plan.summary.errors
+            )));
+        }
+        Ok(shown)
     }
 
     /// The changes still unknown after the start-up check; exit 4 while there are any.

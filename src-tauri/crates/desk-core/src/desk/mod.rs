@@ -1,6 +1,7 @@
 //! The application without a window: every operation the UI and the command line offer. The
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
+mod bulk;
 mod team;
 mod writes;
 

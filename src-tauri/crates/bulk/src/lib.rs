@@ -1,0 +1,10 @@
+//! Bulk work on trackers: the CSV file a person edits (one tracker a row, the columns of the create
+//! and edit forms), and the plan of what applying it would do, row by row, with what it buys and
+//! releases. Planning reads nothing and writes nothing: it compares the rows with the trackers it is
+//! given, by the same Rust rules as the forms.
+
+mod file;
+mod plan;
+
+pub use file::{read, row_of, write, FileError, Row, COLUMNS};
+pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary};

@@ -1,0 +1,473 @@
+//! The plan of applying a trackers file: each row's action (create, update, disable, unchanged, or
+//! an error naming its column and rule), and what the whole would buy, release and cost.
+
+use crate::file::{cell, Row};
+use callrail::{
+    plan_update, SourceInput, Tracker, TrackerChanges, TrackerForm, TrackerKind, TrackerType,
+    Violations, E164,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Update,
+    Disable,
+    Unchanged,
+    Error,
+}
+
+/// One broken rule of a row: its line in the file, the column, and the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub line: usize,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedRow {
+    pub line: usize,
+    pub action: Action,
+    /// The tracker the row is about, when it exists.
+    pub tracker_id: Option<String>,
+    pub name: String,
+    /// What an update changes, as CallRail names the fields.
+    pub diff: Vec<String>,
+    pub numbers_bought: u32,
+    pub numbers_released: u32,
+    /// Whether those numbers are toll-free (they cost more).
+    pub toll_free: bool,
+    pub errors: Vec<RowError>,
+}
+
+/// What a number costs a month, in dollars.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Prices {
+    pub local: f64,
+    pub toll_free: f64,
+}
+
+impl Default for Prices {
+    /// CallRail's list prices.
+    fn default() -> Self {
+        Self {
+            local: 3.0,
+            toll_free: 5.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    pub create: u32,
+    pub update: u32,
+    pub disable: u32,
+    pub unchanged: u32,
+    pub errors: u32,
+    pub numbers_bought: u32,
+    pub numbers_released: u32,
+    /// Dollars a month the bought numbers add, and the released ones save.
+    pub monthly_added: f64,
+    pub monthly_saved: f64,
+    /// Requests applying needs: one a create; two an update or a disable (read, then write).
+    pub requests: u32,
+    /// Minutes those take within CallRail's 1,000 an hour, a tenth kept for interactive work.
+    pub minutes_at_quota: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub summary: Summary,
+    pub rows: Vec<PlannedRow>,
+}
+
+/// Requests a bulk run may make in an hour: CallRail's 1,000 less a tenth kept for the person.
+const BULK_PER_HOUR: u32 = 900;
+
+/// Plans `rows` against `trackers` (those of the companies the file names, as CallRail has them,
+/// read with their swap targets). A row without an id creates, unless an active tracker of its
+/// company has its name: then it is that tracker. Disabling needs `allow_disable`.
+pub fn plan(rows: &[Row], trackers: &[Tracker], allow_disable: bool, prices: Prices) -> Plan {
+    let by_id: HashMap<&str, &Tracker> = trackers.iter().map(|t| (t.id.as_str(), t)).collect();
+    let by_name: HashMap<(String, String), &Tracker> = trackers
+        .iter()
+        .filter(|t| t.is_active())
+        .filter_map(|t| {
+            Some((
+                (t.company.as_ref()?.id.clone(), t.name.trim().to_owned()),
+                t,
+            ))
+        })
+        .collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut summary = Summary::default();
+    let mut planned = Vec::with_capacity(rows.len());
+    for row in rows {
+        let name = cell(&row.name).to_owned();
+        let id = cell(&row.id);
+        let existing = if id.is_empty() {
+            by_name
+                .get(&(cell(&row.company_id).to_owned(), name.clone()))
+                .copied()
+        } else {
+            by_id.get(id).copied()
+        };
+        let mut p = match existing {
+            Some(t) => plan_existing(row, t, allow_disable),
+            None if !id.is_empty() => failed(
+                row,
+                "id",
+                format!("there is no tracker {id} in the companies this file names"),
+            ),
+            None => plan_create(row),
+        };
+        let target = p
+            .tracker_id
+            .clone()
+            .unwrap_or_else(|| format!("{}/{name}", cell(&row.company_id)));
+        if let Some(first) = seen.insert(target, row.line) {
+            p = failed(
+                row,
+                "id",
+                format!("line {first} is about the same tracker already"),
+            );
+        }
+        add(&mut summary, &p, prices);
+        planned.push(p);
+    }
+    summary.minutes_at_quota = (summary.requests * 60).div_ceil(BULK_PER_HOUR);
+    Plan {
+        summary,
+        rows: planned,
+    }
+}
+
+fn add(s: &mut Summary, p: &PlannedRow, prices: Prices) {
+    match p.action {
+        Action::Create => {
+            s.create += 1;
+            s.requests += 1;
+        }
+        Action::Update => {
+            s.update += 1;
+            s.requests += 2;
+        }
+        Action::Disable => {
+            s.disable += 1;
+            s.requests += 2;
+        }
+        Action::Unchanged => s.unchanged += 1,
+        Action::Error => s.errors += 1,
+    }
+    s.numbers_bought += p.numbers_bought;
+    s.numbers_released += p.numbers_released;
+    let price = if p.toll_free {
+        prices.toll_free
+    } else {
+        prices.local
+    };
+    s.monthly_added += f64::from(p.numbers_bought) * price;
+    s.monthly_saved += f64::from(p.numbers_released) * price;
+}
+
+fn row_result(row: &Row, action: Action) -> PlannedRow {
+    PlannedRow {
+        line: row.line,
+        action,
+        tracker_id: None,
+        name: cell(&row.name).to_owned(),
+        diff: Vec::new(),
+        numbers_bought: 0,
+        numbers_released: 0,
+        toll_free: false,
+        errors: Vec::new(),
+    }
+}
+
+fn failed(row: &Row, column: &str, message: String) -> PlannedRow {
+    errors(row, vec![error(row, column, message)])
+}
+
+fn errors(row: &Row, errors: Vec<RowError>) -> PlannedRow {
+    PlannedRow {
+        errors,
+        ..row_result(row, Action::Error)
+    }
+}
+
+fn error(row: &Row, column: &str, message: impl Into<String>) -> RowError {
+    RowError {
+        line: row.line,
+        column: column.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// The rules' field names as the file's columns.
+fn column_of(field: &str) -> &str {
+    match field {
+        "kind" => "type",
+        "sms_enabled" => "sms",
+        "source" => "source_type",
+        "whisper_message" => "whisper",
+        "recording_enabled" => "record_calls",
+        "call_flow" | "destination_number" => "destination",
+        "tracking_number" | "pool_numbers" => "area_code",
+        other => other,
+    }
+}
+
+fn violations(row: &Row, v: Violations) -> Vec<RowError> {
+    v.0.into_iter()
+        .map(|v| error(row, column_of(&v.field), v.message))
+        .collect()
+}
+
+fn plan_create(row: &Row) -> PlannedRow {
+    let status = cell(&row.status).to_ascii_lowercase();
+    if status == "disabled" {
+        return failed(
+            row,
+            "status",
+            "a new tracker cannot start disabled: leave the row out, or give its id".into(),
+        );
+    }
+    let form = match form_of(row) {
+        Ok(f) => f,
+        Err(e) => return errors(row, e),
+    };
+    match form.validate() {
+        Ok(draft) => PlannedRow {
+            numbers_bought: draft.numbers_to_provision(),
+            toll_free: form.toll_free,
+            ..row_result(row, Action::Create)
+        },
+        Err(v) => errors(row, violations(row, v)),
+    }
+}
+
+fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
+    let toll_free = t
+        .tracking_numbers
+        .first()
+        .and_then(|n| E164::parse("n", n).ok())
+        .is_some_and(|n| n.is_toll_free());
+    let on = |p: PlannedRow| PlannedRow {
+        tracker_id: Some(t.id.clone()),
+        toll_free,
+        ..p
+    };
+    let wanted_active = match cell(&row.status).to_ascii_lowercase().as_str() {
+        "" | "active" => true,
+        "disabled" => false,
+        other => {
+            return on(failed(
+                row,
+                "status",
+                format!("status is active or disabled (got \"{other}\")"),
+            ))
+        }
+    };
+    match (t.is_active(), wanted_active) {
+        (false, false) => return on(row_result(row, Action::Unchanged)),
+        (false, true) => {
+            return on(failed(row, "status", "this tracker is disabled in CallRail, and a disabled tracker cannot be enabled again; mark it disabled or leave it out".into()))
+        }
+        (true, false) if !allow_disable => {
+            return on(failed(row, "status", "disabling releases the numbers for good: plan again allowing disables to go ahead".into()))
+        }
+        (true, false) => {
+            return on(PlannedRow {
+                numbers_released: u32::try_from(t.pool_size()).unwrap_or(u32::MAX),
+                ..row_result(row, Action::Disable)
+            })
+        }
+        (true, true) => {}
+    }
+    let form = match form_of(row) {
+        Ok(f) => f,
+        Err(e) => return on(errors(row, e)),
+    };
+    let session = t.kind == TrackerType::Session;
+    if (form.kind == TrackerKind::Session) != session {
+        return on(failed(
+            row,
+            "type",
+            "a tracker's type cannot change; make a new one instead".into(),
+        ));
+    }
+    let now = TrackerForm::from_tracker(t);
+    let changes = differences(&form, &now, |column| row.has(column));
+    match plan_update(t, &changes) {
+        Ok(update) if update.is_empty() => on(row_result(row, Action::Unchanged)),
+        Ok(_) => {
+            let grown = changes.pool_size.map_or(0, |n| {
+                n.saturating_sub(u32::try_from(t.pool_size()).unwrap_or(0))
+            });
+            on(PlannedRow {
+                diff: diff(&changes, &now),
+                numbers_bought: grown,
+                ..row_result(row, Action::Update)
+            })
+        }
+        Err(v) => on(errors(row, violations(row, v))),
+    }
+}
+
+/// Each change as `column: before -> after`, in the file's columns.
+fn diff(c: &TrackerChanges, now: &TrackerForm) -> Vec<String> {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let pairs = [
+        ("name", c.name.clone().map(|v| (now.name.clone(), v))),
+        (
+            "destination",
+            c.destination.clone().map(|v| (now.destination.clone(), v)),
+        ),
+        (
+            "whisper",
+            c.whisper.clone().map(|v| (text(&now.whisper), v)),
+        ),
+        (
+            "greeting",
+            c.greeting.clone().map(|v| (text(&now.greeting), v)),
+        ),
+        (
+            "record_calls",
+            c.record_calls.map(|v| (yes(now.record_calls), yes(v))),
+        ),
+        (
+            "pool_size",
+            c.pool_size
+                .map(|v| (now.pool_size.unwrap_or_default().to_string(), v.to_string())),
+        ),
+        (
+            "swap_targets",
+            c.swap_targets
+                .clone()
+                .map(|v| (now.swap_targets.join(";"), v.join(";"))),
+        ),
+        ("sms", c.sms_enabled.map(|v| (yes(now.sms_enabled), yes(v)))),
+    ];
+    pairs
+        .into_iter()
+        .filter_map(|(column, change)| {
+            change.map(|(before, after)| format!("{column}: {before} -> {after}"))
+        })
+        .collect()
+}
+
+/// The edit that takes the tracker (as its form `now`) to the row's form: only what differs, so a
+/// file exported and planned again changes nothing.
+fn differences(row: &TrackerForm, now: &TrackerForm, has: impl Fn(&str) -> bool) -> TrackerChanges {
+    let same_number = |a: &str, b: &str| match (E164::parse("n", a), E164::parse("n", b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a.trim() == b.trim(),
+    };
+    let digits = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .map(|n| n.chars().filter(char::is_ascii_digit).collect())
+            .collect()
+    };
+    let differ = |a: &Option<String>, b: &Option<String>| {
+        a.as_deref().unwrap_or("") != b.as_deref().unwrap_or("")
+    };
+    TrackerChanges {
+        name: (has("name") && row.name.trim() != now.name.trim()).then(|| row.name.clone()),
+        destination: (has("destination") && !same_number(&row.destination, &now.destination))
+            .then(|| row.destination.clone()),
+        whisper: (has("whisper") && differ(&row.whisper, &now.whisper))
+            .then(|| row.whisper.clone().unwrap_or_default()),
+        greeting: (has("greeting") && differ(&row.greeting, &now.greeting))
+            .then(|| row.greeting.clone().unwrap_or_default()),
+        record_calls: (has("record_calls") && row.record_calls != now.record_calls)
+            .then_some(row.record_calls),
+        pool_size: row
+            .pool_size
+            .filter(|n| has("pool_size") && Some(*n) != now.pool_size),
+        swap_targets: (has("swap_targets")
+            && !row.swap_targets.is_empty()
+            && digits(&row.swap_targets) != digits(&now.swap_targets))
+        .then(|| row.swap_targets.clone()),
+        sms_enabled: (has("sms") && row.sms_enabled != now.sms_enabled).then_some(row.sms_enabled),
+    }
+}
+
+/// The row as the create form, or what in it cannot be read.
+fn form_of(row: &Row) -> Result<TrackerForm, Vec<RowError>> {
+    let mut errs = Vec::new();
+    let mut flag = |column: &str, text: &str| match cell(text).to_ascii_lowercase().as_str() {
+        "" | "no" | "n" | "false" | "0" => false,
+        "yes" | "y" | "true" | "1" => true,
+        other => {
+            errs.push(error(row, column, format!("yes or no (got \"{other}\")")));
+            false
+        }
+    };
+    let toll_free = flag("toll_free", &row.toll_free);
+    let record_calls = flag("record_calls", &row.record_calls);
+    let sms_enabled = flag("sms", &row.sms);
+    let pool_size = match cell(&row.pool_size) {
+        "" => None,
+        n => match n.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errs.push(error(
+                    row,
+                    "pool_size",
+                    format!("a whole number of numbers (got \"{n}\")"),
+                ));
+                None
+            }
+        },
+    };
+    let kind = match cell(&row.kind).to_ascii_lowercase().as_str() {
+        "" if pool_size.is_some() => TrackerKind::Session,
+        "" | "source" => TrackerKind::Source,
+        "session" => TrackerKind::Session,
+        other => {
+            errs.push(error(
+                row,
+                "type",
+                format!("source or session (got \"{other}\")"),
+            ));
+            TrackerKind::Source
+        }
+    };
+    let text = |s: &str| Some(cell(s).to_owned()).filter(|s| !s.is_empty());
+    let form = TrackerForm {
+        kind,
+        company_id: cell(&row.company_id).to_owned(),
+        name: cell(&row.name).to_owned(),
+        destination: cell(&row.destination).to_owned(),
+        area_code: text(&row.area_code),
+        toll_free,
+        pool_size,
+        source: (kind == TrackerKind::Source).then(|| SourceInput {
+            kind: text(&row.source_type).unwrap_or_else(|| "offline".into()),
+            landing: text(&row.landing),
+            referrer: text(&row.referrer),
+            search_engine: text(&row.search_engine),
+            search_type: text(&row.search_type),
+        }),
+        whisper: text(&row.whisper),
+        greeting: text(&row.greeting),
+        record_calls,
+        sms_enabled,
+        swap_targets: cell(&row.swap_targets)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        campaign_name: None,
+    };
+    if errs.is_empty() {
+        Ok(form)
+    } else {
+        Err(errs)
+    }
+}

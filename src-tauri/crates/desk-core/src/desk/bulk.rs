@@ -1,0 +1,80 @@
+//! Bulk work on the desk: a company's trackers as a file, and the plan of applying a file (a dry
+//! run: it reads trackers and writes nothing).
+
+use super::Desk;
+use crate::{CoreError, CoreResult};
+use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
+use std::collections::BTreeSet;
+
+impl Desk {
+    /// The trackers of `companies` (every company of the account when empty), active and disabled,
+    /// as a trackers file.
+    pub async fn export_trackers(
+        &self,
+        connection: &str,
+        account: &str,
+        companies: &[String],
+    ) -> CoreResult<Vec<u8>> {
+        let client = self.connections.client(connection)?;
+        let companies = if companies.is_empty() {
+            every_company(&client, account).await?
+        } else {
+            companies.to_vec()
+        };
+        let trackers = trackers_of(&client, account, &companies).await?;
+        bulk::write(&trackers)
+            .map_err(|e| CoreError::Storage(format!("could not write the trackers file: {e}")))
+    }
+
+    /// What applying the trackers file `bytes` would do, row by row; nothing is sent.
+    pub async fn plan_bulk(
+        &self,
+        connection: &str,
+        account: &str,
+        bytes: &[u8],
+        allow_disable: bool,
+        prices: bulk::Prices,
+    ) -> CoreResult<bulk::Plan> {
+        let rows = bulk::read(bytes).map_err(|e| RuleViolation::new("file", e.to_string()))?;
+        let client = self.connections.client(connection)?;
+        let named: BTreeSet<String> = rows
+            .iter()
+            .map(|r| r.company_id.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+        // A row that names only its tracker may be in any company.
+        let companies = if rows.iter().any(|r| r.company_id.trim().is_empty()) {
+            every_company(&client, account).await?
+        } else {
+            named.into_iter().collect()
+        };
+        let trackers = trackers_of(&client, account, &companies).await?;
+        Ok(bulk::plan(&rows, &trackers, allow_disable, prices))
+    }
+}
+
+async fn every_company(client: &Client, account: &str) -> CoreResult<Vec<String>> {
+    Ok(client
+        .list_companies(account, Some(StatusFilter::Active))
+        .await?
+        .into_iter()
+        .map(|c| c.id)
+        .collect())
+}
+
+/// Every tracker of the companies, with the swap targets a file carries.
+async fn trackers_of(
+    client: &Client,
+    account: &str,
+    companies: &[String],
+) -> CoreResult<Vec<Tracker>> {
+    let mut all = Vec::new();
+    for company in companies {
+        let query = TrackerQuery {
+            fields: vec!["swap_targets".into()],
+            ..TrackerQuery::company(company)
+        };
+        all.extend(client.list_all_trackers(account, &query).await?);
+    }
+    Ok(all)
+}
