@@ -1,13 +1,11 @@
 //! The journal around every write: an "intended" entry, durable before the request leaves and
 //! claiming its target (one unresolved change per tracker, one per company and name for a create),
-//! completed with the outcome after; and the check against CallRail that settles entries a crash
-//! or a lost answer left open, by reading CallRail's state, never by a search.
+//! completed with the outcome after. Settling entries a crash or a lost answer left open is in
+//! `reconcile.rs`.
 
-use crate::store::{Completion, EntryState, HistoryFilter, JournalEntry, Operation, Store};
-use crate::tuning::Tuning;
+use crate::store::{Completion, EntryState, JournalEntry, Operation, Store};
 use crate::{CoreError, CoreResult};
-use callrail::{Client, CreatedLookup, Tracker, TrackerChanges, TrackerKind};
-use std::collections::HashSet;
+use callrail::Tracker;
 use std::fs::{File, TryLockError};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -99,7 +97,7 @@ pub(crate) enum Claim {
     Held(JournalEntry),
 }
 
-fn json(t: &Tracker) -> Option<String> {
+pub(crate) fn json(t: &Tracker) -> Option<String> {
     serde_json::to_string(t).ok()
 }
 
@@ -144,7 +142,7 @@ impl Journal {
     }
 
     /// Where a connection's changes are journaled: the demo's on this computer only.
-    fn store_for(&self, connection_id: &str) -> Arc<dyn Store> {
+    pub(crate) fn store_for(&self, connection_id: &str) -> Arc<dyn Store> {
         if connection_id == crate::DEMO_CONNECTION_ID {
             self.local.clone()
         } else {
@@ -269,7 +267,7 @@ impl Journal {
         })
     }
 
-    async fn snapshot(&self, entry: &JournalEntry, t: &Tracker) -> CoreResult<()> {
+    pub(crate) async fn snapshot(&self, entry: &JournalEntry, t: &Tracker) -> CoreResult<()> {
         let company = t
             .company
             .as_ref()
@@ -290,182 +288,13 @@ impl Journal {
             None => Ok(()),
         }
     }
-
-    /// Checks an unresolved entry against CallRail and completes it with what CallRail shows. It
-    /// is written `failed` only on proof: a create or a pool's growth still missing `settle` after
-    /// it was asked for, or an update or disable that reading the tracker shows was not made.
-    pub(crate) async fn reconcile(
-        &self,
-        client: &Client,
-        entry: &JournalEntry,
-        tuning: &Tuning,
-    ) -> CoreResult<Completion> {
-        let checked = match entry.operation {
-            Operation::Create => self.check_create(client, entry, tuning).await,
-            Operation::Update | Operation::Disable => {
-                self.check_change(client, entry, tuning).await
-            }
-        };
-        let completion = match checked {
-            Ok(c) => c,
-            Err(e) => Completion {
-                state: EntryState::Unknown,
-                outcome: format!("not checked yet: CallRail could not be asked ({e})"),
-                tracker_id: None,
-                after: None,
-            },
-        };
-        self.store_for(&entry.connection_id)
-            .record_outcome(&entry.id, &completion)
-            .await?;
-        Ok(completion)
-    }
-
-    /// Trackers already taken for other creates in the entry's company: one tracker is never
-    /// attributed to two entries.
-    pub(crate) async fn attributed(&self, entry: &JournalEntry) -> CoreResult<HashSet<String>> {
-        let all = self
-            .store_for(&entry.connection_id)
-            .history(&HistoryFilter {
-                company_id: entry.company_id.clone(),
-                operation: Some(Operation::Create),
-                limit: Some(u32::MAX),
-                ..HistoryFilter::default()
-            })
-            .await?;
-        Ok(all
-            .into_iter()
-            .filter(|e| e.id != entry.id && e.account_id == entry.account_id)
-            .filter_map(|e| e.tracker_id)
-            .collect())
-    }
-
-    /// A create: a tracker of its name and kind, made since the request and not taken by another
-    /// entry, in the company's full listing.
-    async fn check_create(
-        &self,
-        client: &Client,
-        entry: &JournalEntry,
-        tuning: &Tuning,
-    ) -> CoreResult<Completion> {
-        let started = OffsetDateTime::parse(&entry.created_at, &Rfc3339)
-            .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-        let kind = serde_json::from_str::<serde_json::Value>(&entry.request)
-            .ok()
-            .and_then(|v| serde_json::from_value::<TrackerKind>(v.get("type")?.clone()).ok());
-        let lookup = CreatedLookup {
-            company_id: entry.company_id.clone().unwrap_or_default(),
-            name: entry.tracker_name.clone(),
-            kind,
-            since: started - tuning.check.clock_skew,
-            exclude: self.attributed(entry).await?,
-        };
-        let found = client.find_created(&entry.account_id, &lookup).await?;
-        let waited = minutes(age(entry));
-        Ok(match found {
-            Some(t) => {
-                self.snapshot(entry, &t).await?;
-                Completion {
-                    state: EntryState::Succeeded,
-                    outcome: format!("checked in CallRail afterwards: it was created as {}", t.id),
-                    tracker_id: Some(t.id.clone()),
-                    after: json(&t),
-                }
-            }
-            None if age(entry) >= tuning.settle => Completion {
-                state: EntryState::Failed,
-                outcome: format!("checked in CallRail {waited} after the request: no tracker of that name was created, and no number was bought"),
-                tracker_id: None,
-                after: None,
-            },
-            None => Completion {
-                state: EntryState::Unknown,
-                outcome: format!("not in CallRail's list {waited} after the request; CallRail can take a while to show a new tracker, so it is checked again later"),
-                tracker_id: None,
-                after: None,
-            },
-        })
-    }
-
-    /// An update or disable: read the tracker and see whether the change shows.
-    async fn check_change(
-        &self,
-        client: &Client,
-        entry: &JournalEntry,
-        tuning: &Tuning,
-    ) -> CoreResult<Completion> {
-        let id = entry.tracker_id.clone().unwrap_or_default();
-        let now = client
-            .get_tracker(&entry.account_id, &id, &["swap_targets"])
-            .await?;
-        self.snapshot(entry, &now).await?;
-        let state = match entry.operation {
-            Operation::Disable if !now.is_active() => EntryState::Succeeded,
-            Operation::Disable => EntryState::Failed,
-            _ => update_state(entry, &now, tuning),
-        };
-        let outcome = match state {
-            EntryState::Succeeded => "checked in CallRail afterwards: the change is there".into(),
-            EntryState::Failed => {
-                "checked in CallRail afterwards: the change was not made".into()
-            }
-            _ => format!(
-                "checked in CallRail {} after the request: the change does not show yet (a pool's new numbers can take a while), so it is checked again later",
-                minutes(age(entry))
-            ),
-        };
-        Ok(Completion {
-            state,
-            outcome,
-            tracker_id: Some(now.id.clone()),
-            after: json(&now),
-        })
-    }
-}
-
-/// Whether an update shows on the tracker as it is `now`: all of it (succeeded), none of it where
-/// nothing can lag (failed), or not yet (unknown).
-fn update_state(entry: &JournalEntry, now: &Tracker, tuning: &Tuning) -> EntryState {
-    let Ok(changes) = serde_json::from_str::<TrackerChanges>(&entry.request) else {
-        return EntryState::Unknown;
-    };
-    let fields = |t: &Tracker| {
-        callrail::plan_update(t, &changes).ok().map(|p| {
-            p.changed_fields()
-                .into_iter()
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-    };
-    let asked = entry
-        .before
-        .as_deref()
-        .and_then(|b| serde_json::from_str::<Tracker>(b).ok())
-        .and_then(|b| fields(&b));
-    match fields(now) {
-        Some(left) if left.is_empty() => EntryState::Succeeded,
-        Some(left)
-            if Some(&left) == asked.as_ref()
-                && (!left.iter().any(|f| f == "pool_size") || age(entry) >= tuning.settle) =>
-        {
-            EntryState::Failed
-        }
-        _ => EntryState::Unknown,
-    }
-}
-
-fn minutes(d: Duration) -> String {
-    match d.as_secs() {
-        s if s < 120 => format!("{s} seconds"),
-        s => format!("{} minutes", s / 60),
-    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::store::SqliteStore;
+    use crate::store::{HistoryFilter, SqliteStore};
 
     #[tokio::test]
     async fn the_demos_changes_never_reach_a_team_store() {

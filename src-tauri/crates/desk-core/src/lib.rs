@@ -7,6 +7,7 @@ mod desk;
 mod error;
 pub mod export;
 pub mod journal;
+mod reconcile;
 pub mod restore;
 pub mod secrets;
 pub mod settings;

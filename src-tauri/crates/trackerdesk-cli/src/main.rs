@@ -1,6 +1,7 @@
 //! `trackerdesk`: the command line over the same crates as the Tracker Desk app.
 
 mod args;
+mod many;
 mod output;
 mod run;
 

@@ -12,7 +12,7 @@ use callrail::{
 };
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 
-type Out = Result<String, Failure>;
+pub(crate) type Out = Result<String, Failure>;
 
 pub async fn run(cli: Cli) -> Out {
     // Validate the key (or the connection name) before touching anything on disk.
@@ -165,18 +165,18 @@ async fn open_desk(api_base: &str) -> Result<Desk, Failure> {
         .map_err(|e| Failure::Remote(e.to_string()))
 }
 
-struct Ctx {
+pub(crate) struct Ctx {
     /// Every write goes through the desk, so it is journaled like the app's.
-    desk: Desk,
-    conn: String,
-    client: Client,
-    account: Option<String>,
-    json: bool,
+    pub(crate) desk: Desk,
+    pub(crate) conn: String,
+    pub(crate) client: Client,
+    pub(crate) account: Option<String>,
+    pub(crate) json: bool,
 }
 
 impl Ctx {
     /// The account named with --account, or the only one the key sees.
-    async fn account(&self) -> Result<String, Failure> {
+    pub(crate) async fn account(&self) -> Result<String, Failure> {
         if let Some(a) = &self.account {
             return Ok(a.clone());
         }
@@ -426,76 +426,6 @@ impl Ctx {
             t.id,
             t.formatted_numbers().join(", ")
         ))
-    }
-
-    /// The trackers file, byte for byte, on standard output.
-    async fn export(&self, companies: &[String]) -> Out {
-        let account = self.account().await?;
-        let bytes = self
-            .desk
-            .export_trackers(&self.conn, &account, companies)
-            .await?;
-        std::io::Write::write_all(&mut std::io::stdout(), &bytes)
-            .map_err(|e| Failure::Remote(format!("could not write the file: {e}")))?;
-        Ok(String::new())
-    }
-
-    /// The plan of a trackers file; exit 2 when a row has an error.
-    async fn bulk_plan(
-        &self,
-        file: &std::path::Path,
-        allow_disable: bool,
-        prices: bulk::Prices,
-    ) -> Out {
-        let bytes = std::fs::read(file)
-            .map_err(|e| Failure::Input(format!("could not read {}: {e}", file.display())))?;
-        let account = self.account().await?;
-        let plan = self
-            .desk
-            .plan_bulk(&self.conn, &account, &bytes, allow_disable, prices)
-            .await?;
-        let shown = if self.json {
-            output::json(&plan)
-        } else {
-            output::plan(&plan)
-        };
-        if plan.summary.errors > 0 {
-            output::say(&shown);
-            return Err(Failure::Input(format!(
-                "{} row(s) have errors; nothing was sent",
-                plan.summary.errors
-            )));
-        }
-        Ok(shown)
-    }
-
-    /// The changes still unknown after the start-up check; exit 4 while there are any.
-    async fn journal_check(&self) -> Out {
-        let open = self.desk.unresolved_changes().await?;
-        if open.is_empty() {
-            return Ok("No change has an unknown outcome.".into());
-        }
-        let lines: Vec<String> = open
-            .iter()
-            .map(|e| {
-                format!(
-                    "{} {} \"{}\" begun {} by {}: {}",
-                    e.state.as_str(),
-                    e.operation.as_str(),
-                    e.tracker_name,
-                    e.created_at,
-                    e.person,
-                    e.outcome
-                        .as_deref()
-                        .unwrap_or("in progress, or interrupted")
-                )
-            })
-            .collect();
-        output::say(&lines.join("\n"));
-        Err(Failure::Unknown(format!(
-            "{} change(s) have no known outcome yet; look in CallRail, or run this again later",
-            open.len()
-        )))
     }
 
     async fn snippet(&self, company_id: &str) -> Out {
