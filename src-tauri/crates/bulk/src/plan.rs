@@ -41,6 +41,14 @@ pub struct PlannedRow {
     /// Whether those numbers are toll-free (they cost more).
     pub toll_free: bool,
     pub errors: Vec<RowError>,
+    /// What applying the row sends: the create form, or the edit.
+    #[serde(skip)]
+    pub form: Option<TrackerForm>,
+    #[serde(skip)]
+    pub changes: Option<TrackerChanges>,
+    /// The tracker's name in CallRail now (a disable is confirmed with it).
+    #[serde(skip)]
+    pub current_name: Option<String>,
 }
 
 /// What a number costs a month, in dollars.
@@ -184,6 +192,9 @@ fn row_result(row: &Row, action: Action) -> PlannedRow {
         numbers_released: 0,
         toll_free: false,
         errors: Vec::new(),
+        form: None,
+        changes: None,
+        current_name: None,
     }
 }
 
@@ -243,6 +254,7 @@ fn plan_create(row: &Row) -> PlannedRow {
         Ok(draft) => PlannedRow {
             numbers_bought: draft.numbers_to_provision(),
             toll_free: form.toll_free,
+            form: Some(form),
             ..row_result(row, Action::Create)
         },
         Err(v) => errors(row, violations(row, v)),
@@ -257,6 +269,7 @@ fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
         .is_some_and(|n| n.is_toll_free());
     let on = |p: PlannedRow| PlannedRow {
         tracker_id: Some(t.id.clone()),
+        current_name: Some(t.name.clone()),
         toll_free,
         ..p
     };
@@ -310,6 +323,7 @@ fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
             on(PlannedRow {
                 diff: diff(&changes, &now),
                 numbers_bought: grown,
+                changes: Some(changes),
                 ..row_result(row, Action::Update)
             })
         }

@@ -87,6 +87,8 @@ impl Group {
                     | TrackerVerb::CreateSession(_)
                     | TrackerVerb::Update(_)
                     | TrackerVerb::Disable { .. }
+            } | Group::Bulk {
+                verb: BulkVerb::Apply { .. }
             }
         )
     }
@@ -170,6 +172,19 @@ pub enum BulkVerb {
         /// What a toll-free number costs a month, in dollars.
         #[arg(long, default_value_t = 5.0)]
         toll_free_price: f64,
+    },
+    /// Plans a trackers file, then applies it row by row through the journal: only explained
+    /// unless --yes. A 429 pauses the run until CallRail allows it again. Applying the same file
+    /// again (after a crash, say) does only what is left. Exits 4 when a row's outcome is unknown,
+    /// 1 when a row was not done.
+    Apply {
+        file: std::path::PathBuf,
+        /// Let rows whose status is disabled disable their tracker (its numbers are released for good).
+        #[arg(long)]
+        allow_disable: bool,
+        /// Really buy and release the numbers the plan says.
+        #[arg(long)]
+        yes: bool,
     },
 }
 

@@ -107,6 +107,14 @@ pub async fn run(cli: Cli) -> Out {
             };
             ctx.bulk_plan(&file, allow_disable, prices).await
         }
+        Group::Bulk {
+            verb:
+                BulkVerb::Apply {
+                    file,
+                    allow_disable,
+                    yes,
+                },
+        } => ctx.bulk_apply(&file, allow_disable, yes).await,
         Group::Trackers { verb } => match verb {
             TrackerVerb::List(args) => ctx.list(args).await,
             TrackerVerb::Get { id } => {

@@ -106,3 +106,120 @@ fn edits_plan_to_what_they_would_do_and_errors_exit_2() {
         .contains("between 4 and 50"));
     assert_eq!(writes(&s), 0, "a plan sends nothing");
 }
+
+/// Edits `file` as a person would in a spreadsheet: a new source tracker and a new pool, a whisper
+/// on the first active source tracker, and the second one marked disabled.
+fn edit(file: &std::path::Path, company: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let sources: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i][col("type")] == "source" && rows[i][col("status")] == "active")
+        .collect();
+    rows[sources[0]][col("whisper")] = "Bulk whisper".into();
+    rows[sources[1]][col("status")] = "disabled".into();
+    for (name, kind, pool) in [
+        ("Franchise Store 1", "source", ""),
+        ("Franchise pool", "session", "4"),
+    ] {
+        let mut row = vec![String::new(); header.len()];
+        for (c, v) in [
+            ("company_id", company),
+            ("name", name),
+            ("type", kind),
+            ("destination", "404-555-0100"),
+            ("area_code", "404"),
+            ("pool_size", pool),
+            ("record_calls", "no"),
+            ("status", "active"),
+        ] {
+            row[col(c)] = v.into();
+        }
+        rows.push(row);
+    }
+    let mut out = csv::Writer::from_path(file).unwrap();
+    out.write_record(&header).unwrap();
+    for r in rows {
+        out.write_record(r).unwrap();
+    }
+}
+
+#[test]
+fn applying_a_file_does_the_plan_once_pausing_on_a_429_and_again_does_nothing() {
+    let s = sim(SimConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = export(&s, dir.path());
+    edit(&file, &s.company_id("Acme Plumbing"));
+    let apply = |extra: &[&str]| {
+        s.cmd()
+            .args(["bulk", "apply"])
+            .arg(&file)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = apply(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the disable is not allowed: {}",
+        stdout(&out)
+    );
+    let out = apply(&["--allow-disable"]);
+    assert_eq!(out.status.code(), Some(3), "only explained without --yes");
+    assert!(
+        stdout(&out).contains("buys 5 number(s)"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(writes(&s), 0);
+
+    s.sim
+        .add_fault("post-trackers:429:once:retry-after=1".parse().unwrap());
+    let out = apply(&["--allow-disable", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("paused: CallRail is limiting requests"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("4 done, 0 not done"),
+        "{}",
+        stdout(&out)
+    );
+    let account = s.sim.account_ids()[0].clone();
+    let trackers = s.sim.trackers(&account);
+    for name in ["Franchise Store 1", "Franchise pool"] {
+        assert_eq!(
+            trackers.iter().filter(|t| t["name"] == name).count(),
+            1,
+            "{name}"
+        );
+    }
+    assert!(trackers
+        .iter()
+        .any(|t| t["whisper_message"] == "Bulk whisper"));
+    assert_eq!(
+        s.journal().len(),
+        5,
+        "every row journaled (and the refused 429 too)"
+    );
+
+    // The same file again: nothing left to do, nothing bought twice.
+    let before = s.posts();
+    let (code, p) = plan(&s, &file, &["--allow-disable"]);
+    assert_eq!(code, 0);
+    assert_eq!(p["summary"]["create"], 0);
+    assert_eq!(p["summary"]["update"], 0);
+    assert_eq!(p["summary"]["disable"], 0);
+    let out = apply(&["--allow-disable", "--yes"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Nothing to do"), "{}", stdout(&out));
+    assert_eq!(s.posts(), before);
+}

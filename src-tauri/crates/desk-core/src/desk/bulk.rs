@@ -1,7 +1,7 @@
-//! Bulk work on the desk: a company's trackers as a file, and the plan of applying a file (a dry
-//! run: it reads trackers and writes nothing).
+//! Bulk work on the desk: a company's trackers as a file, the plan of applying a file (a dry run:
+//! it reads trackers and writes nothing), and one planned row applied through the journaled writes.
 
-use super::Desk;
+use super::{Desk, Written};
 use crate::{CoreError, CoreResult};
 use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
 use std::collections::BTreeSet;
@@ -50,6 +50,36 @@ impl Desk {
         };
         let trackers = trackers_of(&client, account, &companies).await?;
         Ok(bulk::plan(&rows, &trackers, allow_disable, prices))
+    }
+
+    /// Applies one planned row through the journaled write path (create, edit or disable), with the
+    /// numbers the plan priced as the confirmed count: if CallRail changed since the plan, the
+    /// money guard refuses it and says so, and nothing is forced.
+    pub async fn apply_planned(
+        &self,
+        connection: &str,
+        account: &str,
+        row: &bulk::PlannedRow,
+    ) -> CoreResult<Written> {
+        let id = row.tracker_id.as_deref().unwrap_or_default();
+        match (row.action, &row.form, &row.changes) {
+            (bulk::Action::Create, Some(form), _) => {
+                self.create_tracker(connection, account, form, row.numbers_bought)
+                    .await
+            }
+            (bulk::Action::Update, _, Some(changes)) => {
+                self.update_tracker(connection, account, id, changes, row.numbers_bought)
+                    .await
+            }
+            (bulk::Action::Disable, _, _) => {
+                let name = row.current_name.as_deref().unwrap_or_default();
+                self.disable_tracker(connection, account, id, name).await
+            }
+            _ => Err(CoreError::Storage(format!(
+                "line {} has nothing to apply",
+                row.line
+            ))),
+        }
     }
 }
 
