@@ -139,7 +139,7 @@ pub fn row_of(t: &Tracker) -> Row {
 /// The trackers as a file, with a byte-order mark so spreadsheets read accents right. A cell that
 /// starts like a formula gets a leading `'`, which reading the file again takes off.
 pub fn write(trackers: &[Tracker]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut out = spreadsheet_writer();
     out.write_record(COLUMNS)?;
     for t in trackers {
         let r = row_of(t);
@@ -169,8 +169,18 @@ pub fn write(trackers: &[Tracker]) -> Result<Vec<u8>, csv::Error> {
     out.into_inner().map_err(|e| e.into_error().into())
 }
 
-fn neutral(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+/// How a cell starts when a spreadsheet would take it for a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV writer for files people open in spreadsheets: a UTF-8 byte-order mark first, so accents
+/// read right.
+pub fn spreadsheet_writer() -> csv::Writer<Vec<u8>> {
+    csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec())
+}
+
+/// A cell that starts like a formula gets a leading `'`, so opening the file never runs anything.
+pub fn neutral(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) {
         format!("'{s}")
     } else {
         s.to_owned()
@@ -188,7 +198,7 @@ impl Row {
 pub(crate) fn cell(s: &str) -> &str {
     let s = s.trim();
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => s,
     }
 }

@@ -6,5 +6,5 @@
 mod file;
 mod plan;
 
-pub use file::{read, row_of, write, FileError, Row, COLUMNS};
+pub use file::{neutral, read, row_of, spreadsheet_writer, write, FileError, Row, COLUMNS};
 pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary};

@@ -30,20 +30,10 @@ const COLUMNS: [&str; 14] = [
     "after",
 ];
 
-/// A cell as a spreadsheet may show it: one that starts like a formula (`= + - @`, a tab or a
-/// carriage return) gets a leading apostrophe, so opening the file never runs anything.
-fn neutral(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
 /// The entries as CSV, with a UTF-8 byte-order mark so Excel reads accents right.
 pub fn to_csv(entries: &[JournalEntry]) -> CoreResult<Vec<u8>> {
     let failed = |e: csv::Error| CoreError::Storage(format!("could not write the CSV: {e}"));
-    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut out = bulk::spreadsheet_writer();
     out.write_record(COLUMNS).map_err(failed)?;
     for e in entries {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -63,7 +53,7 @@ pub fn to_csv(entries: &[JournalEntry]) -> CoreResult<Vec<u8>> {
             o(&e.before),
             o(&e.after),
         ];
-        out.write_record(row.iter().map(|f| neutral(f)))
+        out.write_record(row.iter().map(|f| bulk::neutral(f)))
             .map_err(failed)?;
     }
     out.into_inner()
