@@ -77,9 +77,17 @@ async function row(name) {
 }
 /** Escape closes the top dialog only: press it until no dialog or drawer is left. */
 async function closeOverlays() {
-  for (let i = 0; i < 4; i++) {
-    const open = await browser.$$('[role="dialog"]');
-    if (open.length === 0) return;
+  for (let i = 0; i < 6; i++) {
+    // A dialog that unmounts while it is being looked at makes the look fail: look again.
+    const open = await browser
+      .$$('[role="dialog"]')
+      .then((found) => found.length)
+      .catch(() => -1);
+    if (open === 0) return;
+    if (open < 0) {
+      await browser.pause(200);
+      continue;
+    }
     await browser.keys("Escape");
     await browser.pause(350);
   }
