@@ -66,6 +66,10 @@ impl From<CoreError> for IpcError {
             CoreError::ConfirmationRequired { numbers, .. } => {
                 IpcError::ConfirmationRequired { numbers, message }
             }
+            CoreError::ChangedSincePlan(_) => IpcError::Api {
+                status: 409,
+                message,
+            },
         }
     }
 }

@@ -33,7 +33,7 @@ pub const COLUMNS: [&str; 19] = [
 pub struct Row {
     /// The line of the file it came from (1 is the header), for errors; not a column.
     #[serde(skip)]
-    pub line: usize,
+    pub line: u32,
     /// The columns the file has; a change leaves the others as they are. Empty: every column.
     #[serde(skip)]
     pub columns: std::sync::Arc<std::collections::BTreeSet<String>>,
@@ -85,7 +85,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
     let mut rows = Vec::new();
     for (i, record) in reader.deserialize::<Row>().enumerate() {
         let mut row = record.map_err(csv_error)?;
-        row.line = i + 2;
+        row.line = u32::try_from(i + 2).unwrap_or(u32::MAX);
         row.columns = std::sync::Arc::clone(&columns);
         rows.push(row);
     }

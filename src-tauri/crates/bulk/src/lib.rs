@@ -7,4 +7,4 @@ mod file;
 mod plan;
 
 pub use file::{neutral, read, row_of, spreadsheet_writer, write, FileError, Row, COLUMNS};
-pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary};
+pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary, Work};

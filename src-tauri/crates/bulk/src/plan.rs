@@ -6,10 +6,11 @@ use callrail::{
     plan_update, SourceInput, Tracker, TrackerChanges, TrackerForm, TrackerKind, TrackerType,
     Violations, E164,
 };
-use serde::Serialize;
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     Create,
@@ -20,16 +21,18 @@ pub enum Action {
 }
 
 /// One broken rule of a row: its line in the file, the column, and the rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {
-    pub line: usize,
+    pub line: u32,
     pub column: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlannedRow {
-    pub line: usize,
+    pub line: u32,
     pub action: Action,
     /// The tracker the row is about, when it exists.
     pub tracker_id: Option<String>,
@@ -41,18 +44,28 @@ pub struct PlannedRow {
     /// Whether those numbers are toll-free (they cost more).
     pub toll_free: bool,
     pub errors: Vec<RowError>,
-    /// What applying the row sends: the create form, or the edit.
+    /// What applying the row sends; kept with a run, never shown.
     #[serde(skip)]
+    pub work: Work,
+}
+
+/// What applying a row sends, and what it was planned against, so that a run applies exactly
+/// the plan shown, after a crash too.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Work {
+    /// The create form.
     pub form: Option<TrackerForm>,
-    #[serde(skip)]
+    /// The edit.
     pub changes: Option<TrackerChanges>,
-    /// The tracker's name in CallRail now (a disable is confirmed with it).
-    #[serde(skip)]
+    /// The tracker's name in CallRail when planned (a disable is confirmed with it).
     pub current_name: Option<String>,
+    /// The tracker, as its form, when planned: an edit is not forced over a change made since.
+    pub basis: Option<TrackerForm>,
 }
 
 /// What a number costs a month, in dollars.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Prices {
     pub local: f64,
     pub toll_free: f64,
@@ -68,7 +81,8 @@ impl Default for Prices {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub create: u32,
     pub update: u32,
@@ -82,17 +96,29 @@ pub struct Summary {
     pub monthly_saved: f64,
     /// Requests applying needs: one a create; two an update or a disable (read, then write).
     pub requests: u32,
-    /// Minutes those take within CallRail's 1,000 an hour, a tenth kept for interactive work.
+    /// Requests a bulk run may still make this hour (CallRail's 1,000 less the tenth kept for the
+    /// person, less what was spent), and the minutes the run waits on the limit beyond them.
+    pub requests_left_this_hour: u32,
     pub minutes_at_quota: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Summary {
+    /// The wait at the account's remaining quota: `left` requests this hour, `per_hour` after.
+    pub fn at_quota(&mut self, left: u32, per_hour: u32) {
+        self.requests_left_this_hour = left;
+        self.minutes_at_quota = (self.requests.saturating_sub(left) * 60).div_ceil(per_hour.max(1));
+    }
+}
+
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub summary: Summary,
     pub rows: Vec<PlannedRow>,
 }
 
-/// Requests a bulk run may make in an hour: CallRail's 1,000 less a tenth kept for the person.
+/// Requests a bulk run may make in an hour: CallRail's 1,000 less a tenth kept for the person
+/// (the app sets what is left of the account's hour in its place).
 const BULK_PER_HOUR: u32 = 900;
 
 /// Plans `rows` against `trackers` (those of the companies the file names, as CallRail has them,
@@ -110,8 +136,7 @@ pub fn plan(rows: &[Row], trackers: &[Tracker], allow_disable: bool, prices: Pri
             ))
         })
         .collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut summary = Summary::default();
+    let mut seen: HashMap<String, u32> = HashMap::new();
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
         let name = cell(&row.name).to_owned();
@@ -143,14 +168,51 @@ pub fn plan(rows: &[Row], trackers: &[Tracker], allow_disable: bool, prices: Pri
                 format!("line {first} is about the same tracker already"),
             );
         }
-        add(&mut summary, &p, prices);
         planned.push(p);
     }
-    summary.minutes_at_quota = (summary.requests * 60).div_ceil(BULK_PER_HOUR);
     Plan {
-        summary,
+        summary: summarize(&planned, prices),
         rows: planned,
     }
+}
+
+impl Plan {
+    /// Turns the creates in a company that is not among `active` (the account's active companies)
+    /// into errors: CallRail would refuse them.
+    pub fn refuse_creates_outside(&mut self, active: &HashSet<String>, prices: Prices) {
+        for p in &mut self.rows {
+            let company = p.work.form.as_ref().map(|f| f.company_id.trim().to_owned());
+            if let (Action::Create, Some(company)) = (p.action, company) {
+                if !active.contains(&company) {
+                    *p = PlannedRow {
+                        action: Action::Error,
+                        errors: vec![RowError {
+                            line: p.line,
+                            column: "company_id".into(),
+                            message: format!(
+                                "{company} is not an active company of this account"
+                            ),
+                        }],
+                        numbers_bought: 0,
+                        work: Work::default(),
+                        ..p.clone()
+                    };
+                }
+            }
+        }
+        let left = self.summary.requests_left_this_hour;
+        self.summary = summarize(&self.rows, prices);
+        self.summary.at_quota(left, BULK_PER_HOUR);
+    }
+}
+
+fn summarize(rows: &[PlannedRow], prices: Prices) -> Summary {
+    let mut summary = Summary::default();
+    for p in rows {
+        add(&mut summary, p, prices);
+    }
+    summary.at_quota(BULK_PER_HOUR, BULK_PER_HOUR);
+    summary
 }
 
 fn add(s: &mut Summary, p: &PlannedRow, prices: Prices) {
@@ -192,9 +254,7 @@ fn row_result(row: &Row, action: Action) -> PlannedRow {
         numbers_released: 0,
         toll_free: false,
         errors: Vec::new(),
-        form: None,
-        changes: None,
-        current_name: None,
+        work: Work::default(),
     }
 }
 
@@ -254,7 +314,10 @@ fn plan_create(row: &Row) -> PlannedRow {
         Ok(draft) => PlannedRow {
             numbers_bought: draft.numbers_to_provision(),
             toll_free: form.toll_free,
-            form: Some(form),
+            work: Work {
+                form: Some(form),
+                ..Work::default()
+            },
             ..row_result(row, Action::Create)
         },
         Err(v) => errors(row, violations(row, v)),
@@ -269,8 +332,11 @@ fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
         .is_some_and(|n| n.is_toll_free());
     let on = |p: PlannedRow| PlannedRow {
         tracker_id: Some(t.id.clone()),
-        current_name: Some(t.name.clone()),
         toll_free,
+        work: Work {
+            current_name: Some(t.name.clone()),
+            ..p.work
+        },
         ..p
     };
     let wanted_active = match cell(&row.status).to_ascii_lowercase().as_str() {
@@ -323,7 +389,11 @@ fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
             on(PlannedRow {
                 diff: diff(&changes, &now),
                 numbers_bought: grown,
-                changes: Some(changes),
+                work: Work {
+                    changes: Some(changes),
+                    basis: Some(now),
+                    ..Work::default()
+                },
                 ..row_result(row, Action::Update)
             })
         }

@@ -4,7 +4,7 @@
 use crate::check::CheckPolicy;
 use crate::client::Client;
 use crate::transport::Transport;
-use crate::{ApiKey, Error, RateLimiter, RateLimits, Result, RetryPolicy};
+use crate::{ApiKey, Error, Meter, RateLimiter, RateLimits, Result, RetryPolicy};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,6 +18,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     retry: RetryPolicy,
     limits: Option<RateLimits>,
+    meter: Option<Arc<dyn Meter>>,
     list_concurrency: usize,
     check: CheckPolicy,
 }
@@ -30,6 +31,7 @@ impl ClientBuilder {
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             limits: Some(RateLimits::default()),
+            meter: None,
             list_concurrency: 4,
             check: CheckPolicy::default(),
         }
@@ -51,6 +53,11 @@ impl ClientBuilder {
     /// `None` turns the client's own limiter off (the simulator in benchmarks).
     pub fn rate_limits(mut self, limits: Option<RateLimits>) -> Self {
         self.limits = limits;
+        self
+    }
+    /// Counts (and holds back) requests with `meter` instead of the client's own in-memory limiter.
+    pub fn meter(mut self, meter: Arc<dyn Meter>) -> Self {
+        self.meter = Some(meter);
         self
     }
     /// How many pages a full listing reads at once.
@@ -81,7 +88,10 @@ impl ClientBuilder {
                 base,
                 key: self.key,
                 retry: self.retry,
-                limiter: self.limits.map(|l| Arc::new(RateLimiter::new(l))),
+                meter: self.meter.or_else(|| {
+                    self.limits
+                        .map(|l| Arc::new(RateLimiter::new(l)) as Arc<dyn Meter>)
+                }),
                 request_from: REQUEST_FROM.to_owned(),
             }),
             list_concurrency: self.list_concurrency,

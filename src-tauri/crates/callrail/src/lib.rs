@@ -26,7 +26,7 @@ pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
 pub use check::{CheckPolicy, CreatedLookup};
 pub use client::Client;
 pub use error::{Error, Result, RuleViolation, Violations};
-pub use limiter::{RateLimiter, RateLimits};
+pub use limiter::{Meter, RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};
 pub use models::{
     Account, CallFlow, Company, Page, Tracker, TrackerSource, TrackerStatus, TrackerType,

@@ -24,6 +24,21 @@ impl Default for RateLimits {
     }
 }
 
+/// Counts each request to an account before it leaves, and can hold it back: `Err(wait)` keeps
+/// the request from being sent and says how long until one may. The app counts in its journal
+/// store, shared by every process of the computer (or the team); [`RateLimiter`] counts in memory.
+#[async_trait::async_trait]
+pub trait Meter: Send + Sync {
+    async fn take(&self, account: &str) -> Result<(), Duration>;
+}
+
+#[async_trait::async_trait]
+impl Meter for RateLimiter {
+    async fn take(&self, account: &str) -> Result<(), Duration> {
+        self.acquire(account)
+    }
+}
+
 /// Sliding windows of request times, one per account.
 #[derive(Debug)]
 pub struct RateLimiter {

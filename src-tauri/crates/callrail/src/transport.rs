@@ -1,7 +1,7 @@
 //! One HTTP exchange with CallRail, and the retry rules around it.
 
 use crate::retry::{parse_retry_after, RetryPolicy};
-use crate::{ApiKey, Error, RateLimiter};
+use crate::{ApiKey, Error, Meter};
 use reqwest::header::{HeaderValue, AUTHORIZATION, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
@@ -39,7 +39,7 @@ pub(crate) struct Transport {
     pub base: String,
     pub key: ApiKey,
     pub retry: RetryPolicy,
-    pub limiter: Option<Arc<RateLimiter>>,
+    pub meter: Option<Arc<dyn Meter>>,
     pub request_from: String,
 }
 
@@ -59,9 +59,10 @@ impl Transport {
         let idempotent = method == Method::GET;
         let mut retry = 0;
         loop {
-            if let Some(limiter) = &self.limiter {
-                limiter
-                    .acquire(limit_key)
+            if let Some(meter) = &self.meter {
+                meter
+                    .take(limit_key)
+                    .await
                     .map_err(|wait| Error::RateLimited {
                         retry_after: Some(wait),
                         local: true,

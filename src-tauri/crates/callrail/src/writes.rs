@@ -141,6 +141,19 @@ impl Client {
         let before = self
             .get_tracker(&account, &tracker, &["swap_targets"])
             .await?;
+        self.update_read_tracker(&account, before, changes).await
+    }
+
+    /// The same, from `before`: the tracker as it was just read (with its swap targets), so an
+    /// edit spends one read and one write.
+    pub async fn update_read_tracker(
+        &self,
+        account_id: &str,
+        before: Tracker,
+        changes: &TrackerChanges,
+    ) -> Result<Updated> {
+        let account = check_id("account_id", account_id)?;
+        let tracker = check_id("tracker_id", &before.id)?;
         let plan = plan_update(&before, changes)?;
         let changed: Vec<String> = plan
             .changed_fields()

@@ -2,6 +2,7 @@
 
 use crate::secrets::SecretStore;
 use crate::settings::{SavedConnection, SettingsFile};
+use crate::quota::Governor;
 use crate::tuning::Tuning;
 use crate::views::ConnectionView;
 use crate::{CoreError, CoreResult};
@@ -26,6 +27,10 @@ pub struct Connections {
     /// Connections that live only while this process runs: the demo, or the command line's key.
     unsaved: Mutex<Vec<Live>>,
     tuning: Mutex<Tuning>,
+    /// Counts every client's requests in the journal's store.
+    governor: Governor,
+    /// The demo's requests are counted here, with its changes.
+    local: std::sync::Arc<dyn crate::store::Store>,
 }
 
 fn view(saved: &SavedConnection) -> ConnectionView {
@@ -63,14 +68,32 @@ fn check_name(raw: &str) -> CoreResult<String> {
 }
 
 impl Connections {
-    pub fn new(settings: SettingsFile, secrets: SecretStore, default_api_base: String) -> Self {
+    pub(crate) fn new(
+        settings: SettingsFile,
+        secrets: SecretStore,
+        default_api_base: String,
+        journal: &crate::journal::Journal,
+    ) -> Self {
+        let tuning = Tuning::from_env();
         Self {
             settings,
             secrets,
             default_api_base,
             clients: Mutex::new(HashMap::new()),
             unsaved: Mutex::new(Vec::new()),
-            tuning: Mutex::new(Tuning::from_env()),
+            governor: Governor::new(journal.cell(), tuning.quota),
+            local: journal.local(),
+            tuning: Mutex::new(tuning),
+        }
+    }
+
+    /// The quota governor of the clients, with the tuning's limits.
+    pub(crate) fn governor(&self, connection: &str) -> Governor {
+        let g = self.governor.with_limits(self.tuning().quota);
+        if connection == DEMO_CONNECTION_ID {
+            g.local_only(self.local.clone())
+        } else {
+            g
         }
     }
 
@@ -105,13 +128,20 @@ impl Connections {
         }
     }
 
-    /// A client for `key` at `api_base`, with this desk's tuning.
-    pub(crate) fn make_client(&self, key: ApiKey, api_base: &str) -> CoreResult<Client> {
+    /// A client for `key` at `api_base`, with this desk's tuning, its requests counted by the
+    /// quota governor of `connection`.
+    pub(crate) fn make_client(
+        &self,
+        connection: &str,
+        key: ApiKey,
+        api_base: &str,
+    ) -> CoreResult<Client> {
         let tuning = self.tuning();
         Ok(Client::builder(key)
             .base_url(api_base)
             .timeout(tuning.timeout)
             .check_policy(tuning.check)
+            .meter(std::sync::Arc::new(self.governor(connection)))
             .build()?)
     }
 
@@ -152,9 +182,9 @@ impl Connections {
             )
             .into());
         }
-        let client = self.make_client(key.clone(), &self.default_api_base)?;
-        let accounts = client.list_accounts().await?;
         let id = format!("conn-{:016x}", fastrand::u64(..));
+        let client = self.make_client(&id, key.clone(), &self.default_api_base)?;
+        let accounts = client.list_accounts().await?;
         self.secrets.save(&id, &key)?;
         let saved = SavedConnection {
             id: id.clone(),
@@ -185,7 +215,7 @@ impl Connections {
         let key = ApiKey::new(raw_key)?;
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let client = self.make_client(key.clone(), &self.base_for(&conn.api_base))?;
+        let client = self.make_client(id, key.clone(), &self.base_for(&conn.api_base))?;
         client.list_accounts().await?;
         self.secrets.save(id, &key)?;
         let updated = self.settings.update(|s| {
@@ -296,7 +326,7 @@ impl Connections {
         }
         let saved = self.settings.load()?;
         let conn = saved.connection(id)?;
-        let c = self.make_client(self.secrets.load(id)?, &self.base_for(&conn.api_base))?;
+        let c = self.make_client(id, self.secrets.load(id)?, &self.base_for(&conn.api_base))?;
         self.lock_clients().insert(id.to_owned(), c.clone());
         Ok(c)
     }

@@ -15,6 +15,9 @@ pub enum CoreError {
     /// A write that buys numbers, or releases them, was not confirmed with the right count or name.
     #[error("{message}")]
     ConfirmationRequired { numbers: u32, message: String },
+    /// A planned change found the tracker changed in CallRail since the plan: nothing was sent.
+    #[error("{0}")]
+    ChangedSincePlan(String),
 }
 
 impl From<callrail::Violations> for CoreError {

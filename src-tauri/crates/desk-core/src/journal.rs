@@ -3,6 +3,7 @@
 //! completed with the outcome after. Settling entries a crash or a lost answer left open is in
 //! `reconcile.rs`.
 
+use crate::quota::StoreCell;
 use crate::store::{Completion, EntryState, JournalEntry, Operation, Store};
 use crate::{CoreError, CoreResult};
 use callrail::Tracker;
@@ -61,7 +62,7 @@ impl<'a> Intent<'a> {
 
 pub struct Journal {
     /// Swapped when the person moves the journal to a team's store.
-    store: std::sync::RwLock<Arc<dyn Store>>,
+    store: StoreCell,
     /// This computer's store: the demo's changes stay here, never in a team's.
     local: Arc<dyn Store>,
     person: String,
@@ -119,7 +120,7 @@ impl Journal {
     /// `local` is this computer's store, and the journal's until a team's is set.
     pub fn new(local: Arc<dyn Store>, locks: PathBuf) -> Self {
         Self {
-            store: std::sync::RwLock::new(local.clone()),
+            store: Arc::new(std::sync::RwLock::new(local.clone())),
             local,
             in_flight: Arc::new(AtomicUsize::new(0)),
             person: person(),
@@ -132,6 +133,15 @@ impl Journal {
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
+    }
+
+    /// The store as it is swapped, for what counts in it (the quota governor).
+    pub(crate) fn cell(&self) -> StoreCell {
+        self.store.clone()
+    }
+
+    pub(crate) fn local(&self) -> Arc<dyn Store> {
+        self.local.clone()
     }
 
     pub fn set_store(&self, store: Arc<dyn Store>) {
@@ -157,6 +167,24 @@ impl Journal {
 
     fn lock_path(&self, id: &str) -> PathBuf {
         self.locks.join(format!("{id}.lock"))
+    }
+
+    /// Holds the lock named `name` while the file returned lives; `None` when another process of
+    /// this computer holds it.
+    pub(crate) fn hold(&self, name: &str) -> CoreResult<Option<File>> {
+        let file = std::fs::create_dir_all(&self.locks)
+            .and_then(|()| File::options().create(true).truncate(false).write(true).open(self.lock_path(name)))
+            .map_err(|e| {
+                CoreError::Storage(format!("could not use {}: {e}", self.locks.display()))
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(CoreError::Storage(format!(
+                "could not use {}: {e}",
+                self.locks.display()
+            ))),
+        }
     }
 
     /// Writes the "intended" entry (synced) before anything is sent, unless an unresolved entry

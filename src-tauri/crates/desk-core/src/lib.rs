@@ -7,7 +7,9 @@ mod desk;
 mod error;
 pub mod export;
 pub mod journal;
+pub mod quota;
 mod reconcile;
+pub mod run;
 pub mod restore;
 pub mod secrets;
 pub mod settings;
@@ -17,7 +19,7 @@ pub mod tuning;
 pub mod views;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::{Desk, Written, JOURNAL_FILE};
+pub use desk::{Desk, RunControl, RunEvent, RunView, Written, JOURNAL_FILE};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;

@@ -156,16 +156,30 @@ pub(crate) struct Made {
     pub warning: Option<String>,
 }
 
+/// How much a create reads around its POST.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Create {
+    /// The company is read first (it must be active), and a session is read back with its swap
+    /// targets.
+    Checked,
+    /// Planned against the account's active companies already: the POST alone.
+    Planned,
+}
+
 /// Creates the tracker in an active company, never taking one of `exclude` (trackers made by earlier
-/// creates) for it; a session is read back with its swap targets.
+/// creates) for it.
 pub(crate) async fn create(
     client: &Client,
     account: &str,
     draft: &TrackerDraft,
     exclude: &std::collections::HashSet<String>,
+    how: Create,
 ) -> CoreResult<Made> {
-    let company = client.get_company(account, draft.company_id()).await?;
-    if !company.is_active() {
+    let company = match how {
+        Create::Checked => Some(client.get_company(account, draft.company_id()).await?),
+        Create::Planned => None,
+    };
+    if let Some(company) = company.filter(|c| !c.is_active()) {
         return Err(RuleViolation::new(
             "company_id",
             format!("{} is disabled in CallRail", company.name),
@@ -181,7 +195,7 @@ pub(crate) async fn create(
         warning: None,
     };
     // Read back with swap targets, so the detail panel shows what swap.js will look for.
-    if draft.kind() == TrackerKind::Session {
+    if draft.kind() == TrackerKind::Session && how == Create::Checked {
         match client
             .get_tracker(account, &made.tracker.id, &["swap_targets"])
             .await
@@ -198,6 +212,19 @@ pub(crate) async fn create(
 }
 
 /// The before/after of an edit, without sending it, and the tracker as it is now.
+/// The fields in which two forms of a tracker differ, by name.
+pub(crate) fn form_differences(a: &TrackerForm, b: &TrackerForm) -> Vec<String> {
+    let (a, b) = (serde_json::to_value(a), serde_json::to_value(b));
+    match (a, b) {
+        (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) => a
+            .iter()
+            .filter(|(k, v)| b.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        _ => vec!["the tracker".into()],
+    }
+}
+
 pub(crate) async fn preview(
     client: &Client,
     account: &str,

@@ -1,7 +1,7 @@
 //! How patient the writes are: how long a lost answer is looked for, how long one request may take,
 //! and when a change nobody can find is settled as not made.
 
-use callrail::CheckPolicy;
+use callrail::{CheckPolicy, RateLimits};
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,8 @@ pub struct Tuning {
     pub min_age: Duration,
     /// The longest one write may take, its check included; past it the outcome is unknown.
     pub deadline: Duration,
+    /// CallRail's request limits for one account, which the quota governor counts against.
+    pub quota: RateLimits,
 }
 
 impl Default for Tuning {
@@ -27,13 +29,16 @@ impl Default for Tuning {
             settle: Duration::from_secs(15 * 60),
             min_age: Duration::from_secs(120),
             deadline: Duration::from_secs(180),
+            quota: RateLimits::default(),
         }
     }
 }
 
 impl Tuning {
     /// The defaults, with whole seconds from `TRACKERDESK_CHECK_SECONDS` (the check window),
-    /// `TRACKERDESK_TIMEOUT_SECONDS` and `TRACKERDESK_SETTLE_SECONDS` where they are set.
+    /// `TRACKERDESK_TIMEOUT_SECONDS` and `TRACKERDESK_SETTLE_SECONDS`, and the limits from
+    /// `TRACKERDESK_QUOTA_PER_HOUR` and `TRACKERDESK_QUOTA_PER_DAY` (an account whose CallRail
+    /// limits differ) where they are set.
     pub fn from_env() -> Self {
         let secs = |name: &str| {
             std::env::var(name)
@@ -52,6 +57,18 @@ impl Tuning {
         }
         if let Some(d) = secs("TRACKERDESK_SETTLE_SECONDS") {
             t.settle = d;
+        }
+        let count = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .filter(|n| *n > 0)
+        };
+        if let Some(n) = count("TRACKERDESK_QUOTA_PER_HOUR") {
+            t.quota.per_hour = n;
+        }
+        if let Some(n) = count("TRACKERDESK_QUOTA_PER_DAY") {
+            t.quota.per_day = n;
         }
         t
     }

@@ -88,7 +88,7 @@ impl Group {
                     | TrackerVerb::Update(_)
                     | TrackerVerb::Disable { .. }
             } | Group::Bulk {
-                verb: BulkVerb::Apply { .. }
+                verb: BulkVerb::Apply { .. } | BulkVerb::Resume { .. }
             }
         )
     }
@@ -173,10 +173,10 @@ pub enum BulkVerb {
         #[arg(long, default_value_t = 5.0)]
         toll_free_price: f64,
     },
-    /// Plans a trackers file, then applies it row by row through the journal: only explained
-    /// unless --yes. A 429 pauses the run until CallRail allows it again. Applying the same file
-    /// again (after a crash, say) does only what is left. Exits 4 when a row's outcome is unknown,
-    /// 1 when a row was not done.
+    /// Plans a trackers file, then applies it row by row as a bulk run kept in the journal: only
+    /// explained unless --yes. A progress bar shows on a terminal; with --json, a line per row.
+    /// CallRail's limits (and the tenth of them kept for the person) pause the run until they
+    /// allow it again. Exits 4 when a row's outcome is unknown, 1 when a row was not done.
     Apply {
         file: std::path::PathBuf,
         /// Let rows whose status is disabled disable their tracker (its numbers are released for good).
@@ -185,6 +185,13 @@ pub enum BulkVerb {
         /// Really buy and release the numbers the plan says.
         #[arg(long)]
         yes: bool,
+    },
+    /// Goes on with bulk runs a crash, a power cut or a pause left unfinished (or the one
+    /// named): rows whose outcome is unknown are checked in CallRail first, then the rest are
+    /// sent. Nothing is sent twice.
+    Resume {
+        /// The run's id (as `bulk apply` printed it); every unfinished run when left out.
+        run: Option<String>,
     },
 }
 

@@ -87,8 +87,8 @@ impl Ctx {
         )))
     }
 
-    /// Applies a trackers file row by row, each row through the journaled write path. A 429 pauses
-    /// until CallRail allows requests again; it never fails a row.
+    /// Plans a trackers file, writes the plan as a run in the journal store, and applies it row by
+    /// row (see [`Ctx::drive`]).
     pub(crate) async fn bulk_apply(
         &self,
         file: &std::path::Path,
@@ -105,15 +105,10 @@ impl Ctx {
                 plan.summary.errors
             )));
         }
-        let todo: Vec<&bulk::PlannedRow> = plan
-            .rows
-            .iter()
-            .filter(|r| r.action != bulk::Action::Unchanged)
-            .collect();
-        if todo.is_empty() {
+        let s = &plan.summary;
+        if s.create + s.update + s.disable == 0 {
             return Ok("Nothing to do: the trackers already match the file.".into());
         }
-        let s = &plan.summary;
         if !yes {
             output::say(&output::plan(&plan));
             return Err(Failure::NotConfirmed(format!(
@@ -121,69 +116,104 @@ impl Ctx {
                 s.numbers_bought, s.numbers_released
             )));
         }
-        let (mut done, mut not_done, mut unknown) = (0, 0, 0);
-        for (i, row) in todo.iter().enumerate() {
-            let result = loop {
-                match self.desk.apply_planned(&self.conn, &account, row).await {
-                    Err(desk_core::CoreError::Callrail(callrail::Error::RateLimited {
-                        retry_after,
-                        ..
-                    })) => {
-                        let wait = retry_after
-                            .unwrap_or(std::time::Duration::from_secs(60))
-                            .max(std::time::Duration::from_secs(1));
-                        output::tell(&format!(
-                            "paused: CallRail is limiting requests; going on in {} s",
-                            wait.as_secs()
-                        ));
-                        tokio::time::sleep(wait).await;
-                    }
-                    other => break other,
-                }
-            };
-            let (state, message) = match result {
-                Ok(w) => {
-                    done += 1;
-                    ("done", w.outcome)
-                }
-                Err(desk_core::CoreError::Callrail(e)) if e.outcome_unknown() => {
-                    unknown += 1;
-                    ("unknown", e.to_string())
-                }
-                Err(e) => {
-                    not_done += 1;
-                    ("not done", e.to_string())
-                }
-            };
-            let line = serde_json::json!({
-                "line": row.line, "action": row.action, "tracker_id": row.tracker_id,
-                "name": row.name, "result": state, "message": message,
-            });
-            if self.json {
-                output::say(&line.to_string());
-            } else {
-                output::tell(&format!(
-                    "[{}/{}] line {}: {:?} \"{}\": {state}: {message}",
-                    i + 1,
-                    todo.len(),
-                    row.line,
-                    row.action,
-                    row.name
-                ));
+        let source = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let run = self
+            .desk
+            .start_run(&self.conn, &account, &source, &plan, allow_disable)
+            .await?;
+        output::tell(&format!(
+            "bulk run {} begun: {} row(s) to apply; if it is interrupted, `trackerdesk bulk resume` goes on from where it stopped",
+            run.id, run.rows
+        ));
+        self.drive(&run.id).await
+    }
+
+    /// Goes on with the runs a crash or a pause left unfinished (or the one named): rows whose
+    /// outcome is unknown are checked first, then the rest are sent.
+    pub(crate) async fn bulk_resume(&self, run_id: Option<&str>) -> Out {
+        let open = self.desk.open_runs().await?;
+        let ids: Vec<String> = match run_id {
+            Some(id) => vec![id.to_owned()],
+            None => open.iter().map(|v| v.run.id.clone()).collect(),
+        };
+        if ids.is_empty() {
+            return Ok("No bulk run has anything left to do.".into());
+        }
+        let mut last = Ok(String::new());
+        for id in ids {
+            output::tell(&format!("resuming bulk run {id}"));
+            last = self.drive(&id).await;
+            if matches!(last, Err(Failure::Remote(_) | Failure::Input(_))) {
+                break;
             }
         }
+        last
+    }
+
+    /// Applies a run's open rows, with a progress bar on a terminal, or (with --json) one line per
+    /// row as it ends. Waiting on CallRail's limits is said, with the time it goes on; nothing
+    /// fails a row for it.
+    async fn drive(&self, run_id: &str) -> Out {
+        let json = self.json;
+        let bar = std::sync::Mutex::new(None::<output::Progress>);
+        let on = |event: desk_core::RunEvent| {
+            let mut bar = bar.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match event {
+                desk_core::RunEvent::Started { run, counts } => {
+                    *bar = Some(output::Progress::new(run.rows, counts.settled()));
+                }
+                desk_core::RunEvent::Row { row, counts } => {
+                    if json {
+                        output::say(&serde_json::json!({
+                            "run": row.run_id, "line": row.planned.line, "action": row.planned.action,
+                            "tracker_id": row.tracker_id, "name": row.planned.name,
+                            "result": row.state, "message": row.message,
+                        }).to_string());
+                    }
+                    if let Some(bar) = bar.as_ref() {
+                        bar.show(counts.settled(), &row.planned.name);
+                    }
+                }
+                desk_core::RunEvent::Waiting { until, reason, seconds } => {
+                    if let Some(bar) = bar.as_ref() {
+                        bar.finish();
+                    }
+                    if json {
+                        output::say(&serde_json::json!({"waiting_until": until, "seconds": seconds, "reason": reason}).to_string());
+                    } else {
+                        output::tell(&format!(
+                            "paused: {reason}; going on at {until} (in {})",
+                            output::duration(f64::from(seconds))
+                        ));
+                    }
+                }
+                desk_core::RunEvent::Stopped { .. } => {
+                    if let Some(bar) = bar.as_ref() {
+                        bar.finish();
+                    }
+                }
+            }
+        };
+        let control = desk_core::RunControl::default();
+        let view = self.desk.drive_run(run_id, &control, &on).await?;
+        let c = &view.counts;
         let summary = format!(
-            "{done} done, {not_done} not done, {unknown} with an unknown outcome, of {} row(s) to apply",
-            todo.len()
+            "bulk run {}: {} done, {} not done, {} changed in CallRail since the plan, {} with an unknown outcome, {} not sent, of {} row(s)",
+            view.run.id, c.done, c.not_done, c.changed, c.unknown, c.pending + c.cancelled, view.run.rows
         );
-        if unknown > 0 {
+        if let Some(reason) = &view.run.reason {
+            return Err(Failure::Remote(format!("{summary}; {reason}")));
+        }
+        if c.unknown > 0 {
             return Err(Failure::Unknown(format!(
-                "{summary}; apply the file again later: rows whose outcome is settled are not sent twice"
+                "{summary}; run `trackerdesk bulk resume` later: rows whose outcome is unknown are checked, never sent twice"
             )));
         }
-        if not_done > 0 {
+        if c.not_done + c.changed > 0 {
             return Err(Failure::Remote(format!(
-                "{summary}; apply the file again to do what is left"
+                "{summary}; plan the file again to see what is left"
             )));
         }
         Ok(if self.json { String::new() } else { summary })

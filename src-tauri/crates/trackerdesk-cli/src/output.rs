@@ -215,7 +215,7 @@ pub fn plan(plan: &bulk::Plan) -> String {
     format!(
         "{}\n{} to create, {} to update, {} to disable, {} unchanged, {} with errors\n\
          buys {} number(s) (${:.2} a month more), releases {} (${:.2} a month less)\n\
-         needs {} request(s), about {} minute(s) within CallRail's hourly limit",
+         needs {} request(s) ({} left for bulk work this hour): about {} minute(s) of waiting on CallRail's limits",
         table(
             &["LINE", "ACTION", "TRACKER", "NAME", "CHANGES OR ERRORS"],
             &rows
@@ -230,8 +230,70 @@ pub fn plan(plan: &bulk::Plan) -> String {
         s.numbers_released,
         s.monthly_saved,
         s.requests,
+        s.requests_left_this_hour,
         s.minutes_at_quota
     )
+}
+
+/// A progress bar on standard error, drawn only when it is a terminal: rows done of all, and the
+/// time left at the pace so far.
+pub struct Progress {
+    total: u32,
+    started: std::time::Instant,
+    first_done: u32,
+    terminal: bool,
+}
+
+impl Progress {
+    pub fn new(total: u32, already_done: u32) -> Self {
+        Self {
+            total,
+            started: std::time::Instant::now(),
+            first_done: already_done,
+            terminal: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
+    /// Redraws the bar with `done` rows settled and a note (what waits, say).
+    pub fn show(&self, done: u32, note: &str) {
+        if !self.terminal || self.total == 0 {
+            return;
+        }
+        let width = 30;
+        let filled = (done.min(self.total) * width / self.total) as usize;
+        let this_run = done.saturating_sub(self.first_done);
+        let eta = if this_run == 0 {
+            "ETA --".to_owned()
+        } else {
+            let per_row = self.started.elapsed().as_secs_f64() / f64::from(this_run);
+            let left = per_row * f64::from(self.total.saturating_sub(done));
+            format!("ETA {}", duration(left))
+        };
+        eprint!(
+            "\r\x1b[2K[{}{}] {done}/{} rows  {eta}  {}",
+            "#".repeat(filled),
+            "-".repeat(width as usize - filled),
+            self.total,
+            clean(note)
+        );
+    }
+
+    /// Ends the bar's line, so what follows starts on its own.
+    pub fn finish(&self) {
+        if self.terminal {
+            eprintln!();
+        }
+    }
+}
+
+/// Seconds as "1h 02m", "3m 20s" or "12s".
+pub fn duration(secs: f64) -> String {
+    let s = secs.max(0.0).round() as u64;
+    match s {
+        0..=59 => format!("{s}s"),
+        60..=3599 => format!("{}m {:02}s", s / 60, s % 60),
+        _ => format!("{}h {:02}m", s / 3600, s % 3600 / 60),
+    }
 }
 
 /// Prints to standard output, [`clean`].

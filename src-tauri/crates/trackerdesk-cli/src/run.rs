@@ -115,6 +115,9 @@ pub async fn run(cli: Cli) -> Out {
                     yes,
                 },
         } => ctx.bulk_apply(&file, allow_disable, yes).await,
+        Group::Bulk {
+            verb: BulkVerb::Resume { run },
+        } => ctx.bulk_resume(run.as_deref()).await,
         Group::Trackers { verb } => match verb {
             TrackerVerb::List(args) => ctx.list(args).await,
             TrackerVerb::Get { id } => {

@@ -4,7 +4,7 @@
 use super::{Desk, Written};
 use crate::{CoreError, CoreResult};
 use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 impl Desk {
     /// The trackers of `companies` (every company of the account when empty), active and disabled,
@@ -37,43 +37,66 @@ impl Desk {
     ) -> CoreResult<bulk::Plan> {
         let rows = bulk::read(bytes).map_err(|e| RuleViolation::new("file", e.to_string()))?;
         let client = self.connections.client(connection)?;
-        let named: BTreeSet<String> = rows
-            .iter()
-            .map(|r| r.company_id.trim().to_owned())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let active: HashSet<String> = every_company(&client, account).await?.into_iter().collect();
         // A row that names only its tracker may be in any company.
-        let companies = if rows.iter().any(|r| r.company_id.trim().is_empty()) {
-            every_company(&client, account).await?
+        let companies: Vec<String> = if rows.iter().any(|r| r.company_id.trim().is_empty()) {
+            active.iter().cloned().collect()
         } else {
-            named.into_iter().collect()
+            rows.iter()
+                .map(|r| r.company_id.trim().to_owned())
+                .filter(|c| active.contains(c))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect()
         };
         let trackers = trackers_of(&client, account, &companies).await?;
-        Ok(bulk::plan(&rows, &trackers, allow_disable, prices))
+        let mut plan = bulk::plan(&rows, &trackers, allow_disable, prices);
+        plan.refuse_creates_outside(&active, prices);
+        let quota = self.quota(connection, account).await?;
+        plan.summary.at_quota(
+            quota.bulk_hour_limit.saturating_sub(quota.hour_used),
+            quota.bulk_hour_limit,
+        );
+        Ok(plan)
     }
 
     /// Applies one planned row through the journaled write path (create, edit or disable), with the
-    /// numbers the plan priced as the confirmed count: if CallRail changed since the plan, the
-    /// money guard refuses it and says so, and nothing is forced.
-    pub async fn apply_planned(
+    /// numbers the plan priced as the confirmed count. If CallRail changed since the plan, the row
+    /// is refused with what changed, and nothing is forced.
+    pub(crate) async fn apply_planned(
         &self,
         connection: &str,
         account: &str,
         row: &bulk::PlannedRow,
+        work: &bulk::Work,
     ) -> CoreResult<Written> {
         let id = row.tracker_id.as_deref().unwrap_or_default();
-        match (row.action, &row.form, &row.changes) {
+        match (row.action, &work.form, &work.changes) {
             (bulk::Action::Create, Some(form), _) => {
-                self.create_tracker(connection, account, form, row.numbers_bought)
+                self.create_planned(connection, account, form, row.numbers_bought)
                     .await
             }
             (bulk::Action::Update, _, Some(changes)) => {
-                self.update_tracker(connection, account, id, changes, row.numbers_bought)
-                    .await
+                self.update_against(
+                    connection,
+                    account,
+                    id,
+                    changes,
+                    row.numbers_bought,
+                    work.basis.as_ref(),
+                )
+                .await
             }
             (bulk::Action::Disable, _, _) => {
-                let name = row.current_name.as_deref().unwrap_or_default();
-                self.disable_tracker(connection, account, id, name).await
+                let name = work.current_name.as_deref().unwrap_or_default();
+                match self.disable_tracker(connection, account, id, name).await {
+                    Err(CoreError::ConfirmationRequired { .. }) => {
+                        Err(CoreError::ChangedSincePlan(
+                            "the tracker was renamed in CallRail since the plan; nothing was sent: plan again".into(),
+                        ))
+                    }
+                    other => other,
+                }
             }
             _ => Err(CoreError::Storage(format!(
                 "line {} has nothing to apply",

@@ -2,9 +2,11 @@
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
 mod bulk;
+mod run;
 mod team;
 mod writes;
 
+pub use run::{RunControl, RunEvent, RunView};
 pub use writes::Written;
 
 use crate::connections::{Connections, Live, DEMO_CONNECTION_ID};
@@ -50,9 +52,15 @@ impl Desk {
         api_base: impl Into<String>,
     ) -> CoreResult<Self> {
         let local = Arc::new(SqliteStore::open(&data_dir.join(JOURNAL_FILE))?);
+        let journal = Journal::new(local.clone(), data_dir.join(IN_FLIGHT_DIR));
         Ok(Self {
-            connections: Connections::new(SettingsFile::in_dir(data_dir), secrets, api_base.into()),
-            journal: Journal::new(local.clone(), data_dir.join(IN_FLIGHT_DIR)),
+            connections: Connections::new(
+                SettingsFile::in_dir(data_dir),
+                secrets,
+                api_base.into(),
+                &journal,
+            ),
+            journal,
             local,
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
@@ -104,7 +112,7 @@ impl Desk {
                 .map_err(|e| CoreError::Storage(format!("could not start the demo: {e}")))?;
             let client = self
                 .connections
-                .make_client(ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
+                .make_client(DEMO_CONNECTION_ID, ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
             let account = client
                 .list_accounts()
                 .await?
@@ -141,7 +149,7 @@ impl Desk {
             account_id: None,
             company_id: None,
         };
-        let client = self.connections.make_client(key, api_base)?;
+        let client = self.connections.make_client(&view.id, key, api_base)?;
         self.connections.add_unsaved(Live {
             view: view.clone(),
             client,

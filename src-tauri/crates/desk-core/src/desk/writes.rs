@@ -73,6 +73,31 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
+        self.create_as(connection, account, form, confirmed_numbers, trackers::Create::Checked)
+            .await
+    }
+
+    /// A create of a bulk run: its company was found active when it was planned, and it spends
+    /// one request (a session's swap targets are those the row gave).
+    pub(crate) async fn create_planned(
+        &self,
+        connection: &str,
+        account: &str,
+        form: &TrackerForm,
+        confirmed_numbers: u32,
+    ) -> CoreResult<Written> {
+        self.create_as(connection, account, form, confirmed_numbers, trackers::Create::Planned)
+            .await
+    }
+
+    async fn create_as(
+        &self,
+        connection: &str,
+        account: &str,
+        form: &TrackerForm,
+        confirmed_numbers: u32,
+        how: trackers::Create,
+    ) -> CoreResult<Written> {
         let draft = form.validate()?;
         trackers::guard_create(&draft, confirmed_numbers)?;
         let (client, name) = self.connection(connection)?;
@@ -97,7 +122,7 @@ impl Desk {
         let exclude = self.journal.attributed(&flight.entry).await?;
         let mut warnings = Vec::new();
         let result = self
-            .within_deadline(&flight, trackers::create(&client, account, &draft, &exclude))
+            .within_deadline(&flight, trackers::create(&client, account, &draft, &exclude, how))
             .await
             .map(|made| {
                 let t = made.tracker;
@@ -120,8 +145,41 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
+        self.update_against(connection, account, id, changes, confirmed_numbers, None)
+            .await
+    }
+
+    /// An edit planned against `basis` (the tracker's form when planned): when the tracker already
+    /// is as the edit makes it, nothing is sent; when it changed otherwise since, nothing is sent
+    /// and the error says what changed.
+    pub(crate) async fn update_against(
+        &self,
+        connection: &str,
+        account: &str,
+        id: &str,
+        changes: &TrackerChanges,
+        confirmed_numbers: u32,
+        basis: Option<&TrackerForm>,
+    ) -> CoreResult<Written> {
         let (client, name) = self.connection(connection)?;
         let (preview, before) = trackers::preview(&client, account, id, changes).await?;
+        if let Some(basis) = basis {
+            if preview.changes.is_empty() {
+                return Ok(Written {
+                    outcome: "already as planned; nothing sent".into(),
+                    tracker: before,
+                    reconciled: None,
+                    warnings: Vec::new(),
+                });
+            }
+            let changed = trackers::form_differences(basis, &TrackerForm::from_tracker(&before));
+            if !changed.is_empty() {
+                return Err(CoreError::ChangedSincePlan(format!(
+                    "{} changed in CallRail since the plan; nothing was sent: plan again",
+                    changed.join(", ")
+                )));
+            }
+        }
         trackers::guard_update(&preview, confirmed_numbers)?;
         let request = serde_json::to_string(changes).unwrap_or_default();
         let intent = Intent::change(
@@ -138,7 +196,9 @@ impl Desk {
         };
         let result = self
             .within_deadline(&flight, async {
-                Ok(client.update_tracker(account, id, changes).await?)
+                Ok(client
+                    .update_read_tracker(account, before.clone(), changes)
+                    .await?)
             })
             .await
             .map(|u| {

@@ -8,6 +8,7 @@ mod sqlite;
 pub use mongo::MongoStore;
 pub use sqlite::SqliteStore;
 
+use crate::run::{BulkRun, RunRow};
 use crate::CoreResult;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -152,6 +153,26 @@ pub struct SnapshotRecord {
     pub seen_at: String,
 }
 
+/// The requests counted for one account: in the last 60 minutes, and the last 24 hours (both up to
+/// and including the current minute), and the minute the oldest of each was counted in (minutes
+/// since the Unix epoch).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestCount {
+    pub hour: u32,
+    pub day: u32,
+    pub oldest_in_hour: Option<i64>,
+    pub oldest_in_day: Option<i64>,
+    /// Whether the request asked for was counted.
+    pub taken: bool,
+}
+
+impl RequestCount {
+    /// Whether one more request stays within `per_hour` and `per_day`.
+    pub fn room(&self, per_hour: u32, per_day: u32) -> bool {
+        self.hour < per_hour && self.day < per_day
+    }
+}
+
 /// Copies every journal entry and snapshot from one store to another (SQLite up to a team's
 /// MongoDB). Entries are written by id, so copying twice keeps one of each.
 pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)> {
@@ -218,6 +239,24 @@ pub trait Store: Send + Sync {
         account_id: &str,
         company_id: &str,
     ) -> CoreResult<Vec<SnapshotRecord>>;
+    /// Writes a bulk run and all its rows, before any is sent.
+    async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()>;
+    /// Writes where a run stands.
+    async fn update_run(&self, run: &BulkRun) -> CoreResult<()>;
+    /// Writes how one row of a run ended.
+    async fn update_run_row(&self, row: &RunRow) -> CoreResult<()>;
+    /// The newest runs first.
+    async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>>;
+    /// A run's rows, in order.
+    async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>>;
+    /// Counts one request to `account` in `minute` (minutes since the Unix epoch) when `limits`
+    /// (per hour, per day) leave room for it, atomically across processes; with `None`, only reads.
+    async fn count_request(
+        &self,
+        account: &str,
+        minute: i64,
+        limits: Option<(u32, u32)>,
+    ) -> CoreResult<RequestCount>;
     /// Shares a connection's name and account with the team (never its key). The local store has
     /// them in the settings file already.
     async fn share_connection(

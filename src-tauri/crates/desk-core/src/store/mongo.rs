@@ -2,7 +2,10 @@
 //! with collections for journal entries, tracker snapshots and connection names (never keys), and
 //! the indexes their queries need, created at start.
 
-use super::{Completion, EntryState, HistoryFilter, JournalEntry, SnapshotRecord, Store};
+use super::{
+    Completion, EntryState, HistoryFilter, JournalEntry, RequestCount, SnapshotRecord, Store,
+};
+use crate::run::{BulkRun, RunRow};
 use crate::{CoreError, CoreResult};
 use futures::TryStreamExt;
 use mongodb::bson::{doc, Document};
@@ -15,6 +18,33 @@ pub struct MongoStore {
     claims: Collection<Document>,
     snapshots: Collection<SnapshotRecord>,
     connections: Collection<Document>,
+    /// Bulk runs and their rows, as JSON text (as the local store keeps them).
+    runs: Collection<Document>,
+    run_rows: Collection<Document>,
+    /// Requests per account and minute, for the quota governor.
+    requests: Collection<Document>,
+}
+
+fn json_err(e: serde_json::Error) -> CoreError {
+    CoreError::Storage(format!("a bulk run in the team's MongoDB could not be read: {e}"))
+}
+
+fn run_doc(run: &BulkRun) -> CoreResult<Document> {
+    Ok(doc! {
+        "_id": &run.id,
+        "created_at": &run.created_at,
+        "run": serde_json::to_string(run).map_err(json_err)?,
+    })
+}
+
+fn row_doc(r: &RunRow) -> CoreResult<Document> {
+    Ok(doc! {
+        "_id": format!("{}/{}", r.run_id, r.index),
+        "run_id": &r.run_id,
+        "index": i64::from(r.index),
+        "row": serde_json::to_string(r).map_err(json_err)?,
+        "work": serde_json::to_string(&r.work).map_err(json_err)?,
+    })
 }
 
 fn is_duplicate(e: &mongodb::error::Error) -> bool {
@@ -52,6 +82,9 @@ impl MongoStore {
             claims: db.collection("write_claims"),
             snapshots: db.collection("tracker_snapshots"),
             connections: db.collection("connections"),
+            runs: db.collection("bulk_runs"),
+            run_rows: db.collection("bulk_rows"),
+            requests: db.collection("requests"),
         };
         let unique = || IndexOptions::builder().unique(true).build();
         let index = |keys: Document, unique_opts: Option<IndexOptions>| {
@@ -82,6 +115,16 @@ impl MongoStore {
         store
             .connections
             .create_index(index(doc! { "id": 1 }, Some(unique())))
+            .await
+            .map_err(db_err)?;
+        store
+            .run_rows
+            .create_index(index(doc! { "run_id": 1, "index": 1 }, None))
+            .await
+            .map_err(db_err)?;
+        store
+            .requests
+            .create_index(index(doc! { "account_id": 1, "minute": 1 }, Some(unique())))
             .await
             .map_err(db_err)?;
         Ok(store)
@@ -289,6 +332,119 @@ impl Store for MongoStore {
             .try_collect()
             .await
             .map_err(db_err)
+    }
+
+    async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()> {
+        // The rows first: a run is only found once all of them are there.
+        for r in rows {
+            self.update_run_row(r).await?;
+        }
+        self.update_run(run).await
+    }
+
+    async fn update_run(&self, run: &BulkRun) -> CoreResult<()> {
+        self.runs
+            .replace_one(doc! { "_id": &run.id }, run_doc(run)?)
+            .upsert(true)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn update_run_row(&self, row: &RunRow) -> CoreResult<()> {
+        let d = row_doc(row)?;
+        self.run_rows
+            .replace_one(doc! { "_id": d.get_str("_id").unwrap_or_default() }, d.clone())
+            .upsert(true)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>> {
+        let docs: Vec<Document> = self
+            .runs
+            .find(doc! {})
+            .sort(doc! { "created_at": -1, "_id": -1 })
+            .limit(i64::from(limit))
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)?;
+        docs.iter()
+            .map(|d| serde_json::from_str(d.get_str("run").unwrap_or_default()).map_err(json_err))
+            .collect()
+    }
+
+    async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
+        let docs: Vec<Document> = self
+            .run_rows
+            .find(doc! { "run_id": run_id })
+            .sort(doc! { "index": 1 })
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)?;
+        docs.iter()
+            .map(|d| {
+                let mut row: RunRow =
+                    serde_json::from_str(d.get_str("row").unwrap_or_default()).map_err(json_err)?;
+                row.work = serde_json::from_str(d.get_str("work").unwrap_or_default())
+                    .map_err(json_err)?;
+                Ok(row)
+            })
+            .collect()
+    }
+
+    /// Counted first and taken back when over: two computers at once may each be refused, but
+    /// never both let through past the limit.
+    async fn count_request(
+        &self,
+        account: &str,
+        minute: i64,
+        limits: Option<(u32, u32)>,
+    ) -> CoreResult<RequestCount> {
+        let key = doc! { "account_id": account, "minute": minute };
+        if limits.is_some() {
+            self.requests
+                .update_one(key.clone(), doc! { "$inc": { "count": 1_i64 } })
+                .upsert(true)
+                .await
+                .map_err(db_err)?;
+        }
+        let docs: Vec<Document> = self
+            .requests
+            .find(doc! { "account_id": account, "minute": { "$gt": minute - 24 * 60 } })
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)?;
+        let mut count = RequestCount::default();
+        for d in &docs {
+            let m = d.get_i64("minute").unwrap_or(minute);
+            let n = u32::try_from(d.get_i64("count").or_else(|_| d.get_i32("count").map(i64::from)).unwrap_or(0)).unwrap_or(0);
+            count.day += n;
+            count.oldest_in_day = Some(count.oldest_in_day.map_or(m, |o| o.min(m)));
+            if m > minute - 60 {
+                count.hour += n;
+                count.oldest_in_hour = Some(count.oldest_in_hour.map_or(m, |o| o.min(m)));
+            }
+        }
+        if let Some((per_hour, per_day)) = limits {
+            count.taken = count.hour <= per_hour && count.day <= per_day;
+            if !count.taken {
+                self.requests
+                    .update_one(key, doc! { "$inc": { "count": -1_i64 } })
+                    .await
+                    .map_err(db_err)?;
+                count.hour -= 1;
+                count.day -= 1;
+            }
+        }
+        Ok(count)
     }
 
     /// Shares a connection's name and account with the team: the key stays in each person's keyring.

@@ -2,8 +2,10 @@
 //! table, and safe when two app processes (or the app and the command line) write at once.
 
 use super::{
-    Completion, EntryState, HistoryFilter, JournalEntry, Operation, SnapshotRecord, Store,
+    Completion, EntryState, HistoryFilter, JournalEntry, Operation, RequestCount, SnapshotRecord,
+    Store,
 };
+use crate::run::{BulkRun, RunRow};
 use crate::{CoreError, CoreResult};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -40,11 +42,35 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE journal (
         tracker TEXT NOT NULL,
         seen_at TEXT NOT NULL,
         PRIMARY KEY (connection, account_id, tracker_id)
+    );",
+    "CREATE TABLE bulk_runs (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        run TEXT NOT NULL
+    );
+    CREATE TABLE bulk_rows (
+        run_id TEXT NOT NULL,
+        idx INTEGER NOT NULL,
+        row TEXT NOT NULL,
+        work TEXT NOT NULL,
+        PRIMARY KEY (run_id, idx)
+    );
+    CREATE TABLE requests (
+        account_id TEXT NOT NULL,
+        minute INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (account_id, minute)
     );"];
+
+/// Minutes in a day: how long a count of requests is kept.
+const DAY_MINUTES: i64 = 24 * 60;
 
 pub struct SqliteStore {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// Counts requests. Its commits are not synced one by one: a count lost to a power cut only
+    /// makes the governor a little generous, and every request pays for this one.
+    counter: Mutex<Connection>,
 }
 
 fn db_err(e: rusqlite::Error) -> CoreError {
@@ -88,9 +114,17 @@ impl SqliteStore {
                 "the local journal was written by a newer Tracker Desk (schema {found}); update the app"
             )));
         }
+        let counter = Connection::open(path)
+            .and_then(|c| {
+                c.busy_timeout(Duration::from_secs(10))?;
+                c.pragma_update(None, "synchronous", "NORMAL")?;
+                Ok(c)
+            })
+            .map_err(db_err)?;
         Ok(Self {
             path: path.to_owned(),
             conn: Mutex::new(conn),
+            counter: Mutex::new(counter),
         })
     }
 
@@ -195,6 +229,32 @@ fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRecord> {
         tracker: r.get(4)?,
         seen_at: r.get(5)?,
     })
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn write_row(tx: &rusqlite::Transaction<'_>, r: &RunRow) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO bulk_rows (run_id, idx, row, work) VALUES (?1, ?2, ?3, ?4)",
+        params![r.run_id, r.index, to_json(r)?, to_json(&r.work)?],
+    )
+    .map(|_| ())
+}
+
+fn write_run(tx: &rusqlite::Transaction<'_>, run: &BulkRun) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO bulk_runs (id, created_at, run) VALUES (?1, ?2, ?3)",
+        params![run.id, run.created_at, to_json(run)?],
+    )
+    .map(|_| ())
 }
 
 fn insert(tx: &rusqlite::Transaction<'_>, e: &JournalEntry) -> rusqlite::Result<()> {
@@ -342,6 +402,103 @@ impl Store for SqliteStore {
             }
             Ok(())
         })
+    }
+
+    async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()> {
+        self.write(|tx| {
+            write_run(tx, run)?;
+            rows.iter().try_for_each(|r| write_row(tx, r))
+        })
+    }
+
+    async fn update_run(&self, run: &BulkRun) -> CoreResult<()> {
+        self.write(|tx| write_run(tx, run))
+    }
+
+    async fn update_run_row(&self, row: &RunRow) -> CoreResult<()> {
+        self.write(|tx| write_row(tx, row))
+    }
+
+    async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT run FROM bulk_runs ORDER BY created_at DESC, id DESC LIMIT ?1")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(params![limit], |r| from_json(&r.get::<_, String>(0)?))
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+    }
+
+    async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare("SELECT row, work FROM bulk_rows WHERE run_id = ?1 ORDER BY idx")
+            .map_err(db_err)?;
+        let rows = stmt
+            .query_map(params![run_id], |r| {
+                let mut row: RunRow = from_json(&r.get::<_, String>(0)?)?;
+                row.work = from_json(&r.get::<_, String>(1)?)?;
+                Ok(row)
+            })
+            .map_err(db_err)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+    }
+
+    async fn count_request(
+        &self,
+        account: &str,
+        minute: i64,
+        limits: Option<(u32, u32)>,
+    ) -> CoreResult<RequestCount> {
+        let mut conn = self
+            .counter
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db_err)?;
+        let window = |tx: &rusqlite::Transaction<'_>, minutes: i64| {
+            tx.query_row(
+                "SELECT COALESCE(SUM(count), 0), MIN(minute) FROM requests
+                 WHERE account_id = ?1 AND minute > ?2",
+                params![account, minute - minutes],
+                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?)),
+            )
+        };
+        let counted = (|| {
+            let (hour, oldest_in_hour) = window(&tx, 60)?;
+            let (day, oldest_in_day) = window(&tx, DAY_MINUTES)?;
+            let mut count = RequestCount {
+                hour,
+                day,
+                oldest_in_hour,
+                oldest_in_day,
+                taken: false,
+            };
+            if let Some((per_hour, per_day)) = limits {
+                if count.room(per_hour, per_day) {
+                    tx.execute(
+                        "INSERT INTO requests (account_id, minute, count) VALUES (?1, ?2, 1)
+                         ON CONFLICT (account_id, minute) DO UPDATE SET count = count + 1",
+                        params![account, minute],
+                    )?;
+                    tx.execute(
+                        "DELETE FROM requests WHERE minute <= ?1",
+                        params![minute - DAY_MINUTES],
+                    )?;
+                    count.hour += 1;
+                    count.day += 1;
+                    count.oldest_in_hour.get_or_insert(minute);
+                    count.oldest_in_day.get_or_insert(minute);
+                    count.taken = true;
+                }
+            }
+            Ok(count)
+        })()
+        .map_err(db_err)?;
+        tx.commit().map_err(db_err)?;
+        Ok(counted)
     }
 
     async fn company_snapshots(

@@ -41,6 +41,17 @@ impl Sim {
         c
     }
 
+    /// The same, to spawn and watch while it runs.
+    pub fn process(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("trackerdesk"));
+        c.env_clear()
+            .env("XDG_DATA_HOME", self.home.path())
+            .env("CALLRAIL_API_KEY", DEMO_API_KEY)
+            .arg("--api-base")
+            .arg(self.sim.base_url());
+        c
+    }
+
     pub fn json(&self, args: &[&str]) -> Value {
         let out = self.cmd().arg("--json").args(args).output().unwrap();
         assert!(

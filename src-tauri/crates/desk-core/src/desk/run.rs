@@ -1,0 +1,407 @@
+//! Bulk runs: a plan's rows written to the journal store as a run before anything is sent, then
+//! applied one row at a time through the journaled writes, within the quota governor's share for
+//! bulk work. A run pauses (on request, on CallRail's limits, when CallRail cannot be reached) and
+//! resumes where it stopped, after a crash too: rows whose outcome is unknown are settled first,
+//! and nothing is sent twice.
+
+use super::Desk;
+use crate::quota::QuotaView;
+use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
+use crate::store::Store;
+use std::sync::Arc;
+use crate::{CoreError, CoreResult};
+use serde::Serialize;
+use specta::Type;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::time::Duration;
+
+/// Asks a run being applied to stop after the row in flight.
+#[derive(Debug, Default)]
+pub struct RunControl(AtomicU8);
+
+/// How often a row that CallRail failed to make is sent again before the run pauses.
+const MAX_RETRIES: u32 = 3;
+
+const GO: u8 = 0;
+const PAUSE: u8 = 1;
+const CANCEL: u8 = 2;
+
+impl RunControl {
+    pub fn pause(&self) {
+        let _ = self
+            .0
+            .compare_exchange(GO, PAUSE, Ordering::SeqCst, Ordering::SeqCst);
+    }
+    pub fn cancel(&self) {
+        self.0.store(CANCEL, Ordering::SeqCst);
+    }
+    fn asked(&self) -> u8 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// What a run being applied reports, as it happens.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RunEvent {
+    Started {
+        run: BulkRun,
+        counts: RunCounts,
+    },
+    /// A row ended (or was found ended, when a resumed row's outcome is settled).
+    Row {
+        row: RunRow,
+        counts: RunCounts,
+    },
+    /// Nothing is sent until `until` (RFC 3339): CallRail's limits, or the bulk share of them.
+    Waiting {
+        until: String,
+        seconds: u32,
+        reason: String,
+    },
+    /// The run stopped: finished, paused or cancelled.
+    Stopped {
+        run: BulkRun,
+        counts: RunCounts,
+    },
+}
+
+/// A run with how its rows stand.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RunView {
+    pub run: BulkRun,
+    pub counts: RunCounts,
+    /// Whether a process of this computer is applying it now.
+    pub active: bool,
+}
+
+/// How one attempt at a row ended.
+enum Attempt {
+    Ended(RowState, String, Option<String>),
+    /// Not sent: wait this long, then try the row again.
+    Wait(Duration, String),
+    /// Not made, after a failure CallRail may get over: try the row again shortly.
+    Retry(String),
+    /// Not sent, and the run cannot go on now (CallRail unreachable, the key refused).
+    Stop(String),
+}
+
+fn classify(result: CoreResult<super::Written>) -> Attempt {
+    use callrail::Error as E;
+    match result {
+        Ok(w) => {
+            let mut message = w.outcome;
+            for warning in w.warnings {
+                message.push_str("; ");
+                message.push_str(&warning);
+            }
+            Attempt::Ended(RowState::Done, message, Some(w.tracker.id))
+        }
+        Err(CoreError::Callrail(e)) if e.outcome_unknown() => {
+            Attempt::Ended(RowState::Unknown, e.to_string(), None)
+        }
+        Err(CoreError::Callrail(E::RateLimited { retry_after, .. })) => Attempt::Wait(
+            retry_after.unwrap_or(Duration::from_secs(60)),
+            "CallRail is limiting requests".into(),
+        ),
+        Err(CoreError::ChangedSincePlan(m)) => Attempt::Ended(RowState::Changed, m, None),
+        // Proven not made (CallRail failed, and the check found nothing changed): sent again.
+        Err(CoreError::Callrail(e @ E::NotCarriedOut { .. })) => Attempt::Retry(e.to_string()),
+        Err(
+            e @ (CoreError::Callrail(
+                E::Network { .. } | E::Timeout | E::Server { .. } | E::Unauthorized,
+            )
+            | CoreError::Secrets(_)
+            | CoreError::Storage(_)
+            | CoreError::UnknownConnection(_)),
+        ) => Attempt::Stop(e.to_string()),
+        Err(e) => Attempt::Ended(RowState::NotDone, e.to_string(), None),
+    }
+}
+
+/// Requests a row spends: one a create; a read and a write for an edit or a disable.
+fn requests_of(row: &RunRow) -> u32 {
+    match row.planned.action {
+        bulk::Action::Create => 1,
+        _ => 2,
+    }
+}
+
+fn run_lock(id: &str) -> String {
+    format!("run-{id}")
+}
+
+impl Desk {
+    /// Writes `plan` as a run (its rows that change something), durably, before anything is sent.
+    /// A plan with errors is refused.
+    pub async fn start_run(
+        &self,
+        connection: &str,
+        account: &str,
+        source: &str,
+        plan: &bulk::Plan,
+        allow_disable: bool,
+    ) -> CoreResult<BulkRun> {
+        if plan.summary.errors > 0 {
+            return Err(callrail::RuleViolation::new(
+                "file",
+                format!(
+                    "{} row(s) have errors: fix them and plan again; nothing was sent",
+                    plan.summary.errors
+                ),
+            )
+            .into());
+        }
+        let now = crate::now_rfc3339();
+        let id = format!("run-{:016x}", fastrand::u64(..));
+        let rows: Vec<RunRow> = plan
+            .rows
+            .iter()
+            .filter(|r| r.action != bulk::Action::Unchanged)
+            .enumerate()
+            .map(|(i, r)| RunRow {
+                run_id: id.clone(),
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                planned: r.clone(),
+                state: RowState::Pending,
+                message: None,
+                tracker_id: r.tracker_id.clone(),
+                finished_at: None,
+                work: r.work.clone(),
+            })
+            .collect();
+        let run = BulkRun {
+            id,
+            created_at: now.clone(),
+            updated_at: now,
+            person: crate::journal::person(),
+            connection_id: connection.to_owned(),
+            account_id: account.to_owned(),
+            source: source.to_owned(),
+            allow_disable,
+            state: RunState::Running,
+            summary: plan.summary.clone(),
+            rows: u32::try_from(rows.len()).unwrap_or(u32::MAX),
+            reason: None,
+        };
+        self.journal
+            .store_for(connection)
+            .save_run(&run, &rows)
+            .await?;
+        Ok(run)
+    }
+
+    /// Where runs are kept: the journal's store, and this computer's for the demo's runs.
+    fn run_stores(&self) -> Vec<Arc<dyn Store>> {
+        let (current, local) = (self.journal.store(), self.journal.local());
+        if Arc::ptr_eq(&current, &local) {
+            vec![current]
+        } else {
+            vec![current, local]
+        }
+    }
+
+    /// A run, and the store that keeps it.
+    async fn find_run(&self, run_id: &str) -> CoreResult<(BulkRun, Arc<dyn Store>)> {
+        for store in self.run_stores() {
+            if let Some(run) = store.runs(u32::MAX).await?.into_iter().find(|r| r.id == run_id) {
+                return Ok((run, store));
+            }
+        }
+        Err(CoreError::Storage(format!("there is no bulk run {run_id}")))
+    }
+
+    /// The newest runs, with how their rows stand.
+    pub async fn runs(&self, limit: u32) -> CoreResult<Vec<RunView>> {
+        let mut out = Vec::new();
+        for store in self.run_stores() {
+          for run in store.runs(limit).await? {
+            let rows = store.run_rows(&run.id).await?;
+            let active = self.journal.hold(&run_lock(&run.id))?.is_none();
+            out.push(RunView {
+                counts: RunCounts::of(&rows),
+                run,
+                active,
+            });
+          }
+        }
+        out.sort_by(|a, b| b.run.created_at.cmp(&a.run.created_at));
+        out.truncate(limit as usize);
+        Ok(out)
+    }
+
+    pub async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
+        let (_, store) = self.find_run(run_id).await?;
+        store.run_rows(run_id).await
+    }
+
+    /// Runs a crash or a pause left with something to do, that no process is applying now: the
+    /// command line's `bulk resume` and the app at start offer these.
+    pub async fn open_runs(&self) -> CoreResult<Vec<RunView>> {
+        Ok(self
+            .runs(50)
+            .await?
+            .into_iter()
+            .filter(|v| {
+                !v.active
+                    && v.run.state != RunState::Cancelled
+                    && (v.counts.pending > 0 || v.counts.unknown > 0)
+            })
+            .collect())
+    }
+
+    /// What is left of an account's requests this hour and today.
+    pub async fn quota(&self, connection: &str, account: &str) -> CoreResult<QuotaView> {
+        self.connections.governor(connection).view(account).await
+    }
+
+    /// Applies a run's open rows (unknown ones first, so they are settled before anything new is
+    /// sent), reporting each through `on`, until every row was tried or `control` asks it to stop.
+    /// Cancelling leaves unsent rows unsent; rows whose outcome is unknown stay so until resumed.
+    pub async fn drive_run(
+        &self,
+        run_id: &str,
+        control: &RunControl,
+        on: &(dyn Fn(RunEvent) + Send + Sync),
+    ) -> CoreResult<RunView> {
+        let Some(_held) = self.journal.hold(&run_lock(run_id))? else {
+            return Err(CoreError::Storage(
+                "this run is being applied by another window or command already".into(),
+            ));
+        };
+        let (mut run, store) = self.find_run(run_id).await?;
+        let mut rows = store.run_rows(run_id).await?;
+        if run.state == RunState::Cancelled {
+            return Ok(RunView {
+                counts: RunCounts::of(&rows),
+                run,
+                active: false,
+            });
+        }
+        run.state = RunState::Running;
+        run.reason = None;
+        run.updated_at = crate::now_rfc3339();
+        store.update_run(&run).await?;
+        on(RunEvent::Started {
+            run: run.clone(),
+            counts: RunCounts::of(&rows),
+        });
+        let governor = self.connections.governor(&run.connection_id);
+        let mut order: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].state == RowState::Unknown)
+            .collect();
+        order.extend((0..rows.len()).filter(|&i| rows[i].state == RowState::Pending));
+        let mut stopped = None;
+        'rows: for i in order {
+            let mut retries = 0u32;
+            loop {
+                match control.asked() {
+                    PAUSE => {
+                        stopped = Some((RunState::Paused, "paused".to_owned()));
+                        break 'rows;
+                    }
+                    CANCEL => {
+                        stopped = Some((RunState::Cancelled, "cancelled".to_owned()));
+                        break 'rows;
+                    }
+                    _ => {}
+                }
+                let wait = match governor
+                    .bulk_wait(&run.account_id, requests_of(&rows[i]))
+                    .await?
+                {
+                    Some(wait) => Some((
+                        wait,
+                        "the bulk share of this hour's (or today's) CallRail requests is spent"
+                            .to_owned(),
+                    )),
+                    None => {
+                        let result = self
+                            .apply_planned(
+                                &run.connection_id,
+                                &run.account_id,
+                                &rows[i].planned,
+                                &rows[i].work,
+                            )
+                            .await;
+                        match classify(result) {
+                            Attempt::Ended(state, message, tracker) => {
+                                let row = &mut rows[i];
+                                row.state = state;
+                                row.message = Some(message);
+                                row.tracker_id = tracker.or(row.tracker_id.take());
+                                row.finished_at = Some(crate::now_rfc3339());
+                                store.update_run_row(row).await?;
+                                on(RunEvent::Row {
+                                    row: row.clone(),
+                                    counts: RunCounts::of(&rows),
+                                });
+                                continue 'rows;
+                            }
+                            Attempt::Wait(wait, why) => Some((wait, why)),
+                            Attempt::Retry(why) if retries < MAX_RETRIES => {
+                                retries += 1;
+                                Some((
+                                    Duration::from_secs(2u64.pow(retries)),
+                                    format!("line {} was not made ({why}); trying it again", rows[i].planned.line),
+                                ))
+                            }
+                            Attempt::Retry(why) => {
+                                stopped = Some((
+                                    RunState::Paused,
+                                    format!("paused: line {} failed {} times ({why}); resume to go on", rows[i].planned.line, retries + 1),
+                                ));
+                                break 'rows;
+                            }
+                            Attempt::Stop(why) => {
+                                stopped = Some((
+                                    RunState::Paused,
+                                    format!("paused: {why}; resume to go on"),
+                                ));
+                                break 'rows;
+                            }
+                        }
+                    }
+                };
+                if let Some((wait, reason)) = wait {
+                    let wait = wait.max(Duration::from_secs(1));
+                    let until = time::OffsetDateTime::now_utc() + wait;
+                    on(RunEvent::Waiting {
+                        until: until
+                            .format(&time::format_description::well_known::Rfc3339)
+                            .unwrap_or_default(),
+                        seconds: u32::try_from(wait.as_secs()).unwrap_or(u32::MAX),
+                        reason,
+                    });
+                    let end = tokio::time::Instant::now() + wait;
+                    while tokio::time::Instant::now() < end && control.asked() == GO {
+                        tokio::time::sleep(Duration::from_millis(250).min(end - tokio::time::Instant::now())).await;
+                    }
+                }
+            }
+        }
+        let (state, reason) = stopped.unwrap_or((RunState::Finished, String::new()));
+        if state == RunState::Cancelled {
+            for row in rows.iter_mut().filter(|r| r.state == RowState::Pending) {
+                row.state = RowState::Cancelled;
+                row.message = Some("cancelled before it was sent".into());
+                row.finished_at = Some(crate::now_rfc3339());
+                store.update_run_row(row).await?;
+            }
+        }
+        run.state = state;
+        run.reason = Some(reason).filter(|r| !r.is_empty());
+        run.updated_at = crate::now_rfc3339();
+        store.update_run(&run).await?;
+        let counts = RunCounts::of(&rows);
+        on(RunEvent::Stopped {
+            run: run.clone(),
+            counts: counts.clone(),
+        });
+        Ok(RunView {
+            run,
+            counts,
+            active: false,
+        })
+    }
+}
