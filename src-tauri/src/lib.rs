@@ -48,6 +48,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::history::store_info,
             commands::history::use_team_store,
             commands::history::use_local_store,
+            commands::bulk::bulk_open,
+            commands::bulk::bulk_replan,
+            commands::bulk::bulk_apply,
+            commands::bulk::bulk_resume,
+            commands::bulk::bulk_stop,
+            commands::bulk::bulk_runs,
+            commands::bulk::bulk_run_rows,
+            commands::bulk::bulk_export_results,
+            commands::bulk::quota,
             updates::check_for_update,
             updates::install_update,
             quit::quit_now,
@@ -93,7 +102,8 @@ pub fn run() {
     #[cfg(feature = "updater")]
     let app = app.plugin(tauri_plugin_updater::Builder::new().build());
     #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
-    app.manage(updates::PendingUpdate::default())
+    app.manage(commands::bulk::BulkState::default())
+        .manage(updates::PendingUpdate::default())
         .menu(menu::build)
         .on_menu_event(menu::on_event)
         .on_window_event(|window, event| {

@@ -3,7 +3,7 @@
 import { before, after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
 
@@ -75,6 +75,28 @@ async function row(name) {
   await el.waitForDisplayed({ timeout: 20_000 });
   return el;
 }
+/** Types `path` into the OS file dialog that just opened (GTK's, opened by Rust), and opens it. */
+async function typeInFileDialog(path) {
+  let dialog = "";
+  for (let i = 0; i < 40 && !dialog; i++) {
+    await browser.pause(250);
+    try {
+      dialog = execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^(Open|Select|Choose)"], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      // not shown yet
+    }
+  }
+  if (!dialog) {
+    const names = execFileSync("sh", ["-c", "for w in $(xdotool search --onlyvisible --name .); do xdotool getwindowname $w; done"], { encoding: "utf8" });
+    throw new Error(`no file dialog appeared; windows: ${names}`);
+  }
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  for (const keys of [["key", "--window", dialog, "ctrl+l"], ["type", "--window", dialog, "--delay", "15", path], ["key", "--window", dialog, "Return"]]) {
+    await browser.pause(300);
+    execFileSync("xdotool", keys);
+  }
+}
+
 /** Escape closes the top dialog only: press it until no dialog or drawer is left. */
 async function closeOverlays() {
   for (let i = 0; i < 6; i++) {
@@ -310,6 +332,60 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
       await invoke("replace_key", { id: conn, apiKey: `${KEY}x` }),
     ];
     for (const reply of replies) assert.ok(!reply.includes(KEY), `the key leaked into an IPC reply: ${reply.slice(0, 200)}`);
+  });
+
+  it("applies a trackers file from the Bulk screen: a bad row named, fixed, applied with progress, in History", async () => {
+    const company = await (await shown("company-select")).getValue();
+    const header = "id,company_id,name,type,source_type,landing,referrer,search_engine,search_type,destination,area_code,toll_free,pool_size,swap_targets,whisper,greeting,record_calls,sms,status";
+    const file = join(DATA_HOME, "e2e-bulk.csv");
+    const write = (pool) =>
+      writeFileSync(
+        file,
+        [
+          header,
+          `,${company},E2E Bulk Store 1,source,offline,,,,,404-555-0100,404,no,,,,,no,no,active`,
+          `,${company},E2E Bulk Store 2,source,offline,,,,,404-555-0100,404,no,,,,,no,no,active`,
+          `,${company},E2E Bulk Pool,session,,,,,,404-555-0100,404,no,${pool},,,,no,no,active`,
+        ].join("\n") + "\n",
+      );
+    write(3);
+    await clickUntilShown("open-bulk", "bulk-open");
+    await shown("bulk-quota");
+    await click("bulk-open");
+    // The OS file dialog, opened by Rust: focus it and type the path as a person does.
+    await typeInFileDialog(file);
+    await waitText("bulk-file", /1 row\(s\) with errors/, 30_000);
+    const bad = await shown("plan-row-4");
+    assert.equal(await bad.getAttribute("data-action"), "error");
+    const badText = await browser.execute((el) => el.textContent, bad);
+    assert.match(badText, /E2E Bulk Pool.*pool_size: .*between 4 and 50/, "the row names its column and the rule");
+    write(4);
+    await click("bulk-replan");
+    await waitText("bulk-file", /3 row\(s\) to apply/);
+    await waitText("bulk-bought", /Buys 6 number/);
+    await shot("15-bulk-plan");
+    await type("bulk-confirm-bought", "6");
+    await type("bulk-confirm-released", "0");
+    const t0 = Date.now();
+    await click("bulk-apply");
+    await browser.waitUntil(async () => (await (await $("bulk-progress")).getAttribute("data-state").catch(() => "")) === "finished", {
+      timeout: 60_000,
+      timeoutMsg: "the run never finished",
+    });
+    figures.push(`bulk run of 3 rows (6 numbers) in the window: ${Date.now() - t0} ms`);
+    await waitText("bulk-counts", /3 of 3 row\(s\): 3 done/);
+    await waitText("plan-result-2", /done/);
+    await shot("16-bulk-done");
+    const made = (await simTrackers(accountId)).filter((t) => t.name.startsWith("E2E Bulk"));
+    assert.equal(made.length, 3, "each row made once");
+    await click("bulk-history");
+    const created = await browser.$('[data-testid="history-row"][data-operation="create"][data-state="succeeded"]');
+    await created.waitForDisplayed({ timeout: 20_000 });
+    await browser.waitUntil(async () => /E2E Bulk/.test(await (await shown("history-panel")).getText()), {
+      timeout: 20_000,
+      timeoutMsg: "History never showed the bulk run's creates",
+    });
+    await closeOverlays();
   });
 
   it("lists, scrolls and filters 10,000 trackers", async () => {

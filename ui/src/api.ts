@@ -60,6 +60,10 @@ export const keys = {
   historyList: (filter: object) => ['history', filter] as const,
   /** Where the journal is kept: this computer or the team's MongoDB. */
   storeInfo: ['storeInfo'] as const,
+  /** What is left of an account's CallRail requests. */
+  quota: (conn: string, acc: string) => ['quota', conn, acc] as const,
+  /** Bulk runs, newest first. */
+  bulkRuns: ['bulkRuns'] as const,
   /** A newer version of the app, asked for once at start. */
   update: ['update'] as const,
 };

@@ -21,6 +21,14 @@ import type {
   Operation,
   StoreInfo_Serialize,
   AvailableUpdate_Serialize,
+  FilePlan_Serialize,
+  PlannedRow_Serialize,
+  Prices,
+  QuotaView,
+  RunCounts,
+  RunEvent_Serialize,
+  RunRow_Serialize,
+  RunView_Serialize,
 } from './bindings';
 
 export type Connection = ConnectionView_Serialize;
@@ -40,4 +48,9 @@ export type JournalEntry = JournalEntry_Serialize;
 export type HistoryFilter = HistoryFilter_Deserialize;
 export type StoreInfo = StoreInfo_Serialize;
 export type AvailableUpdate = AvailableUpdate_Serialize;
-export type { EntryState, ExportFormat, FieldError, Operation, UpdatePreview };
+export type FilePlan = FilePlan_Serialize;
+export type PlannedRow = PlannedRow_Serialize;
+export type RunEvent = RunEvent_Serialize;
+export type RunRow = RunRow_Serialize;
+export type RunView = RunView_Serialize;
+export type { EntryState, ExportFormat, FieldError, Operation, Prices, QuotaView, RunCounts, UpdatePreview };

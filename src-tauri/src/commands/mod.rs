@@ -1,5 +1,6 @@
 //! Thin adapters from IPC to `desk_core::Desk`: take the arguments, call the core, map the error.
 
+pub mod bulk;
 pub mod connections;
 pub mod dni;
 pub mod history;
@@ -13,6 +14,7 @@ mod tests {
     #[test]
     fn no_command_runs_on_the_ui_thread() {
         let sources = [
+            include_str!("bulk.rs"),
             include_str!("connections.rs"),
             include_str!("dni.rs"),
             include_str!("history.rs"),

@@ -189,9 +189,7 @@ impl Plan {
                         errors: vec![RowError {
                             line: p.line,
                             column: "company_id".into(),
-                            message: format!(
-                                "{company} is not an active company of this account"
-                            ),
+                            message: format!("{company} is not an active company of this account"),
                         }],
                         numbers_bought: 0,
                         work: Work::default(),

@@ -1,8 +1,8 @@
 //! Connections: a name and a CallRail API key, kept in the OS keyring; several per agency.
 
+use crate::quota::Governor;
 use crate::secrets::SecretStore;
 use crate::settings::{SavedConnection, SettingsFile};
-use crate::quota::Governor;
 use crate::tuning::Tuning;
 use crate::views::ConnectionView;
 use crate::{CoreError, CoreResult};

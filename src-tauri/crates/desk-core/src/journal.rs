@@ -173,7 +173,13 @@ impl Journal {
     /// this computer holds it.
     pub(crate) fn hold(&self, name: &str) -> CoreResult<Option<File>> {
         let file = std::fs::create_dir_all(&self.locks)
-            .and_then(|()| File::options().create(true).truncate(false).write(true).open(self.lock_path(name)))
+            .and_then(|()| {
+                File::options()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(self.lock_path(name))
+            })
             .map_err(|e| {
                 CoreError::Storage(format!("could not use {}: {e}", self.locks.display()))
             })?;

@@ -112,7 +112,10 @@ impl Governor {
     }
 
     pub async fn view(&self, account: &str) -> CoreResult<QuotaView> {
-        let c = self.store().count_request(account, minute_now(), None).await?;
+        let c = self
+            .store()
+            .count_request(account, minute_now(), None)
+            .await?;
         let bulk = bulk_limits(self.limits);
         Ok(QuotaView {
             hour_used: c.hour,
@@ -126,7 +129,10 @@ impl Governor {
 
     /// How long a bulk run must wait before it may spend `needed` requests, if it must.
     pub async fn bulk_wait(&self, account: &str, needed: u32) -> CoreResult<Option<Duration>> {
-        let c = self.store().count_request(account, minute_now(), None).await?;
+        let c = self
+            .store()
+            .count_request(account, minute_now(), None)
+            .await?;
         Ok(wait_for(&c, bulk_limits(self.limits), needed))
     }
 }

@@ -59,7 +59,6 @@ pub struct BulkRun {
     /// The rows to apply (the plan's unchanged rows are not part of a run).
     pub rows: u32,
     /// Why it is paused, when it is.
-    #[serde(default)]
     pub reason: Option<String>,
 }
 

@@ -159,7 +159,9 @@ impl Ctx {
         let json = self.json;
         let bar = std::sync::Mutex::new(None::<output::Progress>);
         let on = |event: desk_core::RunEvent| {
-            let mut bar = bar.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut bar = bar
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             match event {
                 desk_core::RunEvent::Started { run, counts } => {
                     *bar = Some(output::Progress::new(run.rows, counts.settled()));
@@ -176,7 +178,11 @@ impl Ctx {
                         bar.show(counts.settled(), &row.planned.name);
                     }
                 }
-                desk_core::RunEvent::Waiting { until, reason, seconds } => {
+                desk_core::RunEvent::Waiting {
+                    until,
+                    reason,
+                    seconds,
+                } => {
                     if let Some(bar) = bar.as_ref() {
                         bar.finish();
                     }

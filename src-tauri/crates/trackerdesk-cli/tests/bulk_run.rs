@@ -26,7 +26,12 @@ fn run_store(s: &Sim) -> desk_core::store::SqliteStore {
 
 /// The trackers file of the first company with `updates` of its active source trackers given a new
 /// whisper, and `creates` new source trackers.
-fn two_hundred_rows(s: &Sim, dir: &std::path::Path, creates: usize, updates: usize) -> std::path::PathBuf {
+fn two_hundred_rows(
+    s: &Sim,
+    dir: &std::path::Path,
+    creates: usize,
+    updates: usize,
+) -> std::path::PathBuf {
     let out = s
         .cmd()
         .args(["trackers", "export", "--all-companies"])
@@ -49,11 +54,17 @@ fn two_hundred_rows(s: &Sim, dir: &std::path::Path, creates: usize, updates: usi
     let mut rows: Vec<Vec<String>> = all
         .into_iter()
         .filter(|r| {
-            r[col("company_id")] == company && r[col("type")] == "source" && r[col("status")] == "active"
+            r[col("company_id")] == company
+                && r[col("type")] == "source"
+                && r[col("status")] == "active"
         })
         .take(updates)
         .collect();
-    assert_eq!(rows.len(), updates, "the company has enough source trackers");
+    assert_eq!(
+        rows.len(),
+        updates,
+        "the company has enough source trackers"
+    );
     for (i, r) in rows.iter_mut().enumerate() {
         r[col("whisper")] = format!("Bulk whisper {i}");
     }
@@ -127,8 +138,10 @@ fn two_hundred_rows_under_faults_killed_then_resumed_end_exactly_as_planned() {
         }
         if seen.len() == 20 {
             // More faults in the middle of the run, then the kill.
-            s.sim.add_fault("post-trackers:502:commit:once".parse().unwrap());
-            s.sim.add_fault("post-trackers:reset:commit:once".parse().unwrap());
+            s.sim
+                .add_fault("post-trackers:502:commit:once".parse().unwrap());
+            s.sim
+                .add_fault("post-trackers:reset:commit:once".parse().unwrap());
         }
         if seen.len() == 90 {
             break;
@@ -235,7 +248,8 @@ fn each_row_spends_one_request_a_create_and_two_an_update() {
             .iter()
             .filter(|r| r.method == method)
             .filter(|r| {
-                let single = r.path.trim_end_matches(".json").rsplit('/').nth(1) == Some("trackers");
+                let single =
+                    r.path.trim_end_matches(".json").rsplit('/').nth(1) == Some("trackers");
                 !one_tracker || single
             })
             .count()
@@ -300,8 +314,17 @@ fn a_run_keeps_the_persons_share_of_the_quota_and_waits_without_failing_a_row() 
             .unwrap()
             .hour
     };
-    let sent: Vec<String> = s.sim.requests().iter().map(|r| format!("{} {}", r.method, r.path)).collect();
-    assert_eq!(used(&store), 36, "the bulk share of 40 is spent, and no more: {sent:#?}");
+    let sent: Vec<String> = s
+        .sim
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_eq!(
+        used(&store),
+        36,
+        "the bulk share of 40 is spent, and no more: {sent:#?}"
+    );
     // The person's share is left: a listing goes through while the run waits.
     let out = s
         .cmd()
@@ -311,7 +334,10 @@ fn a_run_keeps_the_persons_share_of_the_quota_and_waits_without_failing_a_row() 
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let after = used(&store);
-    assert!(after > 36 && after <= 40, "the listing is counted too: {after}");
+    assert!(
+        after > 36 && after <= 40,
+        "the listing is counted too: {after}"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -319,7 +345,11 @@ fn a_run_keeps_the_persons_share_of_the_quota_and_waits_without_failing_a_row() 
     let rows = s.rt.block_on(store.run_rows(&runs[0].id)).unwrap();
     let counts = desk_core::run::RunCounts::of(&rows);
     assert_eq!(counts.done as usize, done);
-    assert_eq!(counts.pending as usize, 40 - done, "the rest wait, none failed");
+    assert_eq!(
+        counts.pending as usize,
+        40 - done,
+        "the rest wait, none failed"
+    );
     assert_eq!(counts.not_done, 0);
     assert_eq!(s.posts(), done, "nothing sent past the bulk share");
 }

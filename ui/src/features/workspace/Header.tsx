@@ -8,10 +8,11 @@ interface Props {
   connections: Connection[];
   onManage: () => void;
   onHistory: () => void;
+  onBulk: () => void;
   onSettings: () => void;
 }
 
-export function Header({ ws, connections, onManage, onHistory, onSettings }: Props) {
+export function Header({ ws, connections, onManage, onHistory, onBulk, onSettings }: Props) {
   const { connection, account, company, accounts, companies } = ws;
   const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
   const companyOptions =
@@ -63,6 +64,9 @@ export function Header({ ws, connections, onManage, onHistory, onSettings }: Pro
             data={companyOptions.length ? companyOptions : [{ value: '', label: companies.isPending ? 'Loading…' : 'No companies' }]}
             onChange={(e) => ws.chooseCompany(e.currentTarget.value)}
           />
+          <Button variant="default" size="xs" h={30} data-testid="open-bulk" onClick={onBulk} disabled={!account}>
+            Bulk
+          </Button>
           <Button variant="default" size="xs" h={30} data-testid="open-history" onClick={onHistory}>
             History
           </Button>

@@ -2,6 +2,7 @@ import { Box, Center, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Connection } from '../../types';
+import { BulkPanel } from '../bulk/BulkPanel';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -16,12 +17,13 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   const ws = useWorkspace(connections);
   const [panelOpen, panel] = useDisclosure(false);
   const [settingsOpen, settings] = useDisclosure(false);
+  const [bulkOpen, bulk] = useDisclosure(false);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
   return (
     <SelectionContext.Provider value={selection}>
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onSettings={settings.open} />
+        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onBulk={bulk.open} onSettings={settings.open} />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} />
         </Box>
@@ -34,6 +36,18 @@ export function Workspace({ connections }: { connections: Connection[] }) {
         onClose={() => setHistory(null)}
       />
       <SettingsPanel opened={settingsOpen} onClose={settings.close} />
+      {ws.connection && ws.account && (
+        <BulkPanel
+          opened={bulkOpen}
+          conn={ws.connection.id}
+          acc={ws.account.id}
+          onClose={bulk.close}
+          onHistory={() => {
+            bulk.close();
+            setHistory({});
+          }}
+        />
+      )}
       <ConnectionsPanel
         opened={panelOpen}
         onClose={panel.close}

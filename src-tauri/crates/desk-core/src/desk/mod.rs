@@ -110,9 +110,11 @@ impl Desk {
             let started = RunningSim::start(SimConfig::default())
                 .await
                 .map_err(|e| CoreError::Storage(format!("could not start the demo: {e}")))?;
-            let client = self
-                .connections
-                .make_client(DEMO_CONNECTION_ID, ApiKey::new(DEMO_API_KEY)?, &started.base_url())?;
+            let client = self.connections.make_client(
+                DEMO_CONNECTION_ID,
+                ApiKey::new(DEMO_API_KEY)?,
+                &started.base_url(),
+            )?;
             let account = client
                 .list_accounts()
                 .await?

@@ -8,11 +8,11 @@ use super::Desk;
 use crate::quota::QuotaView;
 use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
 use crate::store::Store;
-use std::sync::Arc;
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
 use specta::Type;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Asks a run being applied to stop after the row in flight.
@@ -50,7 +50,7 @@ pub enum RunEvent {
     },
     /// A row ended (or was found ended, when a resumed row's outcome is settled).
     Row {
-        row: RunRow,
+        row: Box<RunRow>,
         counts: RunCounts,
     },
     /// Nothing is sent until `until` (RFC 3339): CallRail's limits, or the bulk share of them.
@@ -204,7 +204,12 @@ impl Desk {
     /// A run, and the store that keeps it.
     async fn find_run(&self, run_id: &str) -> CoreResult<(BulkRun, Arc<dyn Store>)> {
         for store in self.run_stores() {
-            if let Some(run) = store.runs(u32::MAX).await?.into_iter().find(|r| r.id == run_id) {
+            if let Some(run) = store
+                .runs(u32::MAX)
+                .await?
+                .into_iter()
+                .find(|r| r.id == run_id)
+            {
                 return Ok((run, store));
             }
         }
@@ -215,15 +220,15 @@ impl Desk {
     pub async fn runs(&self, limit: u32) -> CoreResult<Vec<RunView>> {
         let mut out = Vec::new();
         for store in self.run_stores() {
-          for run in store.runs(limit).await? {
-            let rows = store.run_rows(&run.id).await?;
-            let active = self.journal.hold(&run_lock(&run.id))?.is_none();
-            out.push(RunView {
-                counts: RunCounts::of(&rows),
-                run,
-                active,
-            });
-          }
+            for run in store.runs(limit).await? {
+                let rows = store.run_rows(&run.id).await?;
+                let active = self.journal.hold(&run_lock(&run.id))?.is_none();
+                out.push(RunView {
+                    counts: RunCounts::of(&rows),
+                    run,
+                    active,
+                });
+            }
         }
         out.sort_by(|a, b| b.run.created_at.cmp(&a.run.created_at));
         out.truncate(limit as usize);
@@ -333,7 +338,7 @@ impl Desk {
                                 row.finished_at = Some(crate::now_rfc3339());
                                 store.update_run_row(row).await?;
                                 on(RunEvent::Row {
-                                    row: row.clone(),
+                                    row: Box::new(row.clone()),
                                     counts: RunCounts::of(&rows),
                                 });
                                 continue 'rows;
@@ -343,13 +348,20 @@ impl Desk {
                                 retries += 1;
                                 Some((
                                     Duration::from_secs(2u64.pow(retries)),
-                                    format!("line {} was not made ({why}); trying it again", rows[i].planned.line),
+                                    format!(
+                                        "line {} was not made ({why}); trying it again",
+                                        rows[i].planned.line
+                                    ),
                                 ))
                             }
                             Attempt::Retry(why) => {
                                 stopped = Some((
                                     RunState::Paused,
-                                    format!("paused: line {} failed {} times ({why}); resume to go on", rows[i].planned.line, retries + 1),
+                                    format!(
+                                        "paused: line {} failed {} times ({why}); resume to go on",
+                                        rows[i].planned.line,
+                                        retries + 1
+                                    ),
                                 ));
                                 break 'rows;
                             }
@@ -375,7 +387,10 @@ impl Desk {
                     });
                     let end = tokio::time::Instant::now() + wait;
                     while tokio::time::Instant::now() < end && control.asked() == GO {
-                        tokio::time::sleep(Duration::from_millis(250).min(end - tokio::time::Instant::now())).await;
+                        tokio::time::sleep(
+                            Duration::from_millis(250).min(end - tokio::time::Instant::now()),
+                        )
+                        .await;
                     }
                 }
             }
@@ -403,5 +418,31 @@ impl Desk {
             counts,
             active: false,
         })
+    }
+}
+
+impl Desk {
+    /// A run's rows and how each ended, as a spreadsheet-safe CSV file.
+    pub async fn run_results_csv(&self, run_id: &str) -> CoreResult<Vec<u8>> {
+        let rows = self.run_rows(run_id).await?;
+        let mut out = bulk::spreadsheet_writer();
+        let fail = |e: csv::Error| CoreError::Storage(format!("could not write the results: {e}"));
+        out.write_record(["line", "action", "tracker_id", "name", "result", "message"])
+            .map_err(fail)?;
+        for r in &rows {
+            let action = serde_json::to_value(r.planned.action).unwrap_or_default();
+            let state = serde_json::to_value(r.state).unwrap_or_default();
+            out.write_record([
+                r.planned.line.to_string(),
+                action.as_str().unwrap_or_default().to_owned(),
+                r.tracker_id.clone().unwrap_or_default(),
+                bulk::neutral(&r.planned.name),
+                state.as_str().unwrap_or_default().to_owned(),
+                bulk::neutral(r.message.as_deref().unwrap_or_default()),
+            ])
+            .map_err(fail)?;
+        }
+        out.into_inner()
+            .map_err(|e| CoreError::Storage(format!("could not write the results: {e}")))
     }
 }

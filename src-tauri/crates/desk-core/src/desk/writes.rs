@@ -73,8 +73,14 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        self.create_as(connection, account, form, confirmed_numbers, trackers::Create::Checked)
-            .await
+        self.create_as(
+            connection,
+            account,
+            form,
+            confirmed_numbers,
+            trackers::Create::Checked,
+        )
+        .await
     }
 
     /// A create of a bulk run: its company was found active when it was planned, and it spends
@@ -86,8 +92,14 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        self.create_as(connection, account, form, confirmed_numbers, trackers::Create::Planned)
-            .await
+        self.create_as(
+            connection,
+            account,
+            form,
+            confirmed_numbers,
+            trackers::Create::Planned,
+        )
+        .await
     }
 
     async fn create_as(

@@ -26,7 +26,9 @@ pub struct MongoStore {
 }
 
 fn json_err(e: serde_json::Error) -> CoreError {
-    CoreError::Storage(format!("a bulk run in the team's MongoDB could not be read: {e}"))
+    CoreError::Storage(format!(
+        "a bulk run in the team's MongoDB could not be read: {e}"
+    ))
 }
 
 fn run_doc(run: &BulkRun) -> CoreResult<Document> {
@@ -354,7 +356,10 @@ impl Store for MongoStore {
     async fn update_run_row(&self, row: &RunRow) -> CoreResult<()> {
         let d = row_doc(row)?;
         self.run_rows
-            .replace_one(doc! { "_id": d.get_str("_id").unwrap_or_default() }, d.clone())
+            .replace_one(
+                doc! { "_id": d.get_str("_id").unwrap_or_default() },
+                d.clone(),
+            )
             .upsert(true)
             .await
             .map(|_| ())
@@ -425,7 +430,12 @@ impl Store for MongoStore {
         let mut count = RequestCount::default();
         for d in &docs {
             let m = d.get_i64("minute").unwrap_or(minute);
-            let n = u32::try_from(d.get_i64("count").or_else(|_| d.get_i32("count").map(i64::from)).unwrap_or(0)).unwrap_or(0);
+            let n = u32::try_from(
+                d.get_i64("count")
+                    .or_else(|_| d.get_i32("count").map(i64::from))
+                    .unwrap_or(0),
+            )
+            .unwrap_or(0);
             count.day += n;
             count.oldest_in_day = Some(count.oldest_in_day.map_or(m, |o| o.min(m)));
             if m > minute - 60 {

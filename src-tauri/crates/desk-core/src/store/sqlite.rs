@@ -13,7 +13,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 /// Each step brings the schema from version N-1 to N; applied once, in order, in one transaction.
-const MIGRATIONS: &[&str] = &["CREATE TABLE journal (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE journal (
         id TEXT PRIMARY KEY,
         created_at TEXT NOT NULL,
         completed_at TEXT,
@@ -60,7 +61,8 @@ const MIGRATIONS: &[&str] = &["CREATE TABLE journal (
         minute INTEGER NOT NULL,
         count INTEGER NOT NULL,
         PRIMARY KEY (account_id, minute)
-    );"];
+    );",
+];
 
 /// Minutes in a day: how long a count of requests is kept.
 const DAY_MINUTES: i64 = 24 * 60;

@@ -1,0 +1,272 @@
+//! Bulk work in the window: a trackers file opened (the dialog opens here, so the webview never
+//! names a path) and planned, the plan applied as a run whose progress streams through a
+//! `Channel`, runs paused, resumed and cancelled, and their results saved.
+
+use crate::error::IpcResult;
+use desk_core::quota::QuotaView;
+use desk_core::run::{BulkRun, RunRow};
+use desk_core::{Desk, RunControl, RunEvent, RunView};
+use serde::Serialize;
+use specta::Type;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+/// The file being planned, the plan last shown (what apply sends), and the runs being applied.
+#[derive(Default)]
+pub struct BulkState {
+    file: Mutex<Option<PathBuf>>,
+    shown: Mutex<Option<bulk::Plan>>,
+    controls: Mutex<HashMap<String, Arc<RunControl>>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A plan as the Bulk screen shows it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct FilePlan {
+    pub file_name: String,
+    pub plan: bulk::Plan,
+}
+
+async fn plan_file(
+    desk: &Desk,
+    state: &BulkState,
+    path: PathBuf,
+    connection_id: &str,
+    account_id: &str,
+    allow_disable: bool,
+    prices: bulk::Prices,
+) -> IpcResult<FilePlan> {
+    let bytes = std::fs::read(&path).map_err(|e| {
+        desk_core::CoreError::Storage(format!("could not read {}: {e}", path.display()))
+    })?;
+    let plan = desk
+        .plan_bulk(connection_id, account_id, &bytes, allow_disable, prices)
+        .await?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    *lock(&state.file) = Some(path);
+    *lock(&state.shown) = Some(plan.clone());
+    Ok(FilePlan { file_name, plan })
+}
+
+/// Asks for a trackers file (the OS open dialog) and plans it; `null` when the person cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_open(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    state: State<'_, BulkState>,
+    connection_id: String,
+    account_id: String,
+    allow_disable: bool,
+    prices: bulk::Prices,
+) -> IpcResult<Option<FilePlan>> {
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .add_filter("Trackers file (CSV)", &["csv"])
+            .blocking_pick_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok());
+    match chosen {
+        Some(path) => Ok(Some(
+            plan_file(
+                &desk,
+                &state,
+                path,
+                &connection_id,
+                &account_id,
+                allow_disable,
+                prices,
+            )
+            .await?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// Plans the open file again (after it was fixed, or with other prices or disables allowed).
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_replan(
+    desk: State<'_, Desk>,
+    state: State<'_, BulkState>,
+    connection_id: String,
+    account_id: String,
+    allow_disable: bool,
+    prices: bulk::Prices,
+) -> IpcResult<FilePlan> {
+    let path = lock(&state.file)
+        .clone()
+        .ok_or_else(|| desk_core::CoreError::Storage("open a trackers file first".into()))?;
+    plan_file(
+        &desk,
+        &state,
+        path,
+        &connection_id,
+        &account_id,
+        allow_disable,
+        prices,
+    )
+    .await
+}
+
+/// Applies the plan last shown as a run, once the person typed the numbers it buys and releases;
+/// each row's result streams through `on_event`.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn bulk_apply(
+    desk: State<'_, Desk>,
+    state: State<'_, BulkState>,
+    connection_id: String,
+    account_id: String,
+    allow_disable: bool,
+    confirm_bought: u32,
+    confirm_released: u32,
+    on_event: Channel<RunEvent>,
+) -> IpcResult<RunView> {
+    let plan = lock(&state.shown).clone().ok_or_else(|| {
+        desk_core::CoreError::Storage("open a trackers file and see its plan first".into())
+    })?;
+    let s = &plan.summary;
+    if confirm_bought != s.numbers_bought || confirm_released != s.numbers_released {
+        return Err(desk_core::CoreError::ConfirmationRequired {
+            numbers: s.numbers_bought,
+            message: format!(
+                "type the numbers this plan buys ({}) and releases ({}) to apply it",
+                s.numbers_bought, s.numbers_released
+            ),
+        }
+        .into());
+    }
+    let file_name = lock(&state.file)
+        .as_ref()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let run = desk
+        .start_run(
+            &connection_id,
+            &account_id,
+            &file_name,
+            &plan,
+            allow_disable,
+        )
+        .await?;
+    *lock(&state.shown) = None;
+    drive(&desk, &state, &run, on_event).await
+}
+
+async fn drive(
+    desk: &Desk,
+    state: &BulkState,
+    run: &BulkRun,
+    on_event: Channel<RunEvent>,
+) -> IpcResult<RunView> {
+    let control = Arc::new(RunControl::default());
+    lock(&state.controls).insert(run.id.clone(), control.clone());
+    let on = move |e: RunEvent| {
+        let _ = on_event.send(e);
+    };
+    let result = desk.drive_run(&run.id, &control, &on).await;
+    lock(&state.controls).remove(&run.id);
+    Ok(result?)
+}
+
+/// Goes on with a paused or interrupted run.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_resume(
+    desk: State<'_, Desk>,
+    state: State<'_, BulkState>,
+    run_id: String,
+    on_event: Channel<RunEvent>,
+) -> IpcResult<RunView> {
+    let view = desk
+        .runs(50)
+        .await?
+        .into_iter()
+        .find(|v| v.run.id == run_id)
+        .ok_or_else(|| desk_core::CoreError::Storage(format!("there is no bulk run {run_id}")))?;
+    drive(&desk, &state, &view.run, on_event).await
+}
+
+/// Asks a run being applied to pause, or to stop for good, after the row in flight.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_stop(state: State<'_, BulkState>, run_id: String, cancel: bool) -> IpcResult<()> {
+    if let Some(c) = lock(&state.controls).get(&run_id) {
+        if cancel {
+            c.cancel();
+        } else {
+            c.pause();
+        }
+    }
+    Ok(())
+}
+
+/// The newest runs, with how their rows stand.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_runs(desk: State<'_, Desk>) -> IpcResult<Vec<RunView>> {
+    Ok(desk.runs(20).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_run_rows(desk: State<'_, Desk>, run_id: String) -> IpcResult<Vec<RunRow>> {
+    Ok(desk.run_rows(&run_id).await?)
+}
+
+/// Asks where to save (the OS save dialog) and writes a run's results there as CSV; `false` when
+/// the person cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn bulk_export_results(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    run_id: String,
+) -> IpcResult<bool> {
+    let bytes = desk.run_results_csv(&run_id).await?;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_file_name("tracker-desk-bulk-results.csv")
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten()
+    .and_then(|p| p.into_path().ok());
+    let Some(path) = chosen else {
+        return Ok(false);
+    };
+    std::fs::write(&path, bytes).map_err(|e| {
+        desk_core::CoreError::Storage(format!("could not write {}: {e}", path.display()))
+    })?;
+    Ok(true)
+}
+
+/// What is left of the account's CallRail requests this hour and today.
+#[tauri::command]
+#[specta::specta]
+pub async fn quota(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+) -> IpcResult<QuotaView> {
+    Ok(desk.quota(&connection_id, &account_id).await?)
+}
