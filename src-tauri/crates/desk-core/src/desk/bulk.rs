@@ -73,8 +73,14 @@ impl Desk {
         let id = row.tracker_id.as_deref().unwrap_or_default();
         match (row.action, &work.form, &work.changes) {
             (bulk::Action::Create, Some(form), _) => {
-                self.create_planned(connection, account, form, row.numbers_bought)
-                    .await
+                self.create_as(
+                    connection,
+                    account,
+                    form,
+                    row.numbers_bought,
+                    crate::trackers::Create::Planned,
+                )
+                .await
             }
             (bulk::Action::Update, _, Some(changes)) => {
                 self.update_against(

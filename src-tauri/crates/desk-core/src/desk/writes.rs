@@ -83,26 +83,9 @@ impl Desk {
         .await
     }
 
-    /// A create of a bulk run: its company was found active when it was planned, and it spends
-    /// one request (a session's swap targets are those the row gave).
-    pub(crate) async fn create_planned(
-        &self,
-        connection: &str,
-        account: &str,
-        form: &TrackerForm,
-        confirmed_numbers: u32,
-    ) -> CoreResult<Written> {
-        self.create_as(
-            connection,
-            account,
-            form,
-            confirmed_numbers,
-            trackers::Create::Planned,
-        )
-        .await
-    }
-
-    async fn create_as(
+    /// A create, reading around its POST as `how` says (a bulk run's was planned against the
+    /// account's active companies, so it spends the POST alone).
+    pub(crate) async fn create_as(
         &self,
         connection: &str,
         account: &str,
