@@ -50,6 +50,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::history::use_local_store,
             commands::bulk::bulk_open,
             commands::bulk::bulk_replan,
+            commands::bulk::bulk_plan_selection,
             commands::bulk::bulk_apply,
             commands::bulk::bulk_resume,
             commands::bulk::bulk_stop,

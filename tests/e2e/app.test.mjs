@@ -386,6 +386,24 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
       timeoutMsg: "History never showed the bulk run's creates",
     });
     await closeOverlays();
+
+    // Ticked in the table, two of them get a new destination through the same plan and run.
+    for (const name of ["E2E Bulk Store 1", "E2E Bulk Store 2"]) {
+      await (await (await row(name)).$('[data-testid="row-check"]')).click();
+    }
+    await waitText("selection-count", /2 selected/);
+    await click("selection-destination");
+    await type("selection-number", "(404) 555-0188");
+    await click("selection-plan");
+    await waitText("bulk-file", /2 selected tracker\(s\): destination .*: 2 row\(s\) to apply/);
+    await type("bulk-confirm-bought", "0");
+    await type("bulk-confirm-released", "0");
+    await click("bulk-apply");
+    await waitText("bulk-counts", /2 of 2 row\(s\): 2 done/, 60_000);
+    const moved = (await simTrackers(accountId)).filter((t) => t.name.startsWith("E2E Bulk Store"));
+    assert.equal(moved.length, 2);
+    for (const t of moved) assert.match(JSON.stringify(t.call_flow), /4045550188/, `${t.name} calls the new number`);
+    await closeOverlays();
   });
 
   it("lists, scrolls and filters 10,000 trackers", async () => {

@@ -65,13 +65,18 @@ export const commands = {
 	useLocalStore: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_local_store")),
 	/**  Asks for a trackers file (the OS open dialog) and plans it; `null` when the person cancels. */
 	bulkOpen: (connectionId: string, accountId: string, allowDisable: boolean, prices: Prices) => typedError<FilePlan_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("bulk_open", { connectionId, accountId, allowDisable, prices })),
-	/**  Plans the open file again (after it was fixed, or with other prices or disables allowed). */
+	/**
+	 *  Plans the open file (or the selection) again: after it was fixed, or with other prices or
+	 *  disables allowed.
+	 */
 	bulkReplan: (connectionId: string, accountId: string, allowDisable: boolean, prices: Prices) => typedError<FilePlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_replan", { connectionId, accountId, allowDisable, prices })),
+	/**  Plans one change to the trackers selected in the table, shown and applied like a file's. */
+	bulkPlanSelection: (connectionId: string, accountId: string, companyId: string, ids: string[], change: SelectionChange, prices: Prices) => typedError<FilePlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_plan_selection", { connectionId, accountId, companyId, ids, change, prices })),
 	/**
 	 *  Applies the plan last shown as a run, once the person typed the numbers it buys and releases;
 	 *  each row's result streams through `on_event`.
 	 */
-	bulkApply: (connectionId: string, accountId: string, allowDisable: boolean, confirmBought: number, confirmReleased: number, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_apply", { connectionId, accountId, allowDisable, confirmBought, confirmReleased, onEvent })),
+	bulkApply: (connectionId: string, accountId: string, confirmBought: number, confirmReleased: number, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_apply", { connectionId, accountId, confirmBought, confirmReleased, onEvent })),
 	/**  Goes on with a paused or interrupted run. */
 	bulkResume: (runId: string, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_resume", { runId, onEvent })),
 	/**  Asks a run being applied to pause, or to stop for good, after the row in flight. */
@@ -295,18 +300,24 @@ export type FieldError = {
 	message: string,
 };
 
-/**  A plan as the Bulk screen shows it. */
+/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
 export type FilePlan = FilePlan_Serialize | FilePlan_Deserialize;
 
-/**  A plan as the Bulk screen shows it. */
+/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
 export type FilePlan_Deserialize = {
+	/**  The file's name, or what was asked of the selected trackers. */
 	file_name: string,
+	/**  Whether rows may disable trackers (always, for "Disable N…"). */
+	allow_disable: boolean,
 	plan: Plan_Deserialize,
 };
 
-/**  A plan as the Bulk screen shows it. */
+/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
 export type FilePlan_Serialize = {
+	/**  The file's name, or what was asked of the selected trackers. */
 	file_name: string,
+	/**  Whether rows may disable trackers (always, for "Disable N…"). */
+	allow_disable: boolean,
 	plan: Plan_Serialize,
 };
 
@@ -688,6 +699,15 @@ export type RunView_Serialize = {
 	/**  Whether a process of this computer is applying it now. */
 	active: boolean,
 };
+
+/**  One change to many trackers at once, chosen in the trackers table. */
+export type SelectionChange = 
+/**  Calls go to this number. */
+{ kind: "destination"; number: string } | 
+/**  swap.js also swaps this number on the website (session trackers). */
+{ kind: "add_swap_target"; number: string } | 
+/**  Disable them all, releasing their numbers for good. */
+{ kind: "disable" };
 
 /**
  *  Where a source tracker's callers come from, as a person picks it. `kind` is one of

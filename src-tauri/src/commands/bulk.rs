@@ -5,7 +5,7 @@
 use crate::error::IpcResult;
 use desk_core::quota::QuotaView;
 use desk_core::run::{BulkRun, RunRow};
-use desk_core::{Desk, RunControl, RunEvent, RunView};
+use desk_core::{Desk, RunControl, RunEvent, RunView, SelectionChange};
 use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
@@ -15,11 +15,23 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// The file being planned, the plan last shown (what apply sends), and the runs being applied.
+/// Where the plan on screen comes from, to plan it again.
+#[derive(Clone)]
+enum Source {
+    File(PathBuf),
+    Selection {
+        company_id: String,
+        ids: Vec<String>,
+        change: SelectionChange,
+    },
+}
+
+/// What is being planned, the plan last shown (what apply sends) with its name, and the runs
+/// being applied.
 #[derive(Default)]
 pub struct BulkState {
-    file: Mutex<Option<PathBuf>>,
-    shown: Mutex<Option<bulk::Plan>>,
+    source: Mutex<Option<Source>>,
+    shown: Mutex<Option<FilePlan>>,
     controls: Mutex<HashMap<String, Arc<RunControl>>>,
 }
 
@@ -27,35 +39,57 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// A plan as the Bulk screen shows it.
+/// A plan as the Bulk screen shows it: of a file, or of trackers selected in the table.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct FilePlan {
+    /// The file's name, or what was asked of the selected trackers.
     pub file_name: String,
+    /// Whether rows may disable trackers (always, for "Disable N…").
+    pub allow_disable: bool,
     pub plan: bulk::Plan,
 }
 
-async fn plan_file(
+/// Plans `source` afresh and keeps the plan as the one shown.
+async fn plan_source(
     desk: &Desk,
     state: &BulkState,
-    path: PathBuf,
+    source: Source,
     connection_id: &str,
     account_id: &str,
     allow_disable: bool,
     prices: bulk::Prices,
 ) -> IpcResult<FilePlan> {
-    let bytes = std::fs::read(&path).map_err(|e| {
-        desk_core::CoreError::Storage(format!("could not read {}: {e}", path.display()))
-    })?;
-    let plan = desk
-        .plan_bulk(connection_id, account_id, &bytes, allow_disable, prices)
-        .await?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    *lock(&state.file) = Some(path);
-    *lock(&state.shown) = Some(plan.clone());
-    Ok(FilePlan { file_name, plan })
+    let shown = match &source {
+        Source::File(path) => {
+            let bytes = std::fs::read(path).map_err(|e| {
+                desk_core::CoreError::Storage(format!("could not read {}: {e}", path.display()))
+            })?;
+            FilePlan {
+                file_name: path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                allow_disable,
+                plan: desk
+                    .plan_bulk(connection_id, account_id, &bytes, allow_disable, prices)
+                    .await?,
+            }
+        }
+        Source::Selection {
+            company_id,
+            ids,
+            change,
+        } => FilePlan {
+            file_name: change.describe(ids.len()),
+            allow_disable: *change == SelectionChange::Disable,
+            plan: desk
+                .plan_selection(connection_id, account_id, company_id, ids, change, prices)
+                .await?,
+        },
+    };
+    *lock(&state.source) = Some(source);
+    *lock(&state.shown) = Some(shown.clone());
+    Ok(shown)
 }
 
 /// Asks for a trackers file (the OS open dialog) and plans it; `null` when the person cancels.
@@ -82,10 +116,10 @@ pub async fn bulk_open(
     .and_then(|p| p.into_path().ok());
     match chosen {
         Some(path) => Ok(Some(
-            plan_file(
+            plan_source(
                 &desk,
                 &state,
-                path,
+                Source::File(path),
                 &connection_id,
                 &account_id,
                 allow_disable,
@@ -97,7 +131,39 @@ pub async fn bulk_open(
     }
 }
 
-/// Plans the open file again (after it was fixed, or with other prices or disables allowed).
+/// Plans one change to the trackers selected in the table, shown and applied like a file's.
+#[tauri::command]
+#[specta::specta]
+#[allow(clippy::too_many_arguments)]
+pub async fn bulk_plan_selection(
+    desk: State<'_, Desk>,
+    state: State<'_, BulkState>,
+    connection_id: String,
+    account_id: String,
+    company_id: String,
+    ids: Vec<String>,
+    change: SelectionChange,
+    prices: bulk::Prices,
+) -> IpcResult<FilePlan> {
+    let source = Source::Selection {
+        company_id,
+        ids,
+        change,
+    };
+    plan_source(
+        &desk,
+        &state,
+        source,
+        &connection_id,
+        &account_id,
+        false,
+        prices,
+    )
+    .await
+}
+
+/// Plans the open file (or the selection) again: after it was fixed, or with other prices or
+/// disables allowed.
 #[tauri::command]
 #[specta::specta]
 pub async fn bulk_replan(
@@ -108,13 +174,13 @@ pub async fn bulk_replan(
     allow_disable: bool,
     prices: bulk::Prices,
 ) -> IpcResult<FilePlan> {
-    let path = lock(&state.file)
+    let source = lock(&state.source)
         .clone()
         .ok_or_else(|| desk_core::CoreError::Storage("open a trackers file first".into()))?;
-    plan_file(
+    plan_source(
         &desk,
         &state,
-        path,
+        source,
         &connection_id,
         &account_id,
         allow_disable,
@@ -127,21 +193,19 @@ pub async fn bulk_replan(
 /// each row's result streams through `on_event`.
 #[tauri::command]
 #[specta::specta]
-#[allow(clippy::too_many_arguments)]
 pub async fn bulk_apply(
     desk: State<'_, Desk>,
     state: State<'_, BulkState>,
     connection_id: String,
     account_id: String,
-    allow_disable: bool,
     confirm_bought: u32,
     confirm_released: u32,
     on_event: Channel<RunEvent>,
 ) -> IpcResult<RunView> {
-    let plan = lock(&state.shown).clone().ok_or_else(|| {
+    let shown = lock(&state.shown).clone().ok_or_else(|| {
         desk_core::CoreError::Storage("open a trackers file and see its plan first".into())
     })?;
-    let s = &plan.summary;
+    let s = &shown.plan.summary;
     if confirm_bought != s.numbers_bought || confirm_released != s.numbers_released {
         return Err(desk_core::CoreError::ConfirmationRequired {
             numbers: s.numbers_bought,
@@ -152,17 +216,13 @@ pub async fn bulk_apply(
         }
         .into());
     }
-    let file_name = lock(&state.file)
-        .as_ref()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_default();
     let run = desk
         .start_run(
             &connection_id,
             &account_id,
-            &file_name,
-            &plan,
-            allow_disable,
+            &shown.file_name,
+            &shown.plan,
+            shown.allow_disable,
         )
         .await?;
     *lock(&state.shown) = None;

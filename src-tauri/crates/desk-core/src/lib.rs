@@ -19,7 +19,7 @@ pub mod tuning;
 pub mod views;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::{Desk, RunControl, RunEvent, RunView, Written, JOURNAL_FILE};
+pub use desk::{Desk, RunControl, RunEvent, RunView, SelectionChange, Written, JOURNAL_FILE};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;

@@ -14,23 +14,25 @@ interface Props {
   opened: boolean;
   conn: string;
   acc: string;
+  /** A plan made elsewhere (trackers selected in the table), shown at once. */
+  initial: FilePlan | null;
   onClose: () => void;
   onHistory: () => void;
 }
 
 /** Bulk changes from a trackers file, in a wide drawer over the trackers. */
-export function BulkPanel({ opened, conn, acc, onClose, onHistory }: Props) {
+export function BulkPanel({ opened, conn, acc, initial, onClose, onHistory }: Props) {
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="92%" title="Bulk changes from a trackers file">
       {/* Mounted only while open: each opening starts from the file. */}
-      <BulkView conn={conn} acc={acc} onHistory={onHistory} />
+      <BulkView conn={conn} acc={acc} initial={initial} onHistory={onHistory} />
     </Drawer>
   );
 }
 
-function BulkView({ conn, acc, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
-  const [filePlan, setFilePlan] = useState<FilePlan | null>(null);
-  const [allowDisable, setAllowDisable] = useState(false);
+function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
+  const [filePlan, setFilePlan] = useState<FilePlan | null>(initial);
+  const [allowDisable, setAllowDisable] = useState(initial?.allow_disable ?? false);
   const [prices, setPrices] = useState<Prices>({ local: 3, toll_free: 5 });
   const [showUnchanged, setShowUnchanged] = useState(false);
   const [bought, setBought] = useState<number | string>('');
@@ -49,6 +51,7 @@ function BulkView({ conn, acc, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
         : await unwrap(commands.bulkReplan(conn, acc, disable, p));
       if (next) {
         setFilePlan(next);
+        setAllowDisable(next.allow_disable);
         runner.clear();
         setBought('');
         setReleased('');
@@ -69,7 +72,7 @@ function BulkView({ conn, acc, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
   const running = !!runner.live && !runner.live.ended;
 
   const apply = () =>
-    runner.start((channel) => unwrap(commands.bulkApply(conn, acc, allowDisable, Number(bought), Number(released), channel)));
+    runner.start((channel) => unwrap(commands.bulkApply(conn, acc, Number(bought), Number(released), channel)));
   const resume = (runId: string) => runner.start((channel) => unwrap(commands.bulkResume(runId, channel)));
   const exportResults = async (runId: string) => {
     try {
@@ -100,7 +103,8 @@ function BulkView({ conn, acc, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
         </Button>
         {filePlan && (
           <Button variant="default" onClick={() => void plan(false)} loading={planning} disabled={running} data-testid="bulk-replan">
-            Plan {filePlan.file_name} again
+            Plan again
+
           </Button>
         )}
         <Checkbox

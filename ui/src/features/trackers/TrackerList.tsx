@@ -17,11 +17,13 @@ interface Props {
   onOpen: (id: string) => void;
   onParams: (change: Partial<ListParams>) => void;
   onClearFilters: () => void;
+  checked: ReadonlySet<string>;
+  onCheck: (ids: string[], on: boolean) => void;
 }
 
 const NO_ROWS: never[] = [];
 
-export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters }: Props) {
+export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters, checked, onCheck }: Props) {
   const { list, fromCache, offline } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
@@ -44,6 +46,8 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
         selectedId={selectedId}
         busy={list.isPlaceholderData}
         onOpen={onOpen}
+        checked={checked}
+        onCheck={onCheck}
         empty={<Empty filtering={filtering} text={text || params.search} onClear={onClearFilters} />}
       />
       <Pager page={list.data} shown={rows.length} all={params.perPage === 'all'} loading={list.isFetching} onPage={(page) => onParams({ page })} />

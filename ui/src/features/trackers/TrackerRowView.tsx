@@ -14,9 +14,12 @@ interface Props {
   onFocus: (index: number) => void;
   onOpen: (id: string) => void;
   onKeyNav: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
+  checked: boolean;
+  /** Ticks or clears the row; with Shift, every row from the last one ticked. */
+  onCheck: (index: number, range: boolean) => void;
 }
 
-export function TrackerRowView({ row, index, start, selected, tabbable, onFocus, onOpen, onKeyNav }: Props) {
+export function TrackerRowView({ row, index, start, selected, tabbable, onFocus, onOpen, onKeyNav, checked, onCheck }: Props) {
   const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_TEMPLATE };
   const pool = row.type === 'session';
   return (
@@ -24,6 +27,7 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
+      data-checked={checked}
       tabIndex={tabbable ? 0 : -1}
       className={classes.row}
       style={style}
@@ -40,6 +44,16 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
         } else onKeyNav(e, index);
       }}
     >
+      <div role="cell" className={classes.cell} onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          data-testid="row-check"
+          aria-label={`Select ${row.name}`}
+          checked={checked}
+          readOnly
+          onClick={(e) => onCheck(index, e.shiftKey)}
+        />
+      </div>
       <div role="cell" className={classes.cell}>
         <Text size="sm" fw={500} truncate="end" title={row.name}>
           {row.name}

@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { TrackerKind } from '../../bindings';
-import type { TrackerDetail, TrackerForm } from '../../types';
+import type { FilePlan, TrackerDetail, TrackerForm } from '../../types';
 import { CreateTrackerModal } from '../create/CreateTrackerModal';
 import { TrackerDetailPanel } from '../detail/TrackerDetailPanel';
 import { DisableDialog } from '../disable/DisableDialog';
@@ -11,6 +11,7 @@ import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
 import { useOffline } from './offline';
+import { SelectionBar } from './SelectionBar';
 import { TrackerList } from './TrackerList';
 import { TrackerToolbar } from './TrackerToolbar';
 
@@ -27,15 +28,27 @@ interface Props {
   /** History is open over the screen (from the header or a tracker's panel). */
   historyOpen?: boolean;
   onHistory?: (t: TrackerDetail) => void;
+  /** Shows the plan of a change to the ticked trackers on the Bulk screen. */
+  onBulkPlan?: (plan: FilePlan) => void;
 }
 
 /** The selected company's trackers, and every panel and dialog that starts from them. */
-export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props) {
+export function TrackersScreen({ scope, historyOpen = false, onHistory, onBulkPlan }: Props) {
   const { company } = useSelection();
   const [text, setText] = useState('');
   const [params, setParams] = useState<ListParams>(DEFAULT_PARAMS);
   const [detailId, setDetailId] = useState<string>();
   const [overlay, setOverlay] = useState<Overlay>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const check = (ids: string[], on: boolean) =>
+    setChecked((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
   const close = () => setOverlay(null);
   const recreate = useRecreateForm();
   // Writes are refused while CallRail is out of reach (nothing is queued): their buttons say so.
@@ -67,8 +80,13 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory }: Props)
         onNew={(type) => setOverlay({ kind: 'create', type })}
         onDni={() => setOverlay({ kind: 'dni' })}
       />
+      {checked.size > 0 && onBulkPlan && (
+        <SelectionBar scope={scope} ids={[...checked]} offline={offline} onClear={() => setChecked(new Set())} onPlan={onBulkPlan} />
+      )}
       <TrackerList
         scope={scope}
+        checked={checked}
+        onCheck={check}
         text={text}
         params={params}
         selectedId={detailId}

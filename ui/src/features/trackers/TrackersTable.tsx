@@ -13,11 +13,26 @@ interface Props {
   onOpen: (id: string) => void;
   /** Shown inside the table when no row is left to show. */
   empty?: ReactNode;
+  /** The rows ticked for a change to many at once. */
+  checked: ReadonlySet<string>;
+  onCheck: (ids: string[], on: boolean) => void;
 }
 
 /** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
-export function TrackersTable({ rows, selectedId, busy, onOpen, empty }: Props) {
+export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, onCheck }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Where the last tick was, for Shift+click ranges.
+  const anchor = useRef(0);
+  const allChecked = rows.length > 0 && rows.every((r) => checked.has(r.id));
+  const onRowCheck = useCallback(
+    (index: number, range: boolean) => {
+      const on = !checked.has(rows[index].id);
+      const [from, to] = range ? [Math.min(anchor.current, index), Math.max(anchor.current, index)] : [index, index];
+      anchor.current = index;
+      onCheck(rows.slice(from, to + 1).map((r) => r.id), range ? true : on);
+    },
+    [checked, rows, onCheck],
+  );
   // One row is in the Tab order (the last one focused); arrow keys move between rows.
   const [active, setActive] = useState(0);
   const tabbable = Math.min(active, rows.length - 1);
@@ -60,7 +75,19 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty }: Props) 
       <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
         {COLUMNS.map((c) => (
           <div role="columnheader" key={c.key} className={classes.cell}>
-            {c.label}
+            {c.key === 'select' ? (
+              <input
+                type="checkbox"
+                data-testid="check-all"
+                aria-label={`Select all ${rows.length} trackers shown`}
+                title="Select every tracker the filters show"
+                checked={allChecked}
+                disabled={rows.length === 0}
+                onChange={() => onCheck(rows.map((r) => r.id), !allChecked)}
+              />
+            ) : (
+              c.label
+            )}
           </div>
         ))}
       </div>
@@ -83,6 +110,8 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty }: Props) 
               onFocus={setActive}
               onOpen={onOpen}
               onKeyNav={onKeyNav}
+              checked={checked.has(row.id)}
+              onCheck={onRowCheck}
             />
           );
         })}

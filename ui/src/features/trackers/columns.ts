@@ -3,6 +3,7 @@ export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 36;
 
 export const COLUMNS = [
+  { key: 'select', label: '', width: '36px' },
   { key: 'name', label: 'Name', width: 'minmax(170px, 2fr)' },
   { key: 'type', label: 'Type', width: '80px' },
   { key: 'numbers', label: 'Numbers', width: 'minmax(230px, 1.5fr)' },

@@ -1,7 +1,7 @@
 import { Box, Center, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import type { Connection } from '../../types';
+import type { Connection, FilePlan } from '../../types';
 import { BulkPanel } from '../bulk/BulkPanel';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
@@ -18,14 +18,20 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   const [panelOpen, panel] = useDisclosure(false);
   const [settingsOpen, settings] = useDisclosure(false);
   const [bulkOpen, bulk] = useDisclosure(false);
+  // A plan made from trackers selected in the table, shown when the Bulk screen opens.
+  const [bulkPlan, setBulkPlan] = useState<FilePlan | null>(null);
+  const openBulk = (plan: FilePlan | null) => {
+    setBulkPlan(plan);
+    bulk.open();
+  };
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
   return (
     <SelectionContext.Provider value={selection}>
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onBulk={bulk.open} onSettings={settings.open} />
+        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onBulk={() => openBulk(null)} onSettings={settings.open} />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} />
+          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} onBulkPlan={openBulk} />
         </Box>
       </Box>
       <HistoryPanel
@@ -41,6 +47,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
           opened={bulkOpen}
           conn={ws.connection.id}
           acc={ws.account.id}
+          initial={bulkPlan}
           onClose={bulk.close}
           onHistory={() => {
             bulk.close();
@@ -71,9 +78,10 @@ interface BodyProps {
   ws: WorkspaceState;
   historyOpen: boolean;
   onHistory: (target: HistoryTarget) => void;
+  onBulkPlan: (plan: FilePlan) => void;
 }
 
-function Body({ ws, historyOpen, onHistory }: BodyProps) {
+function Body({ ws, historyOpen, onHistory, onBulkPlan }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -94,6 +102,7 @@ function Body({ ws, historyOpen, onHistory }: BodyProps) {
         scope={scope}
         historyOpen={historyOpen}
         onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
+        onBulkPlan={onBulkPlan}
       />
     </Stack>
   );

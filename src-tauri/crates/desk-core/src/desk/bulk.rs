@@ -4,7 +4,36 @@
 use super::{Desk, Written};
 use crate::{CoreError, CoreResult};
 use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
+use serde::{Deserialize, Serialize};
+use specta::Type;
 use std::collections::{BTreeSet, HashSet};
+
+/// One change to many trackers at once, chosen in the trackers table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SelectionChange {
+    /// Calls go to this number.
+    Destination { number: String },
+    /// swap.js also swaps this number on the website (session trackers).
+    AddSwapTarget { number: String },
+    /// Disable them all, releasing their numbers for good.
+    Disable,
+}
+
+impl SelectionChange {
+    /// What the plan's source is called on screen.
+    pub fn describe(&self, count: usize) -> String {
+        match self {
+            SelectionChange::Destination { number } => {
+                format!("{count} selected tracker(s): destination {number}")
+            }
+            SelectionChange::AddSwapTarget { number } => {
+                format!("{count} selected tracker(s): add swap target {number}")
+            }
+            SelectionChange::Disable => format!("{count} selected tracker(s): disable"),
+        }
+    }
+}
 
 impl Desk {
     /// The trackers of `companies` (every company of the account when empty), active and disabled,
@@ -52,12 +81,74 @@ impl Desk {
         let trackers = trackers_of(&client, account, &companies).await?;
         let mut plan = bulk::plan(&rows, &trackers, allow_disable, prices);
         plan.refuse_creates_outside(&active, prices);
+        self.at_quota(connection, account, &mut plan).await?;
+        Ok(plan)
+    }
+
+    /// The plan of one change to the trackers `ids` of `company`, made as the rows of a trackers file
+    /// would be: each tracker as it is, with the change. Planned, applied and journaled like a file.
+    pub async fn plan_selection(
+        &self,
+        connection: &str,
+        account: &str,
+        company: &str,
+        ids: &[String],
+        change: &SelectionChange,
+        prices: bulk::Prices,
+    ) -> CoreResult<bulk::Plan> {
+        if ids.is_empty() {
+            return Err(RuleViolation::new("selection", "select at least one tracker").into());
+        }
+        let client = self.connections.client(connection)?;
+        let trackers = trackers_of(&client, account, &[company.to_owned()]).await?;
+        let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let rows: Vec<bulk::Row> = trackers
+            .iter()
+            .filter(|t| wanted.contains(t.id.as_str()))
+            .zip(2u32..)
+            .map(|(t, line)| {
+                let mut row = bulk::row_of(t);
+                row.line = line;
+                match change {
+                    SelectionChange::Destination { number } => row.destination.clone_from(number),
+                    SelectionChange::AddSwapTarget { number } => {
+                        if !row
+                            .swap_targets
+                            .split(';')
+                            .any(|n| n.trim() == number.trim())
+                        {
+                            row.swap_targets = [row.swap_targets.as_str(), number.as_str()]
+                                .iter()
+                                .filter(|s| !s.trim().is_empty())
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(";");
+                        }
+                    }
+                    SelectionChange::Disable => row.status = "disabled".into(),
+                }
+                row
+            })
+            .collect();
+        let allow_disable = *change == SelectionChange::Disable;
+        let mut plan = bulk::plan(&rows, &trackers, allow_disable, prices);
+        self.at_quota(connection, account, &mut plan).await?;
+        Ok(plan)
+    }
+
+    /// Sets the plan's time at what is left of the account's hour.
+    async fn at_quota(
+        &self,
+        connection: &str,
+        account: &str,
+        plan: &mut bulk::Plan,
+    ) -> CoreResult<()> {
         let quota = self.quota(connection, account).await?;
         plan.summary.at_quota(
             quota.bulk_hour_limit.saturating_sub(quota.hour_used),
             quota.bulk_hour_limit,
         );
-        Ok(plan)
+        Ok(())
     }
 
     /// Applies one planned row through the journaled write path (create, edit or disable), with the

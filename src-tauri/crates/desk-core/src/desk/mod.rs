@@ -6,6 +6,7 @@ mod run;
 mod team;
 mod writes;
 
+pub use bulk::SelectionChange;
 pub use run::{RunControl, RunEvent, RunView};
 pub use writes::Written;
 

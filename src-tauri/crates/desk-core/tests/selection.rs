@@ -1,0 +1,191 @@
+//! Changes to trackers ticked in the table, against the simulator over loopback: each makes a plan
+//! like a file's (only the ticked trackers, only what changes), applied as a run, with every row
+//! journaled; a tracker edited in CallRail since the plan is reported, not forced.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use callrail_sim::SimConfig;
+use common::env;
+use desk_core::run::RowState;
+use desk_core::{RunControl, SelectionChange};
+use serde_json::Value;
+
+/// The company's active trackers in the simulator, by type.
+fn active(e: &common::Env, kind: &str) -> Vec<Value> {
+    e.sim
+        .trackers(&e.account)
+        .into_iter()
+        .filter(|t| {
+            t["company"]["id"] == e.company.as_str() && t["status"] == "active" && t["type"] == kind
+        })
+        .collect()
+}
+
+fn ids(trackers: &[Value]) -> Vec<String> {
+    trackers
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_new_destination_for_ticked_trackers_is_planned_then_applied_as_a_run() {
+    let e = env(SimConfig::default()).await;
+    let sources = active(&e, "source");
+    let change = SelectionChange::Destination {
+        number: "(404) 555-0177".into(),
+    };
+    // The first ticked tracker routes calls through an IVR: its row says why it cannot change.
+    let first = ids(&sources[..4]);
+    let plan = e
+        .desk
+        .plan_selection(
+            &e.conn,
+            &e.account,
+            &e.company,
+            &first,
+            &change,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.rows.len(), 4, "only the ticked trackers");
+    let refused: Vec<_> = plan.rows.iter().filter(|r| !r.errors.is_empty()).collect();
+    assert_eq!(refused.len(), 1, "{:?}", plan.rows);
+    assert_eq!(refused[0].errors[0].column, "destination");
+    assert!(refused[0].errors[0].message.contains("call flow"));
+    assert!(
+        e.desk
+            .start_run(&e.conn, &e.account, "x", &plan, false)
+            .await
+            .is_err(),
+        "a plan with errors is not applied"
+    );
+
+    // Unticked, the rest plans to three edits of the destination, buying nothing.
+    let chosen: Vec<String> = first
+        .into_iter()
+        .filter(|id| Some(id) != refused[0].tracker_id.as_ref())
+        .collect();
+    let plan = e
+        .desk
+        .plan_selection(
+            &e.conn,
+            &e.account,
+            &e.company,
+            &chosen,
+            &change,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.summary.update, 3, "{:?}", plan.rows);
+    assert_eq!(plan.summary.numbers_bought, 0);
+    assert!(plan
+        .rows
+        .iter()
+        .all(|r| r.diff.iter().any(|d| d.starts_with("destination:"))));
+    let writes_before = e
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.method != "GET")
+        .count();
+    assert_eq!(writes_before, 0, "a plan sends nothing");
+
+    // One of them is edited in CallRail meanwhile: that row is reported, not forced.
+    let changed = &chosen[1];
+    e.desk
+        .update_tracker(
+            &e.conn,
+            &e.account,
+            changed,
+            &callrail::TrackerChanges {
+                whisper: Some("Changed elsewhere".into()),
+                ..Default::default()
+            },
+            0,
+        )
+        .await
+        .unwrap();
+
+    let run = e
+        .desk
+        .start_run(&e.conn, &e.account, &change.describe(3), &plan, false)
+        .await
+        .unwrap();
+    let view = e
+        .desk
+        .drive_run(&run.id, &RunControl::default(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!((view.counts.done, view.counts.changed), (2, 1), "{view:?}");
+    let rows = e.desk.run_rows(&run.id).await.unwrap();
+    let refused = rows.iter().find(|r| r.state == RowState::Changed).unwrap();
+    assert_eq!(refused.tracker_id.as_deref(), Some(changed.as_str()));
+    assert!(
+        refused.message.as_deref().unwrap().contains("whisper"),
+        "{refused:?}"
+    );
+    for t in e.sim.trackers(&e.account) {
+        let id = t["id"].as_str().unwrap();
+        let dest = t["call_flow"].to_string();
+        if chosen.iter().any(|c| c == id) && id != changed {
+            assert!(
+                dest.contains("+14045550177"),
+                "{id} has the new destination: {dest}"
+            );
+        } else {
+            assert!(!dest.contains("+14045550177"), "{id} was not touched");
+        }
+    }
+}
+
+#[tokio::test]
+async fn disabling_ticked_trackers_plans_what_it_releases() {
+    let e = env(SimConfig::default()).await;
+    let pools = active(&e, "session");
+    let chosen = ids(&pools[..1]);
+    let plan = e
+        .desk
+        .plan_selection(
+            &e.conn,
+            &e.account,
+            &e.company,
+            &chosen,
+            &SelectionChange::Disable,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.summary.disable, 1);
+    let pool = pools[0]["tracking_numbers"].as_array().unwrap().len() as u32;
+    assert_eq!(
+        plan.summary.numbers_released, pool,
+        "the whole pool is released"
+    );
+
+    let swap = SelectionChange::AddSwapTarget {
+        number: "(404) 555-0123".into(),
+    };
+    let plan = e
+        .desk
+        .plan_selection(
+            &e.conn,
+            &e.account,
+            &e.company,
+            &chosen,
+            &swap,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.summary.update, 1, "{:?}", plan.rows);
+    assert!(
+        plan.rows[0].diff[0].starts_with("swap_targets:"),
+        "{:?}",
+        plan.rows[0].diff
+    );
+}
