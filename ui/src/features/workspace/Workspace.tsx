@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import type { Connection, FilePlan } from '../../types';
 import { BulkPanel } from '../bulk/BulkPanel';
+import { UnfinishedRuns } from '../bulk/UnfinishedRuns';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -31,7 +32,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
         <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onBulk={() => openBulk(null)} onSettings={settings.open} />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} onBulkPlan={openBulk} />
+          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} onBulkPlan={openBulk} onBulk={() => openBulk(null)} />
         </Box>
       </Box>
       <HistoryPanel
@@ -79,9 +80,10 @@ interface BodyProps {
   historyOpen: boolean;
   onHistory: (target: HistoryTarget) => void;
   onBulkPlan: (plan: FilePlan) => void;
+  onBulk: () => void;
 }
 
-function Body({ ws, historyOpen, onHistory, onBulkPlan }: BodyProps) {
+function Body({ ws, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -96,6 +98,7 @@ function Body({ ws, historyOpen, onHistory, onBulkPlan }: BodyProps) {
   }
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <UnfinishedRuns onOpen={onBulk} />
       <ContextLine />
       <TrackersScreen
         key={`${scope.conn}/${scope.acc}/${scope.company}`}
