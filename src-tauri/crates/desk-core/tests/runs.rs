@@ -1,6 +1,7 @@
-//! Changes to trackers ticked in the table, against the simulator over loopback: each makes a plan
-//! like a file's (only the ticked trackers, only what changes), applied as a run, with every row
-//! journaled; a tracker edited in CallRail since the plan is reported, not forced.
+//! Bulk runs in desk-core, against the simulator over loopback: changes to trackers ticked in the
+//! table make a plan like a file's (only the ticked trackers, only what changes), applied as a run;
+//! a tracker edited in CallRail since the plan is reported, not forced; a run pauses after the row
+//! in flight, resumes where it stopped, and cancels what is unsent.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -188,4 +189,110 @@ async fn disabling_ticked_trackers_plans_what_it_releases() {
         "{:?}",
         plan.rows[0].diff
     );
+}
+
+/// Eight new trackers as a plan, from a file, and its run.
+async fn eight_creates(e: &common::Env) -> desk_core::run::BulkRun {
+    let mut file = String::from("company_id,name,type,destination,area_code,status\n");
+    for i in 0..8 {
+        file.push_str(&format!(
+            "{},Run store {i},source,404-555-0100,404,active\n",
+            e.company
+        ));
+    }
+    let plan = e
+        .desk
+        .plan_bulk(
+            &e.conn,
+            &e.account,
+            file.as_bytes(),
+            false,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.summary.create, 8, "{:?}", plan.rows);
+    e.desk
+        .start_run(&e.conn, &e.account, "stores.csv", &plan, false)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_run_pauses_after_the_row_in_flight_resumes_where_it_stopped_and_cancels_what_is_unsent()
+{
+    let e = env(SimConfig {
+        latency: Some(std::time::Duration::from_millis(40)),
+        ..SimConfig::default()
+    })
+    .await;
+    let run = eight_creates(&e).await;
+    let control = std::sync::Arc::new(RunControl::default());
+    let asked = control.clone();
+    let pause_after_two = move |event: desk_core::RunEvent| {
+        if let desk_core::RunEvent::Row { counts, .. } = event {
+            if counts.done == 2 {
+                asked.pause();
+            }
+        }
+    };
+    let paused = e
+        .desk
+        .drive_run(&run.id, &control, &pause_after_two)
+        .await
+        .unwrap();
+    assert_eq!(paused.run.state, desk_core::run::RunState::Paused);
+    assert_eq!(
+        (paused.counts.done, paused.counts.pending),
+        (2, 6),
+        "stopped after the row in flight"
+    );
+    assert_eq!(
+        e.desk.open_runs().await.unwrap().len(),
+        1,
+        "offered for resume"
+    );
+
+    let control = std::sync::Arc::new(RunControl::default());
+    let asked = control.clone();
+    let cancel_after_five = move |event: desk_core::RunEvent| {
+        if let desk_core::RunEvent::Row { counts, .. } = event {
+            if counts.done == 5 {
+                asked.cancel();
+            }
+        }
+    };
+    let cancelled = e
+        .desk
+        .drive_run(&run.id, &control, &cancel_after_five)
+        .await
+        .unwrap();
+    assert_eq!(cancelled.run.state, desk_core::run::RunState::Cancelled);
+    assert_eq!(
+        (cancelled.counts.done, cancelled.counts.cancelled),
+        (5, 3),
+        "resumed at row 3, cancelled after row 5"
+    );
+    assert!(
+        e.desk.open_runs().await.unwrap().is_empty(),
+        "a cancelled run is not offered again"
+    );
+    let made = e
+        .sim
+        .trackers(&e.account)
+        .into_iter()
+        .filter(|t| {
+            t["name"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("Run store")
+        })
+        .count();
+    assert_eq!(made, 5, "each done row made once, nothing after the cancel");
+    let again = e
+        .desk
+        .drive_run(&run.id, &RunControl::default(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(again.counts.done, 5, "a cancelled run sends nothing more");
 }
