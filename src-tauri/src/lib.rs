@@ -6,6 +6,7 @@ mod error;
 mod menu;
 mod quit;
 mod updates;
+mod webview;
 
 use commands::startup::{Startup, StartupProblem};
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
@@ -117,6 +118,9 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            if let Some(window) = app.get_webview_window("main") {
+                webview::lighten(&window);
+            }
             let data_dir = app.path().app_data_dir()?;
             std::fs::create_dir_all(&data_dir)?;
             let secrets = SecretStore::for_app(APP_IDENTIFIER);

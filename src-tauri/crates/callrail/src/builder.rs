@@ -32,7 +32,7 @@ impl ClientBuilder {
             retry: RetryPolicy::default(),
             limits: Some(RateLimits::default()),
             meter: None,
-            list_concurrency: 4,
+            list_concurrency: 8,
             check: CheckPolicy::default(),
         }
     }

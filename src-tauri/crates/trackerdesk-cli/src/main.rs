@@ -52,10 +52,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let json = cli.json;
     match runtime.block_on(run::run(cli)) {
         Ok(out) => {
-            if !out.is_empty() {
-                output::say(&out);
+            match (out.is_empty(), json) {
+                (true, _) => {}
+                (false, true) => output::say_json(&out),
+                (false, false) => output::say(&out),
             }
             ExitCode::SUCCESS
         }

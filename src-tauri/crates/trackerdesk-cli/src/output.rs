@@ -3,8 +3,29 @@
 use callrail::{format_number, Account, Company, Tracker, TrackerType};
 use serde::Serialize;
 
+/// JSON: indented for a person on a terminal, compact for a program reading a pipe or a file.
 pub fn json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    let written = if piped() {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    written.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Whether standard output goes to a program or a file rather than a terminal.
+pub fn piped() -> bool {
+    !std::io::IsTerminal::is_terminal(&std::io::stdout())
+}
+
+/// JSON text as it is: its strings escape every control character, so nothing in it can reach a
+/// terminal as an escape sequence, and nothing is dropped from what a program reads.
+pub fn say_json(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"));
 }
 
 /// Left-aligned columns, as wide as their widest cell.

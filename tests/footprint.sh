@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The footprint benchmark: the release app and command line, measured as a new user meets them.
+# Prints the start-up time and memory of the window (tests/e2e/footprint.mjs), the .deb's size, and
+# listing every tracker of a 10,000-tracker company with the command line set side by side, in the
+# same run, with a raw parallel fetch of the same pages (curl, 8 at a time) and with a Python client
+# that reads one page at a time, at 0 and 200 ms per request. It prints figures and fails only on a
+# gross regression. Reuses the release build the installer test made; builds it when missing.
+# Run inside scripts/with-keyring.sh (the window keeps its key in the Secret Service).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target="${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR}"
+app="$target/release/tracker-desk"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! ls "$target"/release/bundle/deb/*.deb >/dev/null 2>&1; then
+  (cd "$root/ui" && npm run tauri -- build --bundles deb)
+fi
+cargo build --release --locked -p trackerdesk-cli -p callrail-sim
+cli="$target/release/trackerdesk"
+simbin="$target/release/callrail-sim"
+deb=$(ls -t "$target"/release/bundle/deb/*.deb | head -n1)
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+key="footprint-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+
+# A simulator with 10,000 trackers in its first company, no rate limit, `$1` ms per answer.
+start_sim() {
+  local port; port=$(free_port)
+  "$simbin" --listen "127.0.0.1:$port" --api-key "$key" --trackers 10000 \
+    --rate-limit-per-hour 0 --rate-limit-per-day 0 ${1:+--latency-ms "$1"} > "$work/sim-$port.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 100); do grep -q "listening on" "$work/sim-$port.log" && break; sleep 0.1; done
+  echo "http://127.0.0.1:$port"
+}
+
+echo "footprint: .deb $(stat -c %s "$deb") bytes ($(basename "$deb")); binary $(stat -c %s "$app") bytes"
+
+# The window.
+if [ -z "${DISPLAY:-}" ]; then
+  for n in $(seq 161 220); do [ -e "/tmp/.X$n-lock" ] || break; done
+  export DISPLAY=":$n"
+  Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  pids+=($!)
+  sleep 1
+fi
+base=$(start_sim "")
+driver_port=$(free_port)
+TRACKERDESK_API_BASE="$base" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" \
+  tauri-driver --port "$driver_port" --native-port "$(free_port)" > "$work/driver.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$driver_port") 2>/dev/null && break; sleep 0.1; done
+(cd "$root/tests/e2e" && npm ci --no-audit --no-fund >/dev/null &&
+  FOOTPRINT_APP="$app" FOOTPRINT_API_KEY="$key" FOOTPRINT_DRIVER_PORT="$driver_port" node footprint.mjs) ||
+  { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; exit 1; }
+
+# List-all, side by side.
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+status=0
+for latency in 0 200; do
+  base=$(start_sim "$latency")
+  company=$(curl -s -H "Authorization: Token token=\"$key\"" "$base/v3/a.json" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["accounts"][0]["id"])')
+  account=$company
+  company=$(curl -s -H "Authorization: Token token=\"$key\"" "$base/v3/a/$account/companies.json" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["companies"][0]["id"])')
+  pages=$(curl -s -H "Authorization: Token token=\"$key\"" "$base/v3/a/$account/trackers.json?company_id=$company&per_page=250" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["total_pages"])')
+  urls="$work/urls-$latency"
+  : > "$urls"
+  for p in $(seq "$pages"); do echo "url = \"$base/v3/a/$account/trackers.json?company_id=$company&per_page=250&page=$p\"" >> "$urls"; echo "output = /dev/null" >> "$urls"; done
+  cat > "$work/pager.py" <<'PY'
+import json, sys, urllib.request
+base, account, company, key = sys.argv[1:5]
+page, n = 1, 0
+while True:
+    req = urllib.request.Request(f"{base}/v3/a/{account}/trackers.json?company_id={company}&per_page=250&page={page}",
+                                 headers={"Authorization": f'Token token="{key}"'})
+    body = json.load(urllib.request.urlopen(req))
+    n += len(body["trackers"])
+    if page >= body["total_pages"]:
+        break
+    page += 1
+assert n == 10_000 + 0 or n > 10_000, n
+PY
+  cli_t=(); curl_t=(); py_t=()
+  for _ in 1 2 3 4 5; do
+    t=$(ms); CALLRAIL_API_KEY="$key" TRACKERDESK_QUOTA_PER_HOUR=1000000 TRACKERDESK_QUOTA_PER_DAY=1000000 \
+      XDG_DATA_HOME="$work/cli-data" "$cli" --api-base "$base" --account "$account" --json 2>/dev/null \
+      trackers list --company "$company" --status active --all > "$work/cli.json"; cli_t+=($(( $(ms) - t )))
+    t=$(ms); curl -s -S --no-progress-meter --parallel --parallel-max 8 -H "Authorization: Token token=\"$key\"" -K "$urls"; curl_t+=($(( $(ms) - t )))
+    t=$(ms); python3 "$work/pager.py" "$base" "$account" "$company" "$key"; py_t+=($(( $(ms) - t )))
+  done
+  c=$(printf '%s\n' "${cli_t[@]}" | median); r=$(printf '%s\n' "${curl_t[@]}" | median); p=$(printf '%s\n' "${py_t[@]}" | median)
+  n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/cli.json")
+  echo "footprint: list every tracker ($n, $pages pages) at $latency ms a request, median of 5: command line $c ms;" \
+    "curl --parallel (8) $r ms; Python, a page at a time, $p ms;" \
+    "command line / curl $(python3 -c "print(f'{$c/$r:.2f}')")x, Python / command line $(python3 -c "print(f'{$p/$c:.2f}')")x"
+  # Gross regressions only.
+  if python3 -c "import sys; sys.exit(0 if $c > 4 * $r + 200 else 1)"; then
+    echo "footprint: listing is grossly slower than the raw fetch"; status=1
+  fi
+done
+exit $status
