@@ -2,7 +2,7 @@
 # Runs every check and test of Tracker Desk, installing what it needs first: the UI's type check and
 # Vitest tests, the workflows' linters, formatting, lints, the Rust tests (simulator over loopback,
 # real Secret Service), the end-to-end run of the real window under Xvfb, and the installers and the
-# updater, installed here.
+# updater, installed here; last, the footprint benchmark (memory, start-up, installer size, list-all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds go outside the checkout so a fresh clone does not rebuild Tauri from scratch.
@@ -30,3 +30,5 @@ echo "== installers: .deb and .rpm built; the .deb installed, launched, relaunch
 scripts/with-keyring.sh tests/package/deb.sh
 echo "== updates: the installed app refuses badly signed updates, installs a genuine one and relaunches"
 tests/package/update.sh
+echo "== footprint: memory, start-up, installer size and list-all (a benchmark: figures; it fails only on a gross regression)"
+scripts/with-keyring.sh tests/footprint.sh

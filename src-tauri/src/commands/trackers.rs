@@ -12,9 +12,11 @@ pub async fn list_trackers(
     account_id: String,
     request: TrackerListRequest,
 ) -> IpcResult<TrackerPage> {
-    Ok(desk
+    let page = desk
         .list_trackers(&connection_id, &account_id, request)
-        .await?)
+        .await?;
+    crate::webview::release_soon();
+    Ok(page)
 }
 
 /// The last-seen trackers of a company, to show at once while CallRail is asked.
@@ -26,9 +28,11 @@ pub async fn cached_trackers(
     account_id: String,
     request: TrackerListRequest,
 ) -> IpcResult<Option<TrackerPage>> {
-    Ok(desk
+    let page = desk
         .cached_trackers(&connection_id, &account_id, &request)
-        .await?)
+        .await?;
+    crate::webview::release_soon();
+    Ok(page)
 }
 
 #[tauri::command]
