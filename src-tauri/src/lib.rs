@@ -6,7 +6,7 @@ mod error;
 mod menu;
 mod quit;
 mod updates;
-mod webview;
+pub mod webview;
 
 use commands::startup::{Startup, StartupProblem};
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};

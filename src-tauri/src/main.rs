@@ -10,5 +10,6 @@ fn main() {
         println!("Tracker Desk {}", env!("CARGO_PKG_VERSION"));
         return;
     }
+    tracker_desk_lib::webview::before_start();
     tracker_desk_lib::run()
 }

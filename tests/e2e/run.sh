@@ -8,6 +8,10 @@ target="${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR}"
 app="$target/debug/tracker-desk"
 sim="$target/debug/callrail-sim"
 export PATH="$HOME/.cargo/bin:$PATH"
+# The app turns WebKit's compositing off to save memory (src-tauri/src/webview.rs); WebKitWebDriver's
+# screenshots stall without it, so the runs that take screenshots keep it on. tests/footprint.sh
+# measures the app as it ships.
+export WEBKIT_DISABLE_COMPOSITING_MODE=0
 
 work=$(mktemp -d)
 pids=()

@@ -1,6 +1,10 @@
 # Shared by the installer tests (sourced): a scratch folder cleaned up on exit, a virtual display,
 # tauri-driver for the installed app, and installing and removing the .deb. Needs root (dpkg).
 export PATH="$HOME/.cargo/bin:$PATH"
+# The app turns WebKit's compositing off to save memory (src-tauri/src/webview.rs); WebKitWebDriver's
+# screenshots stall without it, so the runs that take screenshots keep it on. tests/footprint.sh
+# measures the app as it ships.
+export WEBKIT_DISABLE_COMPOSITING_MODE=0
 target="${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR}"
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -1035,6 +1035,11 @@ export type WriteDone = WriteDone_Serialize | WriteDone_Deserialize;
 export type WriteDone_Deserialize = {
 	tracker: TrackerDetail_Deserialize,
 	/**
+	 *  The same tracker as a line of the table, to patch the lists already loaded in place of
+	 *  reading them all again.
+	 */
+	row: TrackerRow_Deserialize,
+	/**
 	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
 	 *  found instead of made twice).
 	 */
@@ -1046,6 +1051,11 @@ export type WriteDone_Deserialize = {
 /**  A write that was carried out (create, edit or disable), as the UI shows it. */
 export type WriteDone_Serialize = {
 	tracker: TrackerDetail_Serialize,
+	/**
+	 *  The same tracker as a line of the table, to patch the lists already loaded in place of
+	 *  reading them all again.
+	 */
+	row: TrackerRow_Serialize,
 	/**
 	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
 	 *  found instead of made twice).

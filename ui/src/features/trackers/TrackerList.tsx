@@ -1,10 +1,10 @@
 import { Button, Center, Stack, Text } from '@mantine/core';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
 import { useClientFilter } from './clientFilter';
 import { CacheAge, OfflineBanner } from './LastSeen';
-import { DEFAULT_PARAMS, type ListParams } from './listParams';
+import { DEFAULT_PARAMS, localView, type ListParams } from './listParams';
 import { Pager } from './Pager';
 import { TableSkeleton, TrackersTable } from './TrackersTable';
 import { useTrackerList } from './useTrackerList';
@@ -27,7 +27,11 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
   const { list, fromCache, offline } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
-  const rows = useClientFilter(list.data?.rows ?? NO_ROWS, query);
+  const loaded = list.data?.rows ?? NO_ROWS;
+  const all = params.perPage === 'all';
+  const { status, type, order } = params;
+  const viewed = useMemo(() => (all ? localView(loaded, { ...DEFAULT_PARAMS, status, type, order }) : loaded), [all, loaded, status, type, order]);
+  const rows = useClientFilter(viewed, query);
 
   if (list.isError && !list.data) {
     return <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />;

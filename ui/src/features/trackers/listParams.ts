@@ -1,4 +1,5 @@
 import type { TrackerListRequest_Deserialize } from '../../bindings';
+import type { TrackerRow } from '../../types';
 
 export type StatusChoice = 'active' | 'disabled' | 'all';
 export type TypeChoice = 'all' | 'source' | 'session';
@@ -16,8 +17,15 @@ export interface ListParams {
 
 export const DEFAULT_PARAMS: ListParams = { status: 'active', type: 'all', search: '', order: 'asc', page: 1, perPage: '100' };
 
+/**
+ * What CallRail is asked. "All" asks once for every tracker of the company, whatever the filters:
+ * status, type and order are then applied to the loaded rows ([`localView`]), without asking again.
+ */
 export function toRequest(company: string, p: ListParams): TrackerListRequest_Deserialize {
   const all = p.perPage === 'all';
+  if (all) {
+    return { company_id: company, status: null, type: null, search: null, order: 'asc', page: null, per_page: null, all };
+  }
   return {
     company_id: company,
     status: p.status === 'all' ? null : p.status,
@@ -28,4 +36,14 @@ export function toRequest(company: string, p: ListParams): TrackerListRequest_De
     per_page: all ? null : Number(p.perPage),
     all,
   };
+}
+
+/** The loaded rows as the filters and the order ask (for "All": CallRail is not asked again). */
+export function localView(rows: readonly TrackerRow[], p: ListParams): TrackerRow[] {
+  const kept = rows.filter(
+    (r) => (p.status === 'all' || r.status === p.status) && (p.type === 'all' || r.type === p.type),
+  );
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  kept.sort((a, b) => collator.compare(a.name, b.name) * (p.order === 'desc' ? -1 : 1));
+  return kept;
 }

@@ -1,8 +1,9 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { commands } from '../../bindings';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { commands, type TrackerListRequest_Deserialize } from '../../bindings';
 import { keys, unwrap } from '../../api';
-import type { TrackerChanges, TrackerForm, WriteDone } from '../../types';
+import type { TrackerChanges, TrackerForm, TrackerRow, WriteDone } from '../../types';
+import type { ListPage } from './useTrackerList';
 import type { Scope } from '../workspace/selection';
 
 /**
@@ -11,14 +12,32 @@ import type { Scope } from '../workspace/selection';
  */
 function useAfterWrite(scope: Scope) {
   const qc = useQueryClient();
-  return ({ tracker, warnings }: WriteDone) => {
+  return ({ tracker, row, warnings }: WriteDone) => {
     for (const message of warnings) {
       notifications.show({ color: 'yellow', autoClose: false, title: 'Done, with a warning', message });
     }
     qc.setQueryData(keys.tracker(scope.conn, scope.acc, tracker.id), tracker);
-    void qc.invalidateQueries({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) });
+    patchLists(qc, scope, row);
     void qc.invalidateQueries({ queryKey: keys.dni(scope.conn, scope.acc, scope.company) });
   };
+}
+
+/**
+ * A list of every tracker ("All") takes the written tracker in place, or at its end for a new one
+ * (the table orders and filters what is loaded), instead of reading thousands again. A page of a
+ * list is read again: what the write changed may move trackers between pages.
+ */
+export function patchLists(qc: QueryClient, scope: Scope, row: TrackerRow) {
+  for (const [key, page] of qc.getQueriesData<ListPage>({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) })) {
+    const request = key[4] as TrackerListRequest_Deserialize | undefined;
+    if (!page || !request?.all || page.lastSeen) {
+      void qc.invalidateQueries({ queryKey: key, exact: true });
+      continue;
+    }
+    const at = page.rows.findIndex((r) => r.id === row.id);
+    const rows = at >= 0 ? page.rows.map((r, i) => (i === at ? row : r)) : [...page.rows, row];
+    qc.setQueryData<ListPage>(key, { ...page, rows });
+  }
 }
 
 /** Every write is journaled, whether it worked, failed or was lost: History is stale either way. */
