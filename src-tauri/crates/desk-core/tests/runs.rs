@@ -191,6 +191,26 @@ async fn disabling_ticked_trackers_plans_what_it_releases() {
     );
 }
 
+/// What a person does while a run is applied: pause it (or cancel it) once `done` rows are done.
+fn stop_at(
+    done: u32,
+    control: &std::sync::Arc<RunControl>,
+    cancel: bool,
+) -> impl Fn(desk_core::RunEvent) + Send + Sync {
+    let control = control.clone();
+    move |event| {
+        if let desk_core::RunEvent::Row { counts, .. } = event {
+            if counts.done == done {
+                if cancel {
+                    control.cancel();
+                } else {
+                    control.pause();
+                }
+            }
+        }
+    }
+}
+
 /// Eight new trackers as a plan, from a file, and its run.
 async fn eight_creates(e: &common::Env) -> desk_core::run::BulkRun {
     let mut file = String::from("company_id,name,type,destination,area_code,status\n");
@@ -228,17 +248,9 @@ async fn a_run_pauses_after_the_row_in_flight_resumes_where_it_stopped_and_cance
     .await;
     let run = eight_creates(&e).await;
     let control = std::sync::Arc::new(RunControl::default());
-    let asked = control.clone();
-    let pause_after_two = move |event: desk_core::RunEvent| {
-        if let desk_core::RunEvent::Row { counts, .. } = event {
-            if counts.done == 2 {
-                asked.pause();
-            }
-        }
-    };
     let paused = e
         .desk
-        .drive_run(&run.id, &control, &pause_after_two)
+        .drive_run(&run.id, &control, &stop_at(2, &control, false))
         .await
         .unwrap();
     assert_eq!(paused.run.state, desk_core::run::RunState::Paused);
@@ -254,17 +266,9 @@ async fn a_run_pauses_after_the_row_in_flight_resumes_where_it_stopped_and_cance
     );
 
     let control = std::sync::Arc::new(RunControl::default());
-    let asked = control.clone();
-    let cancel_after_five = move |event: desk_core::RunEvent| {
-        if let desk_core::RunEvent::Row { counts, .. } = event {
-            if counts.done == 5 {
-                asked.cancel();
-            }
-        }
-    };
     let cancelled = e
         .desk
-        .drive_run(&run.id, &control, &cancel_after_five)
+        .drive_run(&run.id, &control, &stop_at(5, &control, true))
         .await
         .unwrap();
     assert_eq!(cancelled.run.state, desk_core::run::RunState::Cancelled);
