@@ -5,6 +5,7 @@
 
 mod file;
 mod plan;
+mod row_form;
 
 pub use file::{neutral, read, row_of, spreadsheet_writer, write, FileError, Row, COLUMNS};
 pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary, Work};

@@ -336,11 +336,25 @@ impl Desk {
                                 row.message = Some(message);
                                 row.tracker_id = tracker.or(row.tracker_id.take());
                                 row.finished_at = Some(crate::now_rfc3339());
-                                store.update_run_row(row).await?;
+                                // CallRail's answer stands whatever the run's record manages
+                                // (the change's own journal entry holds it too); without a record
+                                // the run sends nothing more.
+                                let recorded = store.update_run_row(row).await;
+                                if let Err(e) = &recorded {
+                                    let m = row.message.get_or_insert_with(String::new);
+                                    m.push_str(&format!("; the run could not record this ({e})"));
+                                }
                                 on(RunEvent::Row {
                                     row: Box::new(row.clone()),
                                     counts: RunCounts::of(&rows),
                                 });
+                                if let Err(e) = recorded {
+                                    stopped = Some((
+                                        RunState::Paused,
+                                        format!("paused: the run could not be recorded ({e}); resume once the journal store works"),
+                                    ));
+                                    break 'rows;
+                                }
                                 continue 'rows;
                             }
                             Attempt::Wait(wait, why) => Some((wait, why)),
@@ -401,13 +415,26 @@ impl Desk {
                 row.state = RowState::Cancelled;
                 row.message = Some("cancelled before it was sent".into());
                 row.finished_at = Some(crate::now_rfc3339());
-                store.update_run_row(row).await?;
+            }
+        }
+        let mut reason = reason;
+        for row in rows.iter().filter(|r| r.state == RowState::Cancelled) {
+            if let Err(e) = store.update_run_row(row).await {
+                reason = format!("{reason}; cancelled rows could not be recorded ({e})");
+                break;
             }
         }
         run.state = state;
         run.reason = Some(reason).filter(|r| !r.is_empty());
         run.updated_at = crate::now_rfc3339();
-        store.update_run(&run).await?;
+        if let Err(e) = store.update_run(&run).await {
+            // The rows' outcomes were told already; the run's own state is a warning.
+            let note = format!("where the run stands could not be recorded ({e})");
+            run.reason = Some(match run.reason.take() {
+                Some(r) => format!("{r}; {note}"),
+                None => note,
+            });
+        }
         let counts = RunCounts::of(&rows);
         on(RunEvent::Stopped {
             run: run.clone(),

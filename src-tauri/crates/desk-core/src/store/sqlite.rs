@@ -6,6 +6,8 @@ use super::{
     Store,
 };
 use crate::run::{BulkRun, RunRow};
+
+mod bulk;
 use crate::{CoreError, CoreResult};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -63,9 +65,6 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (account_id, minute)
     );",
 ];
-
-/// Minutes in a day: how long a count of requests is kept.
-const DAY_MINUTES: i64 = 24 * 60;
 
 pub struct SqliteStore {
     path: PathBuf,
@@ -233,32 +232,6 @@ fn snapshot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SnapshotRecord> {
     })
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-}
-
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn write_row(tx: &rusqlite::Transaction<'_>, r: &RunRow) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT OR REPLACE INTO bulk_rows (run_id, idx, row, work) VALUES (?1, ?2, ?3, ?4)",
-        params![r.run_id, r.index, to_json(r)?, to_json(&r.work)?],
-    )
-    .map(|_| ())
-}
-
-fn write_run(tx: &rusqlite::Transaction<'_>, run: &BulkRun) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT OR REPLACE INTO bulk_runs (id, created_at, run) VALUES (?1, ?2, ?3)",
-        params![run.id, run.created_at, to_json(run)?],
-    )
-    .map(|_| ())
-}
-
 fn insert(tx: &rusqlite::Transaction<'_>, e: &JournalEntry) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT OR REPLACE INTO journal (id, created_at, completed_at, person, connection_id, connection, account_id, company_id,
@@ -407,44 +380,23 @@ impl Store for SqliteStore {
     }
 
     async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()> {
-        self.write(|tx| {
-            write_run(tx, run)?;
-            rows.iter().try_for_each(|r| write_row(tx, r))
-        })
+        self.write(|tx| bulk::save_run(tx, run, rows))
     }
 
     async fn update_run(&self, run: &BulkRun) -> CoreResult<()> {
-        self.write(|tx| write_run(tx, run))
+        self.write(|tx| bulk::write_run(tx, run))
     }
 
     async fn update_run_row(&self, row: &RunRow) -> CoreResult<()> {
-        self.write(|tx| write_row(tx, row))
+        self.write(|tx| bulk::write_row(tx, row))
     }
 
     async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>> {
-        let conn = self.lock();
-        let mut stmt = conn
-            .prepare("SELECT run FROM bulk_runs ORDER BY created_at DESC, id DESC LIMIT ?1")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map(params![limit], |r| from_json(&r.get::<_, String>(0)?))
-            .map_err(db_err)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+        bulk::runs(&self.lock(), limit).map_err(db_err)
     }
 
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
-        let conn = self.lock();
-        let mut stmt = conn
-            .prepare("SELECT row, work FROM bulk_rows WHERE run_id = ?1 ORDER BY idx")
-            .map_err(db_err)?;
-        let rows = stmt
-            .query_map(params![run_id], |r| {
-                let mut row: RunRow = from_json(&r.get::<_, String>(0)?)?;
-                row.work = from_json(&r.get::<_, String>(1)?)?;
-                Ok(row)
-            })
-            .map_err(db_err)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
+        bulk::run_rows(&self.lock(), run_id).map_err(db_err)
     }
 
     async fn count_request(
@@ -457,50 +409,7 @@ impl Store for SqliteStore {
             .counter
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(db_err)?;
-        let window = |tx: &rusqlite::Transaction<'_>, minutes: i64| {
-            tx.query_row(
-                "SELECT COALESCE(SUM(count), 0), MIN(minute) FROM requests
-                 WHERE account_id = ?1 AND minute > ?2",
-                params![account, minute - minutes],
-                |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?)),
-            )
-        };
-        let counted = (|| {
-            let (hour, oldest_in_hour) = window(&tx, 60)?;
-            let (day, oldest_in_day) = window(&tx, DAY_MINUTES)?;
-            let mut count = RequestCount {
-                hour,
-                day,
-                oldest_in_hour,
-                oldest_in_day,
-                taken: false,
-            };
-            if let Some((per_hour, per_day)) = limits {
-                if count.room(per_hour, per_day) {
-                    tx.execute(
-                        "INSERT INTO requests (account_id, minute, count) VALUES (?1, ?2, 1)
-                         ON CONFLICT (account_id, minute) DO UPDATE SET count = count + 1",
-                        params![account, minute],
-                    )?;
-                    tx.execute(
-                        "DELETE FROM requests WHERE minute <= ?1",
-                        params![minute - DAY_MINUTES],
-                    )?;
-                    count.hour += 1;
-                    count.day += 1;
-                    count.oldest_in_hour.get_or_insert(minute);
-                    count.oldest_in_day.get_or_insert(minute);
-                    count.taken = true;
-                }
-            }
-            Ok(count)
-        })()
-        .map_err(db_err)?;
-        tx.commit().map_err(db_err)?;
-        Ok(counted)
+        bulk::count_request(&mut conn, account, minute, limits).map_err(db_err)
     }
 
     async fn company_snapshots(

@@ -1,0 +1,110 @@
+//! The embedded store's bulk runs (a run and its rows, as JSON text) and its count of requests per
+//! account and minute, for the quota governor.
+
+use crate::run::{BulkRun, RunRow};
+use crate::store::RequestCount;
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+
+/// Minutes in a day: how long a count of requests is kept.
+const DAY_MINUTES: i64 = 24 * 60;
+
+fn to_json<T: serde::Serialize>(v: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(super) fn write_row(tx: &Transaction<'_>, r: &RunRow) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO bulk_rows (run_id, idx, row, work) VALUES (?1, ?2, ?3, ?4)",
+        params![r.run_id, r.index, to_json(r)?, to_json(&r.work)?],
+    )
+    .map(|_| ())
+}
+
+pub(super) fn write_run(tx: &Transaction<'_>, run: &BulkRun) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO bulk_runs (id, created_at, run) VALUES (?1, ?2, ?3)",
+        params![run.id, run.created_at, to_json(run)?],
+    )
+    .map(|_| ())
+}
+
+pub(super) fn save_run(
+    tx: &Transaction<'_>,
+    run: &BulkRun,
+    rows: &[RunRow],
+) -> rusqlite::Result<()> {
+    write_run(tx, run)?;
+    rows.iter().try_for_each(|r| write_row(tx, r))
+}
+
+pub(super) fn runs(conn: &Connection, limit: u32) -> rusqlite::Result<Vec<BulkRun>> {
+    let mut stmt =
+        conn.prepare("SELECT run FROM bulk_runs ORDER BY created_at DESC, id DESC LIMIT ?1")?;
+    let rows = stmt.query_map(params![limit], |r| from_json(&r.get::<_, String>(0)?))?;
+    rows.collect()
+}
+
+pub(super) fn run_rows(conn: &Connection, run_id: &str) -> rusqlite::Result<Vec<RunRow>> {
+    let mut stmt =
+        conn.prepare("SELECT row, work FROM bulk_rows WHERE run_id = ?1 ORDER BY idx")?;
+    let rows = stmt.query_map(params![run_id], |r| {
+        let mut row: RunRow = from_json(&r.get::<_, String>(0)?)?;
+        row.work = from_json(&r.get::<_, String>(1)?)?;
+        Ok(row)
+    })?;
+    rows.collect()
+}
+
+/// Counts one request in `minute` when `limits` leave room, in one IMMEDIATE transaction (atomic
+/// across processes); with `None`, only reads.
+pub(super) fn count_request(
+    conn: &mut Connection,
+    account: &str,
+    minute: i64,
+    limits: Option<(u32, u32)>,
+) -> rusqlite::Result<RequestCount> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let window = |minutes: i64| {
+        tx.query_row(
+            "SELECT COALESCE(SUM(count), 0), MIN(minute) FROM requests
+             WHERE account_id = ?1 AND minute > ?2",
+            params![account, minute - minutes],
+            |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?)),
+        )
+    };
+    let (hour, oldest_in_hour) = window(60)?;
+    let (day, oldest_in_day) = window(DAY_MINUTES)?;
+    let mut count = RequestCount {
+        hour,
+        day,
+        oldest_in_hour,
+        oldest_in_day,
+        taken: false,
+    };
+    if let Some((per_hour, per_day)) = limits {
+        if count.room(per_hour, per_day) {
+            tx.execute(
+                "INSERT INTO requests (account_id, minute, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT (account_id, minute) DO UPDATE SET count = count + 1",
+                params![account, minute],
+            )?;
+            tx.execute(
+                "DELETE FROM requests WHERE minute <= ?1",
+                params![minute - DAY_MINUTES],
+            )?;
+            count.hour += 1;
+            count.day += 1;
+            count.oldest_in_hour.get_or_insert(minute);
+            count.oldest_in_day.get_or_insert(minute);
+            count.taken = true;
+        }
+    }
+    tx.commit()?;
+    Ok(count)
+}
