@@ -151,8 +151,9 @@ impl Client {
     }
 
     /// Reads page 1, then the rest `list_concurrency` at a time. Stops at the first empty page, and
-    /// reads one page at a time until a short page when the count of pages is not given.
-    async fn all_pages<T: DeserializeOwned + Identified>(
+    /// reads one page at a time until a short page when the count of pages is not given. Pages are
+    /// decoded on tokio's blocking threads, so decoding one overlaps with reading the next.
+    async fn all_pages<T: DeserializeOwned + Identified + Send + 'static>(
         &self,
         limit_key: &str,
         path: String,
@@ -164,10 +165,27 @@ impl Client {
             q.push(("page", page.to_string()));
             q.push(("per_page", per_page.to_string()));
             let path = path.clone();
-            async move { self.get::<Page<T>>(limit_key, &path, &q).await }
+            async move {
+                let (_, body) = self
+                    .inner
+                    .send(Method::GET, limit_key, &path, &q, None)
+                    .await
+                    .map_err(|f| f.error)?;
+                let inner = self.inner.clone();
+                tokio::task::spawn_blocking(move || inner.decode::<Page<T>>(&body))
+                    .await
+                    .unwrap_or_else(|e| {
+                        Err(crate::Error::Decode {
+                            message: format!("a page could not be read: {e}"),
+                        })
+                    })
+            }
         };
         let first = fetch(1).await?;
-        let mut items = Vec::new();
+        let expected = first
+            .total_records
+            .map_or(0, |n| n.min(u64::from(MAX_PAGES) * u64::from(per_page)));
+        let mut items = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         let full = first.items.len() >= per_page as usize;
         items.extend(first.items);
         match (first.total_pages, first.total_records) {

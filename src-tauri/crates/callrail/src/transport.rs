@@ -198,7 +198,7 @@ async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Lost> {
     if resp.content_length().is_some_and(|n| n > MAX_ANSWER as u64) {
         return Err(too_large());
     }
-    let mut body = Vec::new();
+    let mut body = Vec::with_capacity(resp.content_length().map_or(0, |n| n as usize));
     loop {
         match resp.chunk().await {
             Ok(Some(chunk)) => {

@@ -13,6 +13,22 @@ pub fn json<T: Serialize>(value: &T) -> String {
     written.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
+/// A large JSON value written straight to standard output, compact when piped, with no copy of its
+/// text held in memory. A closed pipe (`| head`) ends the writing quietly.
+pub fn write_json<T: Serialize>(value: &T) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = if piped() {
+        serde_json::to_writer(&mut out, value)
+    } else {
+        serde_json::to_writer_pretty(&mut out, value)
+    };
+    let _ = written
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+}
+
 /// Whether standard output goes to a program or a file rather than a terminal.
 pub fn piped() -> bool {
     !std::io::IsTerminal::is_terminal(&std::io::stdout())

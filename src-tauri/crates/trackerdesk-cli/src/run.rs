@@ -235,7 +235,8 @@ impl Ctx {
         if args.all {
             let all = self.client.list_all_trackers(&account, &query).await?;
             return Ok(if self.json {
-                output::json(&all)
+                output::write_json(&all);
+                String::new()
             } else {
                 format!("{}\n{} trackers", output::trackers(&all), all.len())
             });
