@@ -11,6 +11,7 @@ pub mod quota;
 mod reconcile;
 pub mod restore;
 pub mod run;
+pub mod search;
 pub mod secrets;
 pub mod settings;
 pub mod store;

@@ -172,6 +172,34 @@ async fn store_contract(store: &dyn Store) {
             .as_deref(),
         Some(r#"{"v":2}"#)
     );
+    store
+        .save_snapshot("conn-1", "ACC1", "TRK2", Some("COM2"), r#"{"v":3}"#)
+        .await
+        .unwrap();
+    store
+        .save_snapshot("conn-1", "ACC2", "TRK3", Some("COM1"), r#"{"v":4}"#)
+        .await
+        .unwrap();
+    let ids = |records: Vec<desk_core::store::SnapshotRecord>| {
+        let mut ids: Vec<String> = records.into_iter().map(|r| r.tracker_id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(
+        ids(store
+            .company_snapshots("conn-1", "ACC1", Some("COM1"))
+            .await
+            .unwrap()),
+        ["TRK1"]
+    );
+    assert_eq!(
+        ids(store
+            .company_snapshots("conn-1", "ACC1", None)
+            .await
+            .unwrap()),
+        ["TRK1", "TRK2"],
+        "the whole account, and no other account's"
+    );
 }
 
 /// One unresolved change per target: a second claim gets the holder back and writes nothing, until
@@ -321,11 +349,11 @@ async fn copying_a_journal_up_is_idempotent() {
     let team = SqliteStore::open(&dir.path().join("team.sqlite3")).unwrap();
     assert_eq!(
         desk_core::store::copy_all(&local, &team).await.unwrap(),
-        (3, 1)
+        (3, 3)
     );
     assert_eq!(
         desk_core::store::copy_all(&local, &team).await.unwrap(),
-        (3, 1)
+        (3, 3)
     );
     let copied = team.history(&HistoryFilter::default()).await.unwrap();
     assert_eq!(
@@ -333,7 +361,7 @@ async fn copying_a_journal_up_is_idempotent() {
         local.history(&HistoryFilter::default()).await.unwrap(),
         "the same entries, once each"
     );
-    assert_eq!(team.all_snapshots().await.unwrap().len(), 1);
+    assert_eq!(team.all_snapshots().await.unwrap().len(), 3);
 }
 
 /// The same contract against a team's MongoDB. No MongoDB server can be installed on these machines,

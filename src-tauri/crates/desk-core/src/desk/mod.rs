@@ -3,6 +3,7 @@
 
 mod bulk;
 mod run;
+mod search;
 mod team;
 mod writes;
 
@@ -42,6 +43,9 @@ pub struct Desk {
     local: Arc<SqliteStore>,
     store_warning: std::sync::Mutex<Option<String>>,
     demo_sim: tokio::sync::Mutex<Option<RunningSim>>,
+    /// When each (connection, account) was last read whole, for account-wide search.
+    account_listed:
+        std::sync::Mutex<std::collections::HashMap<(String, String), (std::time::Instant, String)>>,
 }
 
 impl Desk {
@@ -65,6 +69,7 @@ impl Desk {
             local,
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
+            account_listed: std::sync::Mutex::default(),
         })
     }
 
@@ -243,7 +248,7 @@ impl Desk {
         let cached = self
             .journal
             .store()
-            .company_snapshots(connection, account, &request.company_id)
+            .company_snapshots(connection, account, Some(&request.company_id))
             .await?;
         if cached.is_empty() {
             return Ok(None);

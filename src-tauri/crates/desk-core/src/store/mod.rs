@@ -232,12 +232,12 @@ pub trait Store: Send + Sync {
     async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>>;
     /// Keeps many trackers' last-seen state at once (a listing), in one write.
     async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()>;
-    /// The last-seen trackers of a company.
+    /// The last-seen trackers of a company, or of the whole account when `company_id` is `None`.
     async fn company_snapshots(
         &self,
         connection: &str,
         account_id: &str,
-        company_id: &str,
+        company_id: Option<&str>,
     ) -> CoreResult<Vec<SnapshotRecord>>;
     /// Writes a bulk run and all its rows, before any is sent.
     async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()>;

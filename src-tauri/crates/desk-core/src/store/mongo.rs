@@ -323,10 +323,12 @@ impl Store for MongoStore {
         &self,
         connection: &str,
         account_id: &str,
-        company_id: &str,
+        company_id: Option<&str>,
     ) -> CoreResult<Vec<SnapshotRecord>> {
-        let q =
-            doc! { "connection": connection, "account_id": account_id, "company_id": company_id };
+        let mut q = doc! { "connection": connection, "account_id": account_id };
+        if let Some(company_id) = company_id {
+            q.insert("company_id", company_id);
+        }
         self.snapshots
             .find(q)
             .await

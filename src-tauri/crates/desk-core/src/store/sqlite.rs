@@ -416,13 +416,13 @@ impl Store for SqliteStore {
         &self,
         connection: &str,
         account_id: &str,
-        company_id: &str,
+        company_id: Option<&str>,
     ) -> CoreResult<Vec<SnapshotRecord>> {
         let conn = self.lock();
         let mut stmt = conn
             .prepare(
                 "SELECT connection, account_id, tracker_id, company_id, tracker, seen_at FROM snapshots
-                 WHERE connection = ?1 AND account_id = ?2 AND company_id = ?3",
+                 WHERE connection = ?1 AND account_id = ?2 AND (?3 IS NULL OR company_id = ?3)",
             )
             .map_err(db_err)?;
         let rows = stmt
