@@ -34,6 +34,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::connections::remember_selection,
             commands::trackers::list_trackers,
             commands::trackers::cached_trackers,
+            commands::trackers::search_account,
             commands::trackers::get_tracker,
             commands::trackers::check_tracker,
             commands::trackers::create_tracker,

@@ -29,6 +29,11 @@ export const commands = {
 	listTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_trackers", { connectionId, accountId, request })),
 	/**  The last-seen trackers of a company, to show at once while CallRail is asked. */
 	cachedTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("cached_trackers", { connectionId, accountId, request })),
+	/**
+	 *  Which client owns a number, or a tracker by name, across every company of the account: the
+	 *  last-seen copies alone, or CallRail read whole first when `ask_callrail` is set.
+	 */
+	searchAccount: (connectionId: string, accountId: string, term: string, askCallrail: boolean) => typedError<AccountSearch_Serialize, IpcError_Serialize>(__TAURI_INVOKE("search_account", { connectionId, accountId, term, askCallrail })),
 	getTracker: (connectionId: string, accountId: string, id: string) => typedError<TrackerDetail_Serialize, IpcError_Serialize>(__TAURI_INVOKE("get_tracker", { connectionId, accountId, id })),
 	/**  The Rust rules' verdict on a form, field by field, and what the create would cost. */
 	checkTracker: (form: TrackerForm_Deserialize) => __TAURI_INVOKE<FormCheck_Serialize>("check_tracker", { form }),
@@ -111,6 +116,34 @@ export const events = {
 };
 
 /* Types */
+export type AccountSearch = AccountSearch_Serialize | AccountSearch_Deserialize;
+
+export type AccountSearch_Deserialize = {
+	/**  At most [`MAX_HITS`], active trackers first, then by company and name. */
+	hits: SearchHit_Deserialize[],
+	/**  Every match, also those left out. */
+	total: number,
+	/**  How many trackers were searched. */
+	searched: number,
+	/**  Whether the trackers were just read from CallRail, not last-seen copies. */
+	from_callrail: boolean,
+	/**  When the oldest copy searched was seen (RFC 3339); `None` when there was none. */
+	seen_at?: string | null,
+};
+
+export type AccountSearch_Serialize = {
+	/**  At most [`MAX_HITS`], active trackers first, then by company and name. */
+	hits: SearchHit_Serialize[],
+	/**  Every match, also those left out. */
+	total: number,
+	/**  How many trackers were searched. */
+	searched: number,
+	/**  Whether the trackers were just read from CallRail, not last-seen copies. */
+	from_callrail: boolean,
+	/**  When the oldest copy searched was seen (RFC 3339); `None` when there was none. */
+	seen_at: string | null,
+};
+
 export type AccountView = {
 	id: string,
 	name: string,
@@ -520,6 +553,15 @@ export type JournalEntry_Serialize = {
 	after: string | null,
 };
 
+/**  Why a tracker matched. */
+export type Matched = 
+/**  One of its tracking numbers (formatted), which may be hidden in a pool's "+3". */
+{ kind: "TrackingNumber"; number: string } | 
+/**  Where its calls ring (formatted). */
+{ kind: "Destination"; number: string } | 
+/**  Its name, its company's name or its id. */
+{ kind: "Name" };
+
 export type Operation = "create" | "update" | "disable";
 
 export type Order = "asc" | "desc";
@@ -698,6 +740,22 @@ export type RunView_Serialize = {
 	counts: RunCounts,
 	/**  Whether a process of this computer is applying it now. */
 	active: boolean,
+};
+
+export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;
+
+export type SearchHit_Deserialize = {
+	company_id?: string | null,
+	company_name?: string | null,
+	tracker: TrackerRow_Deserialize,
+	matched: Matched,
+};
+
+export type SearchHit_Serialize = {
+	company_id: string | null,
+	company_name: string | null,
+	tracker: TrackerRow_Serialize,
+	matched: Matched,
 };
 
 /**  One change to many trackers at once, chosen in the trackers table. */

@@ -1,5 +1,6 @@
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
+use desk_core::search::AccountSearch;
 use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
 use desk_core::{Desk, TrackerListRequest};
 use tauri::State;
@@ -33,6 +34,26 @@ pub async fn cached_trackers(
         .await?;
     crate::webview::release_soon();
     Ok(page)
+}
+
+/// Which client owns a number, or a tracker by name, across every company of the account: the
+/// last-seen copies alone, or CallRail read whole first when `ask_callrail` is set.
+#[tauri::command]
+#[specta::specta]
+pub async fn search_account(
+    desk: State<'_, Desk>,
+    connection_id: String,
+    account_id: String,
+    term: String,
+    ask_callrail: bool,
+) -> IpcResult<AccountSearch> {
+    let found = desk
+        .search_account(&connection_id, &account_id, &term, ask_callrail)
+        .await?;
+    if ask_callrail {
+        crate::webview::release_soon();
+    }
+    Ok(found)
 }
 
 #[tauri::command]
