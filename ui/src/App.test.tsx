@@ -1,5 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
@@ -57,6 +57,12 @@ function backend(apiOverride: string | null = null, startupProblem: object | nul
         return { kind: 'local', database: null, warning: null, copied_entries: null };
       case 'cached_trackers':
         return null;
+      case 'search_account': {
+        const pool = { ...row(9, { name: 'Website Pool' }), numbers: ['(312) 555-0100', '(312) 555-0142'], pool_size: 2 };
+        const hit = { company_id: 'COM2', company_name: 'Bright Dental', tracker: pool, matched: { kind: 'TrackingNumber', number: '(312) 555-0142' } };
+        const found = String(args.term).replace(/\D/g, '').includes('3125550142');
+        return { hits: found ? [hit] : [], total: found ? 1 : 0, searched: 40, from_callrail: Boolean(args.askCallrail), seen_at: null };
+      }
       case 'list_trackers': {
         const company = (args.request as { company_id: string }).company_id;
         const rows = [row(1, { name: `First of ${company}` }), row(2)];
@@ -84,7 +90,8 @@ describe('first start', () => {
     await waitFor(() => expect(screen.getByTestId('context-line')).toHaveTextContent('Peachtree Marketing › Acme Plumbing'));
     expect(screen.getByTestId('connection-select')).toHaveValue('demo');
     expect(screen.getByTestId('account-select')).toHaveValue('ACC1');
-    expect(screen.getByTestId('company-select')).toHaveValue('COM1');
+    expect(screen.getByTestId('company-select')).toHaveValue('Acme Plumbing');
+    expect(screen.getByTestId('company-select')).toHaveAttribute('data-company-id', 'COM1');
     await waitFor(() =>
       expect(calls).toContainEqual({
         cmd: 'remember_selection',
@@ -93,7 +100,11 @@ describe('first start', () => {
     );
     expect(await screen.findByText('First of COM1')).toBeInTheDocument();
 
-    fireEvent.change(screen.getByTestId('company-select'), { target: { value: 'COM2' } });
+    // The company box is searchable: a few letters, then the company.
+    await user.click(screen.getByTestId('company-select'));
+    await user.clear(screen.getByTestId('company-select'));
+    await user.type(screen.getByTestId('company-select'), 'brig');
+    await user.click(await screen.findByRole('option', { name: 'Bright Dental' }));
     expect(await screen.findByText('First of COM2')).toBeInTheDocument();
     expect(screen.getByTestId('context-line')).toHaveTextContent('Peachtree Marketing › Bright Dental');
     await waitFor(() =>
@@ -102,6 +113,51 @@ describe('first start', () => {
         args: { connectionId: 'demo', accountId: 'ACC1', companyId: 'COM2' },
       }),
     );
+  });
+
+  it('finds which client owns a number with Ctrl+K, then opens that company and the tracker', async () => {
+    const { calls, user } = backend();
+    await user.click(await screen.findByTestId('demo-start'));
+    expect(await screen.findByText('First of COM1')).toBeInTheDocument();
+
+    await user.keyboard('{Control>}k{/Control}');
+    const input = await screen.findByTestId('palette-input');
+    await waitFor(() => expect(input).toHaveFocus());
+    // With nothing typed: the actions, each with its shortcut.
+    expect(screen.getByRole('option', { name: /New session tracker\s*Ctrl\+Shift\+N/ })).toBeInTheDocument();
+
+    await user.type(input, '(312) 555-0142');
+    const hit = await screen.findByRole('option', { name: /Website Pool.*Bright Dental.*\(312\) 555-0142 \(in its pool of 2\)/ });
+    expect(hit).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(screen.getByTestId('palette-status')).toHaveTextContent('Checked in CallRail: 1 of 40 active trackers match.'));
+    expect(calls).toContainEqual({ cmd: 'search_account', args: { connectionId: 'demo', accountId: 'ACC1', term: '(312) 555-0142', askCallrail: false } });
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getAllByTestId('context-line')[0]).toHaveTextContent('Peachtree Marketing › Bright Dental'));
+    await waitFor(() => expect(calls).toContainEqual({ cmd: 'get_tracker', args: { connectionId: 'demo', accountId: 'ACC1', id: 'TRK9' } }));
+    expect(screen.queryByTestId('palette-input')).not.toBeInTheDocument();
+  });
+
+  it('opens a form and History from the keyboard, and Ctrl+K switches to a recent company', async () => {
+    const { calls, user } = backend();
+    await user.click(await screen.findByTestId('demo-start'));
+    expect(await screen.findByText('First of COM1')).toBeInTheDocument();
+    await user.keyboard('{Control>}k{/Control}');
+    await user.type(await screen.findByTestId('palette-input'), 'bright');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('First of COM2')).toBeInTheDocument();
+    // Acme Plumbing is now the recent company the empty palette offers first.
+    await user.keyboard('{Control>}k{/Control}');
+    await screen.findByTestId('palette-input');
+    expect(within(screen.getByRole('listbox', { name: 'Results' })).getAllByRole('option')[0]).toHaveTextContent(
+      'Acme PlumbingRecent company',
+    );
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('First of COM1')).toBeInTheDocument();
+
+    await user.keyboard('{Control>}{Shift>}n{/Shift}{/Control}');
+    expect(await screen.findByTestId('form-submit')).toBeInTheDocument();
+    expect(calls.filter((c) => c.cmd === 'list_companies').length).toBeGreaterThan(0);
   });
 
   it('sends a new API key once, and never shows it again', async () => {

@@ -54,6 +54,9 @@ export const keys = {
     ['trackersCache', conn, acc, company, request] as const,
   trackersCache: ['trackersCache'] as const,
   tracker: (conn: string, acc: string, id: string) => ['tracker', conn, acc, id] as const,
+  /** Account-wide search: the last-seen copies (`askCallrail` false) or CallRail read whole. */
+  accountSearch: (conn: string, acc: string, term: string, askCallrail: boolean) =>
+    ['accountSearch', conn, acc, term, askCallrail] as const,
   dni: (conn: string, acc: string, company: string) => ['dni', conn, acc, company] as const,
   /** Every history query; invalidate this prefix after any write (failed writes are journaled too). */
   history: ['history'] as const,

@@ -20,7 +20,8 @@ export function makeQueryClient(): QueryClient {
 
 export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    // Under Vitest, Mantine renders without transitions (dropdowns show at once in jsdom).
+    <MantineProvider theme={theme} defaultColorScheme="auto" env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>

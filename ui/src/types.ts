@@ -29,12 +29,16 @@ import type {
   RunEvent_Serialize,
   RunRow_Serialize,
   RunView_Serialize,
+  AccountSearch_Serialize,
+  SearchHit_Serialize,
 } from './bindings';
 
 export type Connection = ConnectionView_Serialize;
 export type Account = AccountView;
 export type Company = CompanyView_Serialize;
 export type TrackerRow = TrackerRow_Serialize;
+export type AccountSearch = AccountSearch_Serialize;
+export type SearchHit = SearchHit_Serialize;
 export type TrackerDetail = TrackerDetail_Serialize;
 export type TrackerPage = TrackerPage_Serialize;
 export type TrackerForm = TrackerForm_Deserialize;

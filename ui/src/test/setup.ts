@@ -53,4 +53,5 @@ afterEach(() => {
   notifications.clean();
   clearMocks();
   delete window.__trackerDesk;
+  localStorage.clear();
 });

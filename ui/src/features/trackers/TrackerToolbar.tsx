@@ -1,9 +1,12 @@
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import type { Ref } from 'react';
+import { ariaKeys, keysLabel } from '../workspace/shortcuts';
 import { Blockable } from '../../components/Blockable';
 import type { ListParams, PerPageChoice, StatusChoice, TypeChoice } from './listParams';
 import { OFFLINE_WHY } from './offline';
 
 interface Props {
+  searchRef?: Ref<HTMLInputElement>;
   text: string;
   params: ListParams;
   canCreate: boolean;
@@ -16,15 +19,17 @@ interface Props {
   onDni: () => void;
 }
 
-export function TrackerToolbar({ text, params, canCreate, offline, onText, onServerSearch, onParams, onNew, onDni }: Props) {
+export function TrackerToolbar({ searchRef, text, params, canCreate, offline, onText, onServerSearch, onParams, onNew, onDni }: Props) {
   return (
     <Group justify="space-between" align="flex-end" gap="sm">
       <Group gap="xs" align="flex-end">
         <TextInput
+          ref={searchRef}
           data-testid="tracker-search"
           label="Search"
           placeholder="Name, number or source"
-          title="Filters the list as you type; press Enter to also search CallRail"
+          title={`Filters the list as you type; press Enter to also search CallRail (${keysLabel('find')})`}
+          aria-keyshortcuts={ariaKeys('find')}
           type="search"
           w={260}
           value={text}
@@ -95,14 +100,28 @@ export function TrackerToolbar({ text, params, canCreate, offline, onText, onSer
         )}
         <Blockable reason={canCreate && offline ? OFFLINE_WHY : null} id="offline-why-new-source">
           {(why) => (
-            <Button data-testid="new-source" disabled={!canCreate || offline} aria-describedby={why} onClick={() => onNew('source')}>
+            <Button
+              data-testid="new-source"
+              disabled={!canCreate || offline}
+              aria-describedby={why}
+              title={keysLabel('newSource')}
+              aria-keyshortcuts={ariaKeys('newSource')}
+              onClick={() => onNew('source')}
+            >
               New source tracker
             </Button>
           )}
         </Blockable>
         <Blockable reason={canCreate && offline ? OFFLINE_WHY : null} id="offline-why-new-session">
           {(why) => (
-            <Button data-testid="new-session" disabled={!canCreate || offline} aria-describedby={why} onClick={() => onNew('session')}>
+            <Button
+              data-testid="new-session"
+              disabled={!canCreate || offline}
+              aria-describedby={why}
+              title={keysLabel('newSession')}
+              aria-keyshortcuts={ariaKeys('newSession')}
+              onClick={() => onNew('session')}
+            >
               New session tracker
             </Button>
           )}

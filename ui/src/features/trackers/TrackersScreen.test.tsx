@@ -93,4 +93,15 @@ describe('client-side filter', () => {
     expect(filterRows(rows, index, '(470) 555-1002').map((r) => r.id)).toEqual(['TRK2']);
     expect(filterRows(rows, index, '')).toHaveLength(3);
   });
+
+  it('never matches digits across two pool numbers, and shows the pool number that matched', () => {
+    const pool = { ...row(7), numbers: ['(404) 555-0141', '(404) 555-0142', '(404) 555-0143'] };
+    const index = buildIndex([pool]);
+    // "0141" ends the first number and "4045" starts the second.
+    expect(filterRows([pool], index, '01414045')).toEqual([]);
+    const [found] = filterRows([pool], index, '(404) 555-0143');
+    expect(found.numbers[0]).toBe('(404) 555-0143');
+    expect(found.numbers).toHaveLength(3);
+    expect(filterRows([pool], index, '555 0142 ')[0].numbers[0]).toBe('(404) 555-0142');
+  });
 });

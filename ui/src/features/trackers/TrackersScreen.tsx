@@ -1,5 +1,7 @@
 import { Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { keys } from '../../api';
 import type { TrackerKind } from '../../bindings';
 import type { FilePlan, TrackerDetail, TrackerForm } from '../../types';
 import { CreateTrackerModal } from '../create/CreateTrackerModal';
@@ -23,8 +25,15 @@ type Overlay =
   | { kind: 'dni' }
   | null;
 
+/** What the palette or a keyboard shortcut asks of this screen. */
+export type ScreenCommand =
+  | { kind: 'newSource' | 'newSession' | 'find' | 'refresh' | 'dni' }
+  | { kind: 'open'; id: string };
+
 interface Props {
   scope: Scope;
+  command?: ScreenCommand | null;
+  onCommandDone?: () => void;
   /** History is open over the screen (from the header or a tracker's panel). */
   historyOpen?: boolean;
   onHistory?: (t: TrackerDetail) => void;
@@ -33,8 +42,10 @@ interface Props {
 }
 
 /** The selected company's trackers, and every panel and dialog that starts from them. */
-export function TrackersScreen({ scope, historyOpen = false, onHistory, onBulkPlan }: Props) {
+export function TrackersScreen({ scope, command, onCommandDone, historyOpen = false, onHistory, onBulkPlan }: Props) {
   const { company } = useSelection();
+  const qc = useQueryClient();
+  const searchBox = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const [params, setParams] = useState<ListParams>(DEFAULT_PARAMS);
   const [detailId, setDetailId] = useState<string>();
@@ -58,6 +69,19 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory, onBulkPl
     setOverlay(tracker.type === 'session' ? { kind: 'dni' } : null);
   };
 
+  const canCreate = company?.active !== false && !offline;
+  useEffect(() => {
+    if (!command) return;
+    onCommandDone?.();
+    // A dialog already open keeps the keyboard: a shortcut never stacks a second one on it.
+    if (overlay && command.kind !== 'open') return;
+    if (command.kind === 'open') setDetailId(command.id);
+    else if (command.kind === 'find') searchBox.current?.focus();
+    else if (command.kind === 'refresh') void qc.invalidateQueries({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) });
+    else if (command.kind === 'dni') setOverlay({ kind: 'dni' });
+    else if (canCreate) setOverlay({ kind: 'create', type: command.kind === 'newSource' ? 'source' : 'session' });
+  }, [command, onCommandDone, overlay, canCreate, qc, scope]);
+
   const changeParams = (change: Partial<ListParams>) =>
     // Any change but the page itself starts again from the first page.
     setParams((p) => ({ ...p, page: 1, ...change }));
@@ -70,6 +94,7 @@ export function TrackersScreen({ scope, historyOpen = false, onHistory, onBulkPl
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <TrackerToolbar
+        searchRef={searchBox}
         text={text}
         params={params}
         canCreate={company?.active !== false}

@@ -1,4 +1,5 @@
-import { Badge, Box, Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Kbd, NativeSelect, Select, Text } from '@mantine/core';
+import { ariaKeys, keysLabel } from './shortcuts';
 import { ThemeToggle } from './ThemeToggle';
 import type { WorkspaceState } from './useWorkspace';
 import type { Connection } from '../../types';
@@ -6,13 +7,14 @@ import type { Connection } from '../../types';
 interface Props {
   ws: WorkspaceState;
   connections: Connection[];
+  onPalette: () => void;
   onManage: () => void;
   onHistory: () => void;
   onBulk: () => void;
   onSettings: () => void;
 }
 
-export function Header({ ws, connections, onManage, onHistory, onBulk, onSettings }: Props) {
+export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk, onSettings }: Props) {
   const { connection, account, company, accounts, companies } = ws;
   const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
   const companyOptions =
@@ -54,26 +56,60 @@ export function Header({ ws, connections, onManage, onHistory, onBulk, onSetting
             data={accountOptions.length ? accountOptions : [{ value: '', label: accounts.isPending ? 'Loading…' : 'No accounts' }]}
             onChange={(e) => ws.chooseAccount(e.currentTarget.value)}
           />
-          <NativeSelect
+          <Select
             data-testid="company-select"
+            data-company-id={company?.id ?? ''}
             label="Company"
             size="xs"
-            w={190}
-            value={company?.id ?? ''}
+            w={210}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="No company of that name"
+            placeholder={companies.isPending ? 'Loading…' : 'No companies'}
+            value={company?.id ?? null}
             disabled={!companies.data?.length}
-            data={companyOptions.length ? companyOptions : [{ value: '', label: companies.isPending ? 'Loading…' : 'No companies' }]}
-            onChange={(e) => ws.chooseCompany(e.currentTarget.value)}
+            data={companyOptions}
+            maxDropdownHeight={360}
+            onChange={(id) => id && ws.chooseCompany(id)}
           />
+          <Button
+            variant="default"
+            size="xs"
+            h={30}
+            data-testid="open-palette"
+            onClick={onPalette}
+            disabled={!account}
+            aria-keyshortcuts={ariaKeys('palette')}
+            rightSection={<Kbd size="xs">{keysLabel('palette')}</Kbd>}
+          >
+            Find
+          </Button>
           <Button variant="default" size="xs" h={30} data-testid="open-bulk" onClick={onBulk} disabled={!account}>
             Bulk
           </Button>
-          <Button variant="default" size="xs" h={30} data-testid="open-history" onClick={onHistory}>
+          <Button
+            variant="default"
+            size="xs"
+            h={30}
+            data-testid="open-history"
+            onClick={onHistory}
+            title={keysLabel('history')}
+            aria-keyshortcuts={ariaKeys('history')}
+          >
             History
           </Button>
           <Button variant="default" size="xs" h={30} data-testid="manage-connections" onClick={onManage}>
             Connections
           </Button>
-          <Button variant="default" size="xs" h={30} data-testid="open-settings" onClick={onSettings}>
+          <Button
+            variant="default"
+            size="xs"
+            h={30}
+            data-testid="open-settings"
+            onClick={onSettings}
+            title={keysLabel('settings')}
+            aria-keyshortcuts={ariaKeys('settings')}
+          >
             Settings
           </Button>
           <ThemeToggle />

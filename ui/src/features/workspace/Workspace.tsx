@@ -1,17 +1,20 @@
 import { Box, Center, Loader, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import type { Connection, FilePlan } from '../../types';
 import { BulkPanel } from '../bulk/BulkPanel';
 import { UnfinishedRuns } from '../bulk/UnfinishedRuns';
 import { ConnectionsPanel } from '../connections/ConnectionsPanel';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { CommandPalette, type PaletteAction } from '../palette/CommandPalette';
+import { rememberCompany } from '../palette/recent';
 import { SettingsPanel } from '../settings/SettingsPanel';
-import { TrackersScreen } from '../trackers/TrackersScreen';
+import { TrackersScreen, type ScreenCommand } from '../trackers/TrackersScreen';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
 import { SelectionContext, scopeOf } from './selection';
+import { SHORTCUTS } from './shortcuts';
 import { useWorkspace, type WorkspaceState } from './useWorkspace';
 
 export function Workspace({ connections }: { connections: Connection[] }) {
@@ -26,15 +29,75 @@ export function Workspace({ connections }: { connections: Connection[] }) {
     bulk.open();
   };
   const [history, setHistory] = useState<HistoryTarget | null>(null);
+  const [paletteOpen, palette] = useDisclosure(false);
+  // What the palette or a shortcut asks of the trackers screen; it clears it once done.
+  const [command, setCommand] = useState<ScreenCommand | null>(null);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
+  const connId = ws.connection.id;
+  const accId = ws.account?.id;
+  const companyId = ws.company?.id;
+  useEffect(() => {
+    if (accId && companyId) rememberCompany(connId, accId, companyId);
+  }, [connId, accId, companyId]);
+  const act = (id: PaletteAction) => {
+    if (id === 'history') setHistory({});
+    else if (id === 'settings') settings.open();
+    else if (id === 'bulk') openBulk(null);
+    else setCommand({ kind: id });
+  };
+  useHotkeys(
+    [
+      [SHORTCUTS.palette.hotkey, palette.open],
+      [SHORTCUTS.find.hotkey, () => act('find')],
+      [SHORTCUTS.newSource.hotkey, () => act('newSource')],
+      [SHORTCUTS.newSession.hotkey, () => act('newSession')],
+      [SHORTCUTS.refresh.hotkey, () => act('refresh')],
+      [SHORTCUTS.history.hotkey, () => act('history')],
+      [SHORTCUTS.settings.hotkey, () => act('settings')],
+    ],
+    // From inside a field too: the shortcuts all hold Ctrl or Cmd, which typing never does.
+    [],
+  );
   return (
     <SelectionContext.Provider value={selection}>
       <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
-        <Header ws={ws} connections={connections} onManage={panel.open} onHistory={() => setHistory({})} onBulk={() => openBulk(null)} onSettings={settings.open} />
+        <Header
+          ws={ws}
+          connections={connections}
+          onPalette={palette.open}
+          onManage={panel.open}
+          onHistory={() => setHistory({})}
+          onBulk={() => openBulk(null)}
+          onSettings={settings.open}
+        />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          <Body ws={ws} historyOpen={history !== null} onHistory={setHistory} onBulkPlan={openBulk} onBulk={() => openBulk(null)} />
+          <Body
+            ws={ws}
+            command={command}
+            onCommandDone={() => setCommand(null)}
+            historyOpen={history !== null}
+            onHistory={setHistory}
+            onBulkPlan={openBulk}
+            onBulk={() => openBulk(null)}
+          />
         </Box>
       </Box>
+      {accId && (
+        <CommandPalette
+          opened={paletteOpen}
+          conn={connId}
+          acc={accId}
+          companies={ws.companies.data ?? []}
+          currentCompany={companyId}
+          onClose={palette.close}
+          onAction={act}
+          onCompany={ws.chooseCompany}
+          onTracker={(hit) => {
+            if (hit.company_id) ws.chooseCompany(hit.company_id);
+            setCommand({ kind: 'open', id: hit.tracker.id });
+          }}
+        />
+      )}
       <HistoryPanel
         opened={history !== null}
         trackerId={history?.trackerId}
@@ -77,13 +140,15 @@ interface HistoryTarget {
 
 interface BodyProps {
   ws: WorkspaceState;
+  command: ScreenCommand | null;
+  onCommandDone: () => void;
   historyOpen: boolean;
   onHistory: (target: HistoryTarget) => void;
   onBulkPlan: (plan: FilePlan) => void;
   onBulk: () => void;
 }
 
-function Body({ ws, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
+function Body({ ws, command, onCommandDone, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -103,6 +168,8 @@ function Body({ ws, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
       <TrackersScreen
         key={`${scope.conn}/${scope.acc}/${scope.company}`}
         scope={scope}
+        command={command}
+        onCommandDone={onCommandDone}
         historyOpen={historyOpen}
         onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
         onBulkPlan={onBulkPlan}
