@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
+import { chooseCompany } from "./company.mjs";
 
 const env = (name) => {
   const v = process.env[name];
@@ -52,6 +53,11 @@ async function pressUntilShown(keys, next) {
     const shownNow = await (await $(next)).waitForDisplayed({ timeout: 2_000 }).catch(() => false);
     if (shownNow || attempt === 5) return shown(next);
   }
+}
+/** Types into the focused field of the window through the X server, as a keyboard does. */
+function typeInWindow(text) {
+  execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Tracker Desk$", "windowfocus", "--sync"]);
+  execFileSync("xdotool", ["type", "--delay", "30", text]);
 }
 async function type(id, text) {
   const el = await shown(id);
@@ -204,10 +210,46 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   });
 
   it("picks a company and lists its trackers", async () => {
-    await (await shown("company-select")).selectByVisibleText("Bright Dental");
+    await chooseCompany(browser, "Bright Dental");
     await waitText("context-line", /Bright Dental/);
     await row("Website Pool");
     await shot("02-trackers");
+  });
+
+  it("finds which client owns a number from the palette (Ctrl+K), across every company", async () => {
+    const res = await fetch(`${SIM}/v3/a/${accountId}/trackers.json?per_page=250&status=active&search=Website`, {
+      headers: { Authorization: `Token token="${KEY}"` },
+    });
+    const pool = (await res.json()).trackers.find((t) => t.name === "Website DNI" && t.company?.name === "Acme Plumbing");
+    assert.ok(pool && pool.tracking_numbers.length >= 4, "Acme Plumbing has a Website DNI pool");
+    const n = pool.tracking_numbers[3];
+    const formatted = `(${n.slice(2, 5)}) ${n.slice(5, 8)}-${n.slice(8)}`;
+
+    await pressUntilShown("ctrl+k", "palette-input");
+    const t0 = Date.now();
+    typeInWindow(formatted);
+    const hit = await browser.$(`[data-testid="palette-option"][data-kind="tracker"]`);
+    await hit.waitForDisplayed({ timeout: 60_000 });
+    await waitText("palette-status", /Checked in CallRail: 1 of [\d,]+ active trackers match/, 120_000);
+    figures.push(`account-wide search for a pool's fourth number, CallRail read whole (10,000+ trackers): ${Date.now() - t0} ms`);
+    const text = await hit.getText();
+    assert.match(text, /Website DNI/);
+    assert.match(text, /Acme Plumbing/);
+    assert.ok(text.includes(`${formatted} (in its pool of`), `the hidden pool number is named: ${text}`);
+    await shot("17-palette");
+    await browser.keys("Enter");
+    await waitText("context-line", /Acme Plumbing/);
+    const detail = await shown("tracker-detail");
+    await browser.waitUntil(async () => (await detail.getAttribute("data-id")) === pool.id, { timeout: 20_000 });
+    await closeOverlays();
+
+    // Back to Bright Dental, by keyboard alone: Ctrl+K, a few letters, Enter.
+    await pressUntilShown("ctrl+k", "palette-input");
+    typeInWindow("bright");
+    await waitText("palette-option", /Bright Dental/);
+    await browser.keys("Enter");
+    await waitText("context-line", /Bright Dental/);
+    await row("Website Pool");
   });
 
   it("creates a source tracker", async () => {
@@ -335,7 +377,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   });
 
   it("applies a trackers file from the Bulk screen: a bad row named, fixed, applied with progress, in History", async () => {
-    const company = await (await shown("company-select")).getValue();
+    const company = await (await shown("company-select")).getAttribute("data-company-id");
     const header = "id,company_id,name,type,source_type,landing,referrer,search_engine,search_type,destination,area_code,toll_free,pool_size,swap_targets,whisper,greeting,record_calls,sms,status";
     const file = join(DATA_HOME, "e2e-bulk.csv");
     const write = (pool) =>
@@ -388,8 +430,18 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await closeOverlays();
 
     // Ticked in the table, two of them get a new destination through the same plan and run.
+    // The selection bar appears after the first tick and moves the rows down: each box is looked
+    // up again, and clicked until it shows ticked.
     for (const name of ["E2E Bulk Store 1", "E2E Bulk Store 2"]) {
-      await (await (await row(name)).$('[data-testid="row-check"]')).click();
+      await browser.waitUntil(
+        async () => {
+          const box = await (await row(name)).$('[data-testid="row-check"]');
+          if (!(await box.isSelected())) await box.click();
+          await browser.pause(200);
+          return box.isSelected();
+        },
+        { timeout: 15_000, timeoutMsg: `${name} could not be ticked` },
+      ).catch(async (e) => { await shot("debug-tick"); throw e; });
     }
     await waitText("selection-count", /2 selected/);
     await click("selection-destination");
@@ -407,7 +459,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   });
 
   it("lists, scrolls and filters 10,000 trackers", async () => {
-    await (await shown("company-select")).selectByVisibleText("Acme Plumbing");
+    await chooseCompany(browser, "Acme Plumbing");
     await waitText("context-line", /Acme Plumbing/);
     await (await shown("status-filter")).selectByAttribute("value", "all");
     const t0 = Date.now();

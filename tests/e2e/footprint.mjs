@@ -3,6 +3,7 @@
 // it starts) at the welcome screen and with all 10,000 trackers shown. Run by tests/footprint.sh.
 import { readFileSync, readdirSync } from "node:fs";
 import { remote } from "webdriverio";
+import { chooseCompany } from "./company.mjs";
 
 const env = (name) => {
   const v = process.env[name];
@@ -77,7 +78,7 @@ try {
   await browser.keys("Tab");
   await (await $("connection-save")).click();
   await (await $("trackers-table")).waitForDisplayed({ timeout: 60_000 });
-  await (await $("company-select")).selectByVisibleText("Acme Plumbing");
+  await chooseCompany(browser, "Acme Plumbing");
   await (await $("status-filter")).selectByAttribute("value", "all");
   await (await $("per-page")).selectByAttribute("value", "all");
   await browser.waitUntil(async () => ((await browser.execute(() => window.__trackerDesk?.rowCount)) ?? 0) >= 10_000, {

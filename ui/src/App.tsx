@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Box, Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { keys } from './api';
 import { commands } from './bindings';
@@ -14,18 +14,22 @@ export function App() {
   const problem = useQuery({ queryKey: keys.startupProblem, queryFn: () => commands.startupProblem(), staleTime: Infinity });
   if (problem.data) return <StartupProblemScreen problem={problem.data} />;
   if (problem.isPending) return <Loading />;
+  // One column the height of the window: a banner on top takes its room from the screen below it,
+  // so nothing is pushed past the window's bottom edge.
   return (
-    <>
+    <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
       <ApiOverrideBanner />
       <QuitGuard />
-      <Screen />
-    </>
+      <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+        <Screen />
+      </Box>
+    </Box>
   );
 }
 
 function Loading() {
   return (
-    <Center h="100vh">
+    <Center style={{ flex: 1 }}>
       <Loader aria-label="Loading connections" />
     </Center>
   );
@@ -36,7 +40,7 @@ function Screen() {
   if (connections.isPending) return <Loading />;
   if (connections.isError) {
     return (
-      <Center h="100vh" p="xl">
+      <Center style={{ flex: 1 }} p="xl">
         <ErrorBanner error={connections.error} onRetry={() => void connections.refetch()} />
       </Center>
     );

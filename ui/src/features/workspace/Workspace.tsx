@@ -60,7 +60,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   );
   return (
     <SelectionContext.Provider value={selection}>
-      <Box style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <Box style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <Header
           ws={ws}
           connections={connections}
