@@ -64,7 +64,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             updates::install_update,
             quit::quit_now,
         ])
-        .events(collect_events![quit::QuitRequested])
+        .events(collect_events![quit::QuitRequested, menu::MenuCommand])
 }
 
 /// The bindings file's text, as the UI expects it.

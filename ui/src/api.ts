@@ -22,14 +22,29 @@ function describe(error: IpcError): string {
   if (error.kind === 'Validation') {
     return error.data.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'Some fields need attention';
   }
-  return error.data.message;
+  // A kind this build does not know yet still says what it carries.
+  const message: unknown = (error.data as { message?: unknown }).message;
+  return typeof message === 'string' ? message : JSON.stringify(error.data);
 }
 
-/** Resolves to the command's data, or throws an `IpcFailure` carrying the command's typed error. */
+/** Whether a rejection is the Rust side's typed error, not a bare string from Tauri itself. */
+function isIpcError(e: unknown): e is IpcError {
+  if (typeof e !== 'object' || e === null || !('kind' in e) || !('data' in e)) return false;
+  const data = (e as { data: unknown }).data;
+  return typeof data === 'object' && data !== null;
+}
+
+/**
+ * Resolves to the command's data, or throws an `IpcFailure` carrying the command's typed error. A
+ * rejection that is not one (Tauri's own, such as a command that could not be called, is a plain
+ * string) becomes an `Error` with its text, so it is shown as it is.
+ */
 export async function unwrap<T>(call: Promise<CommandResult<T>>): Promise<T> {
   const result = await call;
-  if (result.status === 'error') throw new IpcFailure(result.error);
-  return result.data;
+  if (result.status === 'ok') return result.data;
+  const error: unknown = result.error;
+  if (isIpcError(error)) throw new IpcFailure(error);
+  throw new Error(typeof error === 'string' && error ? error : `Unexpected answer from Tracker Desk: ${JSON.stringify(error)}`);
 }
 
 export function isIpcFailure(e: unknown): e is IpcFailure {

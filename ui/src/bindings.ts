@@ -112,6 +112,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	menuCommand: makeEvent<MenuCommand, MenuCommand>("menu-command"),
 	quitRequested: makeEvent<QuitRequested, QuitRequested>("quit-requested"),
 };
 
@@ -561,6 +562,12 @@ export type Matched =
 { kind: "Destination"; number: string } | 
 /**  Its name, its company's name or its id. */
 { kind: "Name" };
+
+/**  An item of the Go menu was chosen, or its keys pressed: the window does what it names. */
+export type MenuCommand = {
+	/**  `palette`, `find`, `newSource`, `newSession`, `refresh`, `history` or `settings`. */
+	action: string,
+};
 
 export type Operation = "create" | "update" | "disable";
 

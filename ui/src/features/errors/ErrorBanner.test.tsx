@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { IpcFailure } from '../../api';
+import { IpcFailure, unwrap } from '../../api';
 import { renderInApp } from '../../test/render';
 import type { IpcError } from '../../types';
 import { ErrorBanner } from './ErrorBanner';
@@ -55,5 +55,21 @@ describe('error presentation', () => {
   ] as [IpcError, string][])('shows the message for %o', (error, text) => {
     show(error);
     expect(screen.getByTestId('error-banner')).toHaveTextContent(text);
+  });
+
+  it('shows a kind it does not know yet, with its text', () => {
+    show({ kind: 'Quota', data: { message: 'the hour is spent' } } as unknown as IpcError);
+    expect(screen.getByTestId('error-banner')).toHaveTextContent('Something went wrong');
+    expect(screen.getByTestId('error-banner')).toHaveTextContent('the hour is spent');
+  });
+
+  it("shows Tauri's own plain-string rejection with its text", async () => {
+    const failed = await unwrap(
+      Promise.resolve({ status: 'error' as const, error: 'command search_everything not found' as unknown as IpcError }),
+    ).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(Error);
+    renderInApp(<ErrorBanner error={failed} />);
+    expect(screen.getByTestId('error-banner')).toHaveTextContent('command search_everything not found');
+    expect(screen.getByTestId('error-banner')).not.toHaveTextContent('undefined');
   });
 });

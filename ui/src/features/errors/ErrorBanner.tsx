@@ -90,7 +90,15 @@ function IpcErrorView({ error, onRetry, allowReenter }: { error: IpcError } & Om
       return <Simple color="red" title="Tracker Desk could not read or save its settings" message={error.data.message} />;
     case 'Update':
       return <Simple color="red" title="Tracker Desk was not updated" message={error.data.message} />;
+    default:
+      // A kind this screen does not know yet: still shown, with what it says.
+      return <Simple color="red" title="Something went wrong" message={describeUnknown(error)} />;
   }
+}
+
+function describeUnknown(error: never): string {
+  const { kind, data } = error as { kind: string; data: { message?: unknown } };
+  return typeof data.message === 'string' ? data.message : `${kind}: ${JSON.stringify(data)}`;
 }
 
 function Banner({ color, title, children }: { color: string; title: string; children: React.ReactNode }) {

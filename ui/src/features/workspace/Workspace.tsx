@@ -1,6 +1,7 @@
 import { Box, Center, Loader, Stack, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { events } from '../../bindings';
 import type { Connection, FilePlan } from '../../types';
 import { BulkPanel } from '../bulk/BulkPanel';
 import { UnfinishedRuns } from '../bulk/UnfinishedRuns';
@@ -14,7 +15,7 @@ import { TrackersScreen, type ScreenCommand } from '../trackers/TrackersScreen';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
 import { SelectionContext, scopeOf } from './selection';
-import { SHORTCUTS } from './shortcuts';
+import { SHORTCUTS, type ShortcutId } from './shortcuts';
 import { useWorkspace, type WorkspaceState } from './useWorkspace';
 
 export function Workspace({ connections }: { connections: Connection[] }) {
@@ -45,6 +46,19 @@ export function Workspace({ connections }: { connections: Connection[] }) {
     else if (id === 'bulk') openBulk(null);
     else setCommand({ kind: id });
   };
+  const shortcut = (id: ShortcutId) => (id === 'palette' ? palette.open() : act(id));
+  // The Go menu's items (and their keys, which the OS menu takes before the page sees them).
+  const fromMenu = useRef(shortcut);
+  fromMenu.current = shortcut;
+  useEffect(() => {
+    const unlisten = events.menuCommand
+      .listen((e) => {
+        const id = e.payload.action as ShortcutId;
+        if (id in SHORTCUTS) fromMenu.current(id);
+      })
+      .catch(() => undefined);
+    return () => void unlisten.then((stop) => stop?.()).catch(() => undefined);
+  }, []);
   useHotkeys(
     [
       [SHORTCUTS.palette.hotkey, palette.open],
