@@ -1,15 +1,20 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import type { TrackerPage } from '../../types';
+import { ariaKeys, keysLabel } from '../workspace/shortcuts';
+import { localTime, useRelativeAge } from './age';
 
 interface Props {
   page: TrackerPage;
   shown: number;
   all: boolean;
   loading: boolean;
+  /** When CallRail's answer on screen arrived (ms since the epoch); 0 while none has. */
+  updatedAt: number;
   onPage: (page: number) => void;
+  onRefresh: () => void;
 }
 
-export function Pager({ page, shown, all, loading, onPage }: Props) {
+export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh }: Props) {
   const loaded = page.rows.length;
   const total = page.total_records;
   const filtered = shown !== loaded ? `${shown.toLocaleString()} of ${loaded.toLocaleString()} shown` : `${loaded.toLocaleString()} shown`;
@@ -22,14 +27,27 @@ export function Pager({ page, shown, all, loading, onPage }: Props) {
           {filtered}
           {totalText}
         </Text>
-        {loading && (
+        {loading ? (
           <Group gap={6} aria-live="polite">
             <Loader size="xs" />
             <Text size="sm" c="dimmed">
               Loading{all ? ' every tracker' : ''}…
             </Text>
           </Group>
+        ) : (
+          updatedAt > 0 && <Updated at={updatedAt} />
         )}
+        <Button
+          size="xs"
+          variant="subtle"
+          data-testid="refresh-list"
+          disabled={loading}
+          onClick={onRefresh}
+          title={`Ask CallRail again (${keysLabel('refresh')})`}
+          aria-keyshortcuts={ariaKeys('refresh')}
+        >
+          Refresh
+        </Button>
       </Group>
       {!all && (
         <Group gap="xs">
@@ -51,5 +69,15 @@ export function Pager({ page, shown, all, loading, onPage }: Props) {
         </Group>
       )}
     </Group>
+  );
+}
+
+function Updated({ at }: { at: number }) {
+  const iso = new Date(at).toISOString();
+  const age = useRelativeAge(iso);
+  return (
+    <Text size="sm" c="dimmed" data-testid="updated-at" title={localTime(iso)}>
+      · updated {age}
+    </Text>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Center, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Stack, Text } from '@mantine/core';
 import { useDeferredValue, useMemo } from 'react';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
@@ -17,13 +17,15 @@ interface Props {
   onOpen: (id: string) => void;
   onParams: (change: Partial<ListParams>) => void;
   onClearFilters: () => void;
+  /** Asks CallRail for the search box's words, across the company rather than this page. */
+  onServerSearch: () => void;
   checked: ReadonlySet<string>;
   onCheck: (ids: string[], on: boolean) => void;
 }
 
 const NO_ROWS: never[] = [];
 
-export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters, checked, onCheck }: Props) {
+export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters, onServerSearch, checked, onCheck }: Props) {
   const { list, fromCache, offline } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
@@ -40,11 +42,21 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
 
   const filtering =
     text.trim() !== '' || params.search !== '' || params.status !== DEFAULT_PARAMS.status || params.type !== DEFAULT_PARAMS.type;
+  // The box filters what is loaded: on one page of several, say so, and offer the rest.
+  const partial = !all && (list.data.total_pages ?? 1) > 1;
+  const typed = text.trim();
+  const pageOnlySearch = partial && typed !== '' && typed !== params.search;
   return (
     <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
       {offline && <OfflineBanner seenAt={list.data.seen_at} retrying={list.isFetching} onRetry={() => void list.refetch()} />}
       {list.isError && <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />}
       {fromCache && <CacheAge seenAt={list.data.seen_at} />}
+      {pageOnlySearch && (
+        <Text size="sm" c="dimmed" data-testid="search-scope">
+          Searching the {loaded.length.toLocaleString()} trackers on this page only. Press Enter to search all of this
+          company’s trackers in CallRail.
+        </Text>
+      )}
       <TrackersTable
         rows={rows}
         selectedId={selectedId}
@@ -52,14 +64,37 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
         onOpen={onOpen}
         checked={checked}
         onCheck={onCheck}
-        empty={<Empty filtering={filtering} text={text || params.search} onClear={onClearFilters} />}
+        empty={
+          <Empty
+            filtering={filtering}
+            text={text || params.search}
+            onClear={onClearFilters}
+            onSearchAll={pageOnlySearch ? onServerSearch : undefined}
+          />
+        }
       />
-      <Pager page={list.data} shown={rows.length} all={params.perPage === 'all'} loading={list.isFetching} onPage={(page) => onParams({ page })} />
+      <Pager
+        page={list.data}
+        shown={rows.length}
+        all={params.perPage === 'all'}
+        loading={list.isFetching}
+        updatedAt={list.isPlaceholderData || list.data.offline ? 0 : list.dataUpdatedAt}
+        onPage={(page) => onParams({ page })}
+        onRefresh={() => void list.refetch()}
+      />
     </Stack>
   );
 }
 
-function Empty({ filtering, text, onClear }: { filtering: boolean; text: string; onClear: () => void }) {
+interface EmptyProps {
+  filtering: boolean;
+  text: string;
+  onClear: () => void;
+  /** Offered when only this page was searched. */
+  onSearchAll?: () => void;
+}
+
+function Empty({ filtering, text, onClear, onSearchAll }: EmptyProps) {
   return (
     <Center py="xl" data-testid="trackers-empty">
       <Stack align="center" gap="xs">
@@ -67,11 +102,20 @@ function Empty({ filtering, text, onClear }: { filtering: boolean; text: string;
           <>
             <Text fw={600}>No trackers match {text ? `“${text}”` : 'these filters'}.</Text>
             <Text size="sm" c="dimmed">
-              Try another word, or show every active tracker again.
+              {onSearchAll
+                ? 'Only this page was searched. Search all of CallRail, try another word, or show every active tracker again.'
+                : 'Try another word, or show every active tracker again.'}
             </Text>
-            <Button variant="light" data-testid="clear-filters" onClick={onClear}>
-              Clear filters
-            </Button>
+            <Group gap="xs">
+              {onSearchAll && (
+                <Button data-testid="search-all" onClick={onSearchAll}>
+                  Search all of CallRail
+                </Button>
+              )}
+              <Button variant="light" data-testid="clear-filters" onClick={onClear}>
+                Clear filters
+              </Button>
+            </Group>
           </>
         ) : (
           <>

@@ -1,5 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TrackerListRequest_Serialize } from '../../bindings';
@@ -80,6 +80,39 @@ describe('trackers table', () => {
     await user.click(screen.getByTestId('clear-filters'));
     expect(screen.getByTestId('tracker-search')).toHaveValue('');
     expect(screen.getAllByTestId('tracker-row').length).toBeGreaterThan(0);
+  });
+});
+
+describe('searching one page of many, refreshing, and the kept view', () => {
+  it('says the box searches this page only, and offers all of CallRail when nothing matches', async () => {
+    const { user, requests } = setup();
+    await user.type(await screen.findByTestId('tracker-search'), 'zzz-nothing');
+    expect(await screen.findByTestId('search-scope')).toHaveTextContent('Searching the 100 trackers on this page only');
+    expect(screen.getByTestId('trackers-empty')).toHaveTextContent('Only this page was searched');
+    await user.click(screen.getByTestId('search-all'));
+    await waitFor(() => expect(requests.at(-1)).toMatchObject({ search: 'zzz-nothing', page: 1 }));
+    // Once CallRail was asked, the note goes.
+    await waitFor(() => expect(screen.queryByTestId('search-scope')).not.toBeInTheDocument());
+  });
+
+  it('refreshes on the button and says when the list was updated', async () => {
+    const { user, requests } = setup();
+    expect(await screen.findByTestId('updated-at')).toHaveTextContent('updated just now');
+    const before = requests.length;
+    await user.click(screen.getByTestId('refresh-list'));
+    await waitFor(() => expect(requests.length).toBe(before + 1));
+    expect(requests.at(-1)).toEqual(requests[before - 1]);
+  });
+
+  it("keeps each company's view across a remount (a switch or a restart)", async () => {
+    const { requests } = setup();
+    fireEvent.change(await screen.findByTestId('status-filter'), { target: { value: 'disabled' } });
+    fireEvent.change(screen.getByTestId('per-page'), { target: { value: '25' } });
+    await waitFor(() => expect(requests.at(-1)).toMatchObject({ status: 'disabled', per_page: 25 }));
+    cleanup();
+    const again = setup();
+    await waitFor(() => expect(again.requests[0]).toMatchObject({ status: 'disabled', per_page: 25, page: 1 }));
+    expect(screen.getByTestId('status-filter')).toHaveValue('disabled');
   });
 });
 

@@ -13,6 +13,7 @@ import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
 import { useOffline } from './offline';
+import { loadView, saveView } from './savedView';
 import { SelectionBar } from './SelectionBar';
 import { TrackerList } from './TrackerList';
 import { TrackerToolbar } from './TrackerToolbar';
@@ -47,7 +48,8 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
   const qc = useQueryClient();
   const searchBox = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [params, setParams] = useState<ListParams>(DEFAULT_PARAMS);
+  const [params, setParams] = useState<ListParams>(() => loadView(scope));
+  useEffect(() => saveView(scope, params), [scope, params]);
   const [detailId, setDetailId] = useState<string>();
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -117,6 +119,7 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
         selectedId={detailId}
         onOpen={setDetailId}
         onParams={changeParams}
+        onServerSearch={() => changeParams({ search: text.trim() })}
         onClearFilters={() => {
           setText('');
           setParams({ ...DEFAULT_PARAMS, order: params.order, perPage: params.perPage });
