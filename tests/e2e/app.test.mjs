@@ -54,6 +54,39 @@ async function pressUntilShown(keys, next) {
     if (shownNow || attempt === 5) return shown(next);
   }
 }
+/** Resizes the app's window through the X server, as a person dragging its corner does. */
+async function resizeWindow(width, height) {
+  execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Tracker Desk$", "windowsize", String(width), String(height)]);
+  // The menu bar is in the window too: the page is as wide as the window and a little shorter.
+  let inner = [];
+  await browser
+    .waitUntil(
+      async () => {
+        inner = await browser.execute(() => [innerWidth, innerHeight]);
+        return inner[0] === width && inner[1] <= height && inner[1] > height - 80;
+      },
+      { timeout: 5_000 },
+    )
+    .catch(() => assert.fail(`the window never became ${width}x${height}: the page is ${inner.join("x")}`));
+}
+/** The element is wholly inside the window and nothing covers it: a person sees it without scrolling. */
+async function assertInWindow(id) {
+  const box = await browser.execute((el) => {
+    const r = el.getBoundingClientRect();
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {
+      top: r.top,
+      bottom: r.bottom,
+      left: r.left,
+      right: r.right,
+      width: innerWidth,
+      height: innerHeight,
+      covered: top && !el.contains(top) ? top.outerHTML.slice(0, 120) : null,
+    };
+  }, await shown(id));
+  assert.ok(box.top >= 0 && box.left >= 0 && box.bottom <= box.height && box.right <= box.width, `${id} is outside the window: ${JSON.stringify(box)}`);
+  assert.equal(box.covered, null, `${id} is covered`);
+}
 /** Types into the focused field of the window through the X server, as a keyboard does. */
 function typeInWindow(text) {
   execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Tracker Desk$", "windowfocus", "--sync"]);
@@ -299,6 +332,19 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     assert.equal(pools.length, 1);
     assert.equal(pools[0].tracking_numbers.length, 5);
     await closeOverlays();
+
+    // At the smallest window, the disable dialog of a pool shows its main button without scrolling.
+    await resizeWindow(800, 560);
+    try {
+      await (await row("E2E Website pool")).click();
+      await clickUntilShown("disable-tracker", "disable-confirm");
+      await type("disable-name-input", "E2E Website pool");
+      await assertInWindow("disable-confirm");
+      await shot("18-disable-small-window");
+      await closeOverlays();
+    } finally {
+      await resizeWindow(1100, 720);
+    }
   });
 
   it("edits a tracker and shows the change", async () => {

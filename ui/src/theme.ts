@@ -6,3 +6,6 @@ export const theme = createTheme({
   defaultRadius: 'md',
   cursorType: 'pointer',
 });
+
+/** Notices and the update offer sit below dialogs and drawers (Mantine's start at 200), never over their buttons. */
+export const BELOW_OVERLAYS = 150;

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { Connection } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { useRemoveConnection } from './queries';
+import { StickyFooter } from '../../components/StickyFooter';
 
 interface Props {
   connection: Connection;
@@ -38,14 +39,16 @@ export function RemoveConnectionModal({ connection, opened, onClose }: Props) {
           </>
         )}
         {remove.isError && <ErrorBanner error={remove.error} allowReenter={false} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button color="red" data-testid="connection-remove-confirm" loading={remove.isPending} onClick={confirm}>
-            {connection.demo ? 'Stop the demo' : 'Remove and delete the key'}
-          </Button>
-        </Group>
+        <StickyFooter>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button color="red" data-testid="connection-remove-confirm" loading={remove.isPending} onClick={confirm}>
+              {connection.demo ? 'Stop the demo' : 'Remove and delete the key'}
+            </Button>
+          </Group>
+        </StickyFooter>
       </Stack>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Connection } from '../../types';
 import { errorText } from '../errors/describe';
 import { useReplaceKey } from './queries';
+import { StickyFooter } from '../../components/StickyFooter';
 
 interface Props {
   connection: Pick<Connection, 'id' | 'name' | 'key_hint'>;
@@ -54,14 +55,16 @@ export function ReplaceKeyModal({ connection, opened, onClose }: Props) {
               {errorText(replace.error)}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={replace.isPending} disabled={!apiKey.trim()} data-testid="replace-key-save">
-              Check and save key
-            </Button>
-          </Group>
+          <StickyFooter>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={replace.isPending} disabled={!apiKey.trim()} data-testid="replace-key-save">
+                Check and save key
+              </Button>
+            </Group>
+          </StickyFooter>
         </Stack>
       </form>
     </Modal>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { isIpcFailure } from '../../api';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { ContextLine } from '../workspace/ContextLine';
+import { StickyFooter } from '../../components/StickyFooter';
 
 interface Props {
   opened: boolean;
@@ -42,15 +43,17 @@ export function ConfirmCreateModal({ opened, kind, name, numbers, costLine, pend
             </Text>
           </Alert>
         )}
-        <Group justify="flex-end">
-          {/* Focus starts on Back, so a stray Enter or a held key never buys anything. */}
-          <Button variant="default" onClick={onBack} disabled={pending} data-autofocus data-testid="confirm-back">
-            Back to the form
-          </Button>
-          <Button data-testid="confirm-create" loading={pending} disabled={unknownOutcome || locked} onClick={onConfirm}>
-            Buy {numbers} {plural} and create
-          </Button>
-        </Group>
+        <StickyFooter>
+          <Group justify="flex-end">
+            {/* Focus starts on Back, so a stray Enter or a held key never buys anything. */}
+            <Button variant="default" onClick={onBack} disabled={pending} data-autofocus data-testid="confirm-back">
+              Back to the form
+            </Button>
+            <Button data-testid="confirm-create" loading={pending} disabled={unknownOutcome || locked} onClick={onConfirm}>
+              Buy {numbers} {plural} and create
+            </Button>
+          </Group>
+        </StickyFooter>
       </Stack>
     </Modal>
   );

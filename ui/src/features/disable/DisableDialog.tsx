@@ -1,8 +1,9 @@
-import { Alert, Button, Code, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, List, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { validationErrors } from '../../api';
 import type { TrackerDetail } from '../../types';
+import { StickyFooter } from '../../components/StickyFooter';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { byField, fieldError } from '../errors/fields';
 import { useDisableTracker } from '../trackers/mutations';
@@ -46,11 +47,14 @@ export function DisableDialog({ scope, tracker, onClose }: Props) {
                 CallRail releases this tracker’s {count > 0 ? `${count} ` : ''}phone {numbers} for good. Callers who dial{' '}
                 {count === 1 ? 'it' : 'them'} will no longer reach you, and you cannot get {count === 1 ? 'it' : 'them'} back:
               </Text>
-              <List size="sm" data-testid="disable-numbers">
-                {tracker.numbers.map((n) => (
-                  <List.Item key={n}>{n}</List.Item>
-                ))}
-              </List>
+              {/* A pool of 50 takes a few lines, in columns that scroll: the button stays in view. */}
+              <ScrollArea.Autosize mah={112} type="auto">
+                <List size="sm" data-testid="disable-numbers" style={{ columnWidth: '9.5rem', columnGap: 'var(--mantine-spacing-md)' }}>
+                  {tracker.numbers.map((n) => (
+                    <List.Item key={n}>{n}</List.Item>
+                  ))}
+                </List>
+              </ScrollArea.Autosize>
               <Text size="sm">The call history stays in CallRail.</Text>
               <Text size="sm">A disabled tracker cannot be turned back on; you would have to create a new one, with new numbers.</Text>
             </Stack>
@@ -69,14 +73,16 @@ export function DisableDialog({ scope, tracker, onClose }: Props) {
             error={fieldError(invalid, 'confirm_name')}
           />
           {disable.isError && !invalid.confirm_name && <ErrorBanner error={disable.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={disable.isPending}>
-              Keep it
-            </Button>
-            <Button type="submit" color="red" data-testid="disable-confirm" disabled={!matches} loading={disable.isPending}>
-              Release the {numbers} and disable
-            </Button>
-          </Group>
+          <StickyFooter>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose} disabled={disable.isPending}>
+                Keep it
+              </Button>
+              <Button type="submit" color="red" data-testid="disable-confirm" disabled={!matches} loading={disable.isPending}>
+                Release the {numbers} and disable
+              </Button>
+            </Group>
+          </StickyFooter>
         </Stack>
       </form>
     </Modal>

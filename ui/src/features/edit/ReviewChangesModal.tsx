@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { UpdatePreview } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { ContextLine } from '../workspace/ContextLine';
+import { StickyFooter } from '../../components/StickyFooter';
 
 interface Props {
   name: string;
@@ -55,14 +56,16 @@ export function ReviewChangesModal({ name, preview, pending, error, onBack, onCo
         )}
         {note}
         {error != null && <ErrorBanner error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onBack} disabled={pending}>
-            {backLabel ?? 'Back to editing'}
-          </Button>
-          <Button data-testid="edit-confirm" loading={pending} disabled={nothing} onClick={onConfirm} data-autofocus>
-            {extra > 0 ? `Buy ${extra} ${extra === 1 ? 'number' : 'numbers'} and save` : 'Save changes'}
-          </Button>
-        </Group>
+        <StickyFooter>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onBack} disabled={pending}>
+              {backLabel ?? 'Back to editing'}
+            </Button>
+            <Button data-testid="edit-confirm" loading={pending} disabled={nothing} onClick={onConfirm} data-autofocus>
+              {extra > 0 ? `Buy ${extra} ${extra === 1 ? 'number' : 'numbers'} and save` : 'Save changes'}
+            </Button>
+          </Group>
+        </StickyFooter>
       </Stack>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { unwrap } from '../../api';
 import type { FilePlan } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
+import { StickyFooter } from '../../components/StickyFooter';
 
 type Asked = 'destination' | 'add_swap_target';
 
@@ -74,19 +75,21 @@ export function SelectionBar({ scope, ids, offline, onClear, onPlan }: Props) {
           <Text size="xs" c="dimmed">
             Nothing is sent yet: the next screen shows the plan, tracker by tracker.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsked(null)}>
-              Back
-            </Button>
-            <Button
-              loading={busy}
-              disabled={!number.trim()}
-              data-testid="selection-plan"
-              onClick={() => void plan(asked === 'destination' ? { kind: 'destination', number } : { kind: 'add_swap_target', number })}
-            >
-              See the plan
-            </Button>
-          </Group>
+          <StickyFooter>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsked(null)}>
+                Back
+              </Button>
+              <Button
+                loading={busy}
+                disabled={!number.trim()}
+                data-testid="selection-plan"
+                onClick={() => void plan(asked === 'destination' ? { kind: 'destination', number } : { kind: 'add_swap_target', number })}
+              >
+                See the plan
+              </Button>
+            </Group>
+          </StickyFooter>
         </Stack>
       </Modal>
     </>

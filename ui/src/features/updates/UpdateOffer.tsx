@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keys, unwrap } from '../../api';
 import { commands } from '../../bindings';
 import { ErrorBanner } from '../errors/ErrorBanner';
+import { BELOW_OVERLAYS } from '../../theme';
 
 /**
  * Asks once at start whether a newer Tracker Desk exists (only release builds have an update feed)
@@ -21,7 +22,7 @@ export function UpdateOffer() {
   const update = check.data;
   if (!update || later) return null;
   return (
-    <Affix position={{ bottom: 20, left: 20 }}>
+    <Affix position={{ bottom: 20, left: 20 }} zIndex={BELOW_OVERLAYS}>
       <Paper withBorder shadow="md" p="md" maw={440} data-testid="update-offer" role="dialog" aria-label="Update available">
         <Stack gap="xs">
           <Text fw={600}>Tracker Desk {update.version} is available</Text>

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { commands, events } from '../../bindings';
+import { StickyFooter } from '../../components/StickyFooter';
 
 /** Asks before quitting while changes are on their way to CallRail; Rust asks it through an event. */
 export function QuitGuard() {
@@ -17,14 +18,16 @@ export function QuitGuard() {
         Quitting now leaves {writes === 1 ? 'it' : 'them'} unfinished. Tracker Desk records what happened and checks
         CallRail at the next start, but until then History shows the outcome as unknown.
       </Text>
-      <Group justify="flex-end" mt="md">
-        <Button variant="default" data-autofocus data-testid="quit-keep" onClick={() => setWrites(0)}>
-          Keep Tracker Desk open
-        </Button>
-        <Button color="red" data-testid="quit-anyway" onClick={() => void commands.quitNow()}>
-          Quit anyway
-        </Button>
-      </Group>
+      <StickyFooter>
+        <Group justify="flex-end">
+          <Button variant="default" data-autofocus data-testid="quit-keep" onClick={() => setWrites(0)}>
+            Keep Tracker Desk open
+          </Button>
+          <Button color="red" data-testid="quit-anyway" onClick={() => void commands.quitNow()}>
+            Quit anyway
+          </Button>
+        </Group>
+      </StickyFooter>
     </Modal>
   );
 }
