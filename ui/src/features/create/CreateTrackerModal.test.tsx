@@ -26,7 +26,7 @@ async function fill(user: ReturnType<typeof userEvent.setup>, el: HTMLElement, t
   await user.paste(text);
 }
 
-function setup(kind: 'source' | 'session' = 'session') {
+function setup(kind: 'source' | 'session' = 'session', onClose: () => void = () => undefined) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, args) => {
     const a = args as Record<string, unknown>;
@@ -39,7 +39,7 @@ function setup(kind: 'source' | 'session' = 'session') {
     throw new Error(`unexpected command ${cmd}`);
   });
   const onCreated = vi.fn();
-  renderInApp(<CreateTrackerModal scope={scope} kind={kind} onClose={() => undefined} onCreated={onCreated} />);
+  renderInApp(<CreateTrackerModal scope={scope} kind={kind} onClose={onClose} onCreated={onCreated} />);
   return { calls, onCreated, user: userEvent.setup({ delay: null }) };
 }
 
@@ -171,5 +171,31 @@ describe('form test ids', () => {
     expect((await screen.findByTestId('field-pool-size')).tagName).toBe('INPUT');
     await user.click(screen.getByTestId('field-toll-free'));
     expect(screen.getByTestId('field-area-code')).toBeDisabled();
+  });
+});
+
+describe('a half-filled form', () => {
+  it('closes at once while untouched', async () => {
+    const onClose = vi.fn();
+    const { user } = setup('source', onClose);
+    await user.click(await screen.findByTestId('form-cancel'));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('asks before Cancel or Esc discards what was typed', async () => {
+    const onClose = vi.fn();
+    const { user } = setup('source', onClose);
+    await fill(user, await screen.findByTestId('field-name'), 'Billboard I-85');
+    await user.click(screen.getByTestId('form-cancel'));
+    expect(await screen.findByText('Discard what you typed?')).toBeInTheDocument();
+    await user.click(screen.getByTestId('discard-keep'));
+    await waitFor(() => expect(screen.queryByText('Discard what you typed?')).not.toBeInTheDocument());
+    expect(screen.getByTestId('field-name')).toHaveValue('Billboard I-85');
+    expect(onClose).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('field-name'));
+    await user.keyboard('{Escape}');
+    await user.click(await screen.findByTestId('discard-confirm'));
+    expect(onClose).toHaveBeenCalledOnce();
   });
 });

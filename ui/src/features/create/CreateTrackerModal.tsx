@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { TrackerKind } from '../../bindings';
 import { isIpcFailure, validationErrors } from '../../api';
 import type { FieldError, TrackerDetail, TrackerForm } from '../../types';
+import { useDiscardGuard } from '../../components/DiscardGuard';
 import { StickyFooter } from '../../components/StickyFooter';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { byField, fieldLabel } from '../errors/fields';
@@ -44,6 +45,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
   const kind = recreateFrom?.kind ?? asked;
   const f = useFormValues<CreateValues>(() => (recreateFrom ? fromTrackerForm(recreateFrom) : initialValues(kind)));
   const form = toTrackerForm(kind, scope.company, f.values);
+  const guard = useDiscardGuard(f.dirty, onClose);
   const { check, error: checkError, checkNow } = useFormCheck(form);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -120,7 +122,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
       ? 'New session tracker (a pool for your website)'
       : 'New source tracker (one number for one channel)';
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeOnEscape={!pending}>
+    <Modal opened onClose={guard.requestClose} title={title} size="lg" closeOnEscape={!pending}>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           {recreateFrom && (
@@ -162,7 +164,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
               </Text>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" data-testid="form-cancel" onClick={guard.requestClose}>
                 Cancel
               </Button>
               <Button type="submit" data-testid="form-submit">
@@ -186,6 +188,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
           onConfirm={confirm}
         />
       )}
+      {guard.dialog}
     </Modal>
   );
 }

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMemo, useRef, useState } from 'react';
 import { validationErrors } from '../../api';
 import type { FieldError, TrackerDetail, UpdatePreview } from '../../types';
+import { useDiscardGuard } from '../../components/DiscardGuard';
 import { StickyFooter } from '../../components/StickyFooter';
 import { CallFields } from '../create/CallFields';
 import { ErrorBanner } from '../errors/ErrorBanner';
@@ -21,6 +22,7 @@ const EDIT_FIELDS = ['name', 'destination', 'whisper', 'greeting', 'record_calls
 export function EditTrackerModal({ scope, tracker, onClose }: { scope: Scope; tracker: TrackerDetail; onClose: () => void }) {
   const initial = useMemo(() => fromDetail(tracker), [tracker]);
   const f = useFormValues<EditValues>(initial);
+  const guard = useDiscardGuard(f.dirty, onClose);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [review, setReview] = useState<UpdatePreview | null>(null);
   const preview = usePreviewUpdate(scope, tracker.id);
@@ -68,7 +70,7 @@ export function EditTrackerModal({ scope, tracker, onClose }: { scope: Scope; tr
   };
 
   return (
-    <Modal opened onClose={onClose} title={`Edit “${tracker.name}”`} size="lg" closeOnEscape={!review}>
+    <Modal opened onClose={guard.requestClose} title={`Edit “${tracker.name}”`} size="lg" closeOnEscape={!review}>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={`Edit ${tracker.name}`}>
         <Stack gap="md">
           <ContextLine label="Editing in" />
@@ -111,7 +113,7 @@ export function EditTrackerModal({ scope, tracker, onClose }: { scope: Scope; tr
                 {changed ? 'Nothing is sent until you confirm.' : 'Change a field to review it.'}
               </Text>
               <Group>
-                <Button variant="default" onClick={onClose}>
+                <Button variant="default" data-testid="form-cancel" onClick={guard.requestClose}>
                   Cancel
                 </Button>
                 <Button type="submit" data-testid="edit-review" disabled={!changed} loading={preview.isPending}>
@@ -132,6 +134,7 @@ export function EditTrackerModal({ scope, tracker, onClose }: { scope: Scope; tr
           onConfirm={confirm}
         />
       )}
+      {guard.dialog}
     </Modal>
   );
 }

@@ -16,6 +16,7 @@ export type KeysOfType<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[ke
  */
 export function useFormValues<V extends object>(initial: V | (() => V)) {
   const [values, setValues] = useState<V>(initial);
+  const [start] = useState<V>(values);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
@@ -23,7 +24,9 @@ export function useFormValues<V extends object>(initial: V | (() => V)) {
     setTouched((t) => new Set(t).add(String(key)));
   }, []);
   const touch = useCallback((...fields: string[]) => setTouched((t) => new Set([...t, ...fields])), []);
-  return { values, set, touched, touch, submitted, setSubmitted };
+  // Typed changes that closing the form would lose.
+  const dirty = values !== start && JSON.stringify(values) !== JSON.stringify(start);
+  return { values, set, touched, touch, submitted, setSubmitted, dirty };
 }
 
 /** Builds a kit whose errors show for touched fields (all of them after a submit). */
