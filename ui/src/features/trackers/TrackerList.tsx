@@ -64,6 +64,8 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
         onOpen={onOpen}
         checked={checked}
         onCheck={onCheck}
+        order={params.order}
+        onOrder={(order) => onParams({ order })}
         empty={
           <Empty
             filtering={filtering}

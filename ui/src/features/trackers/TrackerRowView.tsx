@@ -44,7 +44,7 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
         } else onKeyNav(e, index);
       }}
     >
-      <div role="cell" className={classes.cell} onClick={(e) => e.stopPropagation()}>
+      <div role="gridcell" className={classes.cell} onClick={(e) => e.stopPropagation()}>
         <input
           type="checkbox"
           data-testid="row-check"
@@ -54,15 +54,15 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
           onClick={(e) => onCheck(index, e.shiftKey)}
         />
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm" fw={500} truncate="end" title={row.name}>
           {row.name}
         </Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm">{typeLabel(row.type)}</Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm" truncate="end" title={row.numbers.join(', ')}>
           {numbersSummary(row)}
           {pool && (
@@ -73,23 +73,23 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
           )}
         </Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm">{row.destination ?? '—'}</Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm" truncate="end" title={row.source}>
           {row.source}
         </Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm">{onOff(row.recording)}</Text>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Badge size="sm" variant="light" color={row.status === 'active' ? 'green' : 'gray'}>
           {row.status === 'active' ? 'Active' : row.status === 'disabled' ? 'Disabled' : 'Other'}
         </Badge>
       </div>
-      <div role="cell" className={classes.cell}>
+      <div role="gridcell" className={classes.cell}>
         <Text size="sm">{formatDate(row.created_at)}</Text>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TrackerListRequest_Serialize } from '../../bindings';
@@ -113,6 +113,44 @@ describe('searching one page of many, refreshing, and the kept view', () => {
     const again = setup();
     await waitFor(() => expect(again.requests[0]).toMatchObject({ status: 'disabled', per_page: 25, page: 1 }));
     expect(screen.getByTestId('status-filter')).toHaveValue('disabled');
+  });
+});
+
+describe('the table by keyboard', () => {
+  it('moves with arrows, Page Up/Down, Home and End, and orders by name from its header', async () => {
+    const { user, requests } = setup();
+    fireEvent.change(await screen.findByTestId('per-page'), { target: { value: 'all' } });
+    await waitFor(() => expect(screen.getByTestId('row-count')).toHaveTextContent('10,000 shown'));
+    const focused = () => (document.activeElement as HTMLElement | null)?.dataset.index;
+    screen.getAllByTestId('tracker-row')[0].focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(focused()).toBe('1'));
+    // 600 px of rows at 44 px is 13 rows; a page moves 11 so that one stays in view.
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(focused()).toBe('12'));
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(focused()).toBe('1'));
+    // jsdom does not scroll (scrollTo does nothing there): move the scroller as a window would.
+    const scrollTo = (top: number) => {
+      const scroller = screen.getByTestId('trackers-table');
+      scroller.scrollTop = top;
+      fireEvent.scroll(scroller);
+    };
+    await user.keyboard('{End}');
+    scrollTo(9_999 * 44);
+    await waitFor(() => expect(focused()).toBe('9999'));
+    await user.keyboard('{Home}');
+    scrollTo(0);
+    await waitFor(() => expect(focused()).toBe('0'));
+
+    const grid = screen.getByRole('grid', { name: 'Trackers' });
+    const name = within(grid).getByRole('columnheader', { name: /Name/ });
+    expect(name).toHaveAttribute('aria-sort', 'ascending');
+    await user.click(screen.getByTestId('sort-name'));
+    await waitFor(() => expect(name).toHaveAttribute('aria-sort', 'descending'));
+    expect(screen.getAllByTestId('tracker-row')[0]).toHaveAttribute('data-id', 'TRK10000');
+    // "All" orders on this side: CallRail is not asked again.
+    expect(requests.filter((r) => r.all)).toHaveLength(1);
   });
 });
 

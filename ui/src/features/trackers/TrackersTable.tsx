@@ -1,6 +1,6 @@
-import { Skeleton, Stack } from '@mantine/core';
+import { Skeleton, Stack, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
 import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
 import { TrackerRowView } from './TrackerRowView';
@@ -16,10 +16,13 @@ interface Props {
   /** The rows ticked for a change to many at once. */
   checked: ReadonlySet<string>;
   onCheck: (ids: string[], on: boolean) => void;
+  /** The order of the Name column, the only one trackers are sorted by. */
+  order: 'asc' | 'desc';
+  onOrder: (order: 'asc' | 'desc') => void;
 }
 
 /** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
-export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, onCheck }: Props) {
+export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, onCheck, order, onOrder }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Where the last tick was, for Shift+click ranges.
   const anchor = useRef(0);
@@ -50,22 +53,43 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, 
 
   const onKeyNav = useCallback(
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
-      const next = e.key === 'ArrowDown' ? index + 1 : e.key === 'ArrowUp' ? index - 1 : -1;
-      if (next < 0 || next >= rows.length) return;
+      // A page is the rows the scroller shows, less one so that one row stays in view.
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+      const last = rows.length - 1;
+      const moves: Record<string, number> = {
+        ArrowDown: index + 1,
+        ArrowUp: index - 1,
+        PageDown: Math.min(index + page, last),
+        PageUp: Math.max(index - page, 0),
+        Home: 0,
+        End: last,
+      };
+      const next = moves[e.key];
+      if (next === undefined || next < 0 || next > last) return;
       e.preventDefault();
+      wantFocus.current = next;
+      setActive(next);
       virtualizer.scrollToIndex(next);
-      requestAnimationFrame(() => {
-        scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
-      });
     },
     [rows.length, virtualizer],
   );
+  // The row a key moved to is focused once it is rendered: at once when it was in view, after the
+  // scroll otherwise (End on 10,000 rows).
+  const wantFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (wantFocus.current === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${wantFocus.current}"]`);
+    if (el) {
+      wantFocus.current = null;
+      el.focus();
+    }
+  });
 
   return (
     <div
       ref={scrollRef}
       className={classes.scroller}
-      role="table"
+      role="grid"
       aria-label="Trackers"
       aria-rowcount={rows.length + 1}
       aria-busy={busy}
@@ -74,8 +98,22 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, 
     >
       <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
         {COLUMNS.map((c) => (
-          <div role="columnheader" key={c.key} className={classes.cell}>
-            {c.key === 'select' ? (
+          <div
+            role="columnheader"
+            key={c.key}
+            className={classes.cell}
+            aria-sort={c.key === 'name' ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {c.key === 'name' ? (
+              <UnstyledButton
+                data-testid="sort-name"
+                className={classes.sortButton}
+                title="Order by name"
+                onClick={() => onOrder(order === 'asc' ? 'desc' : 'asc')}
+              >
+                {c.label} {order === 'asc' ? '↑' : '↓'}
+              </UnstyledButton>
+            ) : c.key === 'select' ? (
               <input
                 type="checkbox"
                 data-testid="check-all"
@@ -93,7 +131,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, 
       </div>
       {rows.length === 0 && (
         <div role="row">
-          <div role="cell">{empty}</div>
+          <div role="gridcell">{empty}</div>
         </div>
       )}
       <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
