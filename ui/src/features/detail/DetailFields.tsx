@@ -1,5 +1,6 @@
-import { List, Table, Text } from '@mantine/core';
+import { Group, List, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CopyText } from '../../components/CopyText';
 import { HelpLink } from '../../components/HelpLink';
 import type { TrackerDetail } from '../../types';
 import { formatDate, onOff } from '../trackers/format';
@@ -14,7 +15,7 @@ export function DetailFields({ t }: { t: TrackerDetail }) {
   const rows: [string, ReactNode][] = [
     ['Type', t.type === 'session' ? 'Session (a pool of numbers for a website)' : 'Source (one number for one channel)'],
     ['Status', t.status === 'active' ? 'Active' : 'Disabled'],
-    ['Numbers', t.numbers.length ? <Lines items={t.numbers} /> : '(none)'],
+    ['Numbers', t.numbers.length ? <Lines items={t.numbers} copy="number" /> : '(none)'],
   ];
   if (t.type === 'session') rows.push(['Pool size', `${t.pool_size} numbers`]);
   rows.push(['Destination', t.destination ?? flow.destination ?? '(none)']);
@@ -44,6 +45,15 @@ export function DetailFields({ t }: { t: TrackerDetail }) {
   ]);
   if (t.type === 'source') rows.push(['Campaign', none(t.campaign_name)]);
   if (t.company_name) rows.push(['Company', t.company_name]);
+  rows.push([
+    'Tracker id',
+    <Group gap={4} wrap="nowrap" key="id">
+      <Text size="sm" ff="monospace" truncate>
+        {t.id}
+      </Text>
+      <CopyText value={t.id} label="the tracker id" />
+    </Group>,
+  ]);
   rows.push(['Created', formatDate(t.created_at)]);
   if (t.disabled_at) rows.push(['Disabled', formatDate(t.disabled_at)]);
   if (t.always_swap) {
@@ -63,11 +73,15 @@ export function DetailFields({ t }: { t: TrackerDetail }) {
   );
 }
 
-function Lines({ items }: { items: string[] }) {
+/** One item a line; with `copy`, each has a Copy button naming it ("Copy number (404) 555-0100"). */
+function Lines({ items, copy }: { items: string[]; copy?: string }) {
   return (
     <List size="sm" listStyleType="none">
       {items.map((item, i) => (
-        <List.Item key={i}>{item}</List.Item>
+        <List.Item key={i}>
+          {item}
+          {copy && <CopyText value={item} label={`${copy} ${item}`} />}
+        </List.Item>
       ))}
     </List>
   );

@@ -1,24 +1,12 @@
 import { Alert, Button, Code, Group, List, Stack, Text, Title } from '@mantine/core';
-import { writeText } from '@tauri-apps/plugin-clipboard-manager';
-import { useEffect, useState } from 'react';
+import { useCopy } from '../../components/CopyText';
 import { HelpLink } from '../../components/HelpLink';
 import type { DniInfo } from '../../types';
 import { ContextLine } from '../workspace/ContextLine';
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 export function DniPanel({ info }: { info: DniInfo }) {
-  const [copy, setCopy] = useState<CopyState>('idle');
-  useEffect(() => {
-    if (copy !== 'copied') return;
-    const t = window.setTimeout(() => setCopy('idle'), 2500);
-    return () => window.clearTimeout(t);
-  }, [copy]);
-  const doCopy = () =>
-    writeText(info.snippet).then(
-      () => setCopy('copied'),
-      () => setCopy('failed'),
-    );
+  const { state: copy, copy: copyText } = useCopy();
+  const doCopy = () => copyText(info.snippet);
 
   return (
     <Stack gap="md" data-testid="dni-panel">

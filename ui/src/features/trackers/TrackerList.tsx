@@ -1,5 +1,6 @@
 import { Button, Center, Group, Stack, Text } from '@mantine/core';
 import { useDeferredValue, useMemo } from 'react';
+import type { TrackerRow } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
 import { useClientFilter } from './clientFilter';
@@ -15,6 +16,7 @@ interface Props {
   params: ListParams;
   selectedId?: string;
   onOpen: (id: string) => void;
+  onMenu: (row: TrackerRow, x: number, y: number) => void;
   onParams: (change: Partial<ListParams>) => void;
   onClearFilters: () => void;
   /** Asks CallRail for the search box's words, across the company rather than this page. */
@@ -25,7 +27,7 @@ interface Props {
 
 const NO_ROWS: never[] = [];
 
-export function TrackerList({ scope, text, params, selectedId, onOpen, onParams, onClearFilters, onServerSearch, checked, onCheck }: Props) {
+export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, onParams, onClearFilters, onServerSearch, checked, onCheck }: Props) {
   const { list, fromCache, offline } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
@@ -62,6 +64,7 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onParams,
         selectedId={selectedId}
         busy={list.isPlaceholderData}
         onOpen={onOpen}
+        onMenu={onMenu}
         checked={checked}
         onCheck={onCheck}
         order={params.order}

@@ -12,6 +12,8 @@ interface Props {
   selected: boolean;
   tabbable: boolean;
   onFocus: (index: number) => void;
+  /** The row's context menu, at a point of the window (right click, the Menu key or Shift+F10). */
+  onMenu: (row: TrackerRow, x: number, y: number) => void;
   onOpen: (id: string) => void;
   onKeyNav: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
   checked: boolean;
@@ -19,7 +21,7 @@ interface Props {
   onCheck: (index: number, range: boolean) => void;
 }
 
-export function TrackerRowView({ row, index, start, selected, tabbable, onFocus, onOpen, onKeyNav, checked, onCheck }: Props) {
+export function TrackerRowView({ row, index, start, selected, tabbable, onFocus, onOpen, onKeyNav, onMenu, checked, onCheck }: Props) {
   const style: CSSProperties = { height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: GRID_TEMPLATE };
   const pool = row.type === 'session';
   return (
@@ -37,8 +39,16 @@ export function TrackerRowView({ row, index, start, selected, tabbable, onFocus,
       data-name={row.name}
       onClick={() => onOpen(row.id)}
       onFocus={() => onFocus(index)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(row, e.clientX, e.clientY);
+      }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
+        if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+          e.preventDefault();
+          const r = e.currentTarget.getBoundingClientRect();
+          onMenu(row, r.left + 48, r.top + r.height / 2);
+        } else if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           onOpen(row.id);
         } else onKeyNav(e, index);

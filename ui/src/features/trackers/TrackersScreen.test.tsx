@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { TrackerListRequest_Serialize } from '../../bindings';
-import { row } from '../../test/fixtures';
+import { detail, row } from '../../test/fixtures';
 import { renderInApp, scope } from '../../test/render';
 import { buildIndex, filterRows } from './clientFilter';
 import { TrackersScreen } from './TrackersScreen';
@@ -151,6 +151,45 @@ describe('the table by keyboard', () => {
     expect(screen.getAllByTestId('tracker-row')[0]).toHaveAttribute('data-id', 'TRK10000');
     // "All" orders on this side: CallRail is not asked again.
     expect(requests.filter((r) => r.all)).toHaveLength(1);
+  });
+});
+
+describe("a row's context menu", () => {
+  function withMenu() {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    const pool = { ...row(3), numbers: ['(404) 555-0101', '(404) 555-0102'], type: 'session' as const, pool_size: 2 };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args: args as Record<string, unknown> });
+      if (cmd === 'cached_trackers') return null;
+      if (cmd === 'list_trackers') return { rows: [row(1), pool], page: 1, per_page: 100, total_pages: 1, total_records: 2, offline: false, seen_at: null };
+      if (cmd === 'get_tracker') return detail({ id: 'TRK3', name: pool.name, numbers: pool.numbers });
+      if (cmd === 'plugin:clipboard-manager|write_text') return null;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderInApp(<TrackersScreen scope={scope} />);
+    return { calls, user: userEvent.setup({ delay: null }) };
+  }
+
+  it('copies the numbers and opens Edit from a right click, and opens by keyboard (Shift+F10)', async () => {
+    const { calls, user } = withMenu();
+    const [, pool] = await screen.findAllByTestId('tracker-row');
+    fireEvent.contextMenu(pool, { clientX: 200, clientY: 150 });
+    await user.click(await screen.findByTestId('row-menu-copy'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.cmd === 'plugin:clipboard-manager|write_text')?.args).toMatchObject({
+        text: '(404) 555-0101, (404) 555-0102',
+      }),
+    );
+
+    fireEvent.contextMenu(pool, { clientX: 200, clientY: 150 });
+    await user.click(await screen.findByTestId('row-menu-edit'));
+    expect(await screen.findByTestId('edit-review')).toBeInTheDocument();
+    expect(calls).toContainEqual({ cmd: 'get_tracker', args: { connectionId: scope.conn, accountId: scope.acc, id: 'TRK3' } });
+    await user.click(screen.getByTestId('form-cancel'));
+
+    pool.focus();
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    expect(await screen.findByTestId('row-menu')).toHaveAccessibleName(`Actions for ${row(3).name}`);
   });
 });
 

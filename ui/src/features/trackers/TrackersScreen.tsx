@@ -1,9 +1,13 @@
 import { Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { keys } from '../../api';
+import { notifications } from '@mantine/notifications';
+import { keys, unwrap } from '../../api';
+import { commands } from '../../bindings';
+import { useCopy } from '../../components/CopyText';
+import { errorText } from '../errors/describe';
 import type { TrackerKind } from '../../bindings';
-import type { FilePlan, TrackerDetail, TrackerForm } from '../../types';
+import type { FilePlan, TrackerDetail, TrackerForm, TrackerRow } from '../../types';
 import { CreateTrackerModal } from '../create/CreateTrackerModal';
 import { TrackerDetailPanel } from '../detail/TrackerDetailPanel';
 import { DisableDialog } from '../disable/DisableDialog';
@@ -12,7 +16,8 @@ import { EditTrackerModal } from '../edit/EditTrackerModal';
 import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
-import { useOffline } from './offline';
+import { OFFLINE_WHY, useOffline } from './offline';
+import { RowMenu, type RowAction, type RowMenuAt } from './RowMenu';
 import { loadView, saveView } from './savedView';
 import { SelectionBar } from './SelectionBar';
 import { TrackerList } from './TrackerList';
@@ -37,7 +42,7 @@ interface Props {
   onCommandDone?: () => void;
   /** History is open over the screen (from the header or a tracker's panel). */
   historyOpen?: boolean;
-  onHistory?: (t: TrackerDetail) => void;
+  onHistory?: (t: Pick<TrackerDetail, 'id' | 'name'>) => void;
   /** Shows the plan of a change to the ticked trackers on the Bulk screen. */
   onBulkPlan?: (plan: FilePlan) => void;
 }
@@ -84,6 +89,32 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
     else if (canCreate) setOverlay({ kind: 'create', type: command.kind === 'newSource' ? 'source' : 'session' });
   }, [command, onCommandDone, overlay, canCreate, qc, scope]);
 
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  const clipboard = useCopy();
+  // Edit and Disable need the whole tracker: read (or reuse) it, then open the dialog over its details.
+  const withDetail = (id: string, then: (t: TrackerDetail) => void) =>
+    qc
+      .fetchQuery({
+        queryKey: keys.tracker(scope.conn, scope.acc, id),
+        queryFn: () => unwrap(commands.getTracker(scope.conn, scope.acc, id)),
+      })
+      .then(then, (e: unknown) => notifications.show({ color: 'red', title: 'The tracker could not be read', message: errorText(e) }));
+  const rowAction = (action: RowAction, row: TrackerRow) => {
+    setMenu(null);
+    if (action === 'copy') void clipboard.copy(row.numbers.join(', '));
+    else if (action === 'open') setDetailId(row.id);
+    else if (action === 'history') onHistory?.(row);
+    else if (action === 'dni') setOverlay({ kind: 'dni' });
+    else {
+      setDetailId(row.id);
+      void withDetail(row.id, (tracker) => setOverlay({ kind: action, tracker }));
+    }
+  };
+  useEffect(() => {
+    if (clipboard.state === 'copied') notifications.show({ title: 'Copied', message: 'The tracking numbers are on the clipboard.' });
+    if (clipboard.state === 'failed') notifications.show({ color: 'red', title: 'Could not copy', message: 'Open the tracker and copy the number by hand.' });
+  }, [clipboard.state]);
+
   const changeParams = (change: Partial<ListParams>) =>
     // Any change but the page itself starts again from the first page.
     setParams((p) => ({ ...p, page: 1, ...change }));
@@ -118,6 +149,7 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
         params={params}
         selectedId={detailId}
         onOpen={setDetailId}
+        onMenu={(row, x, y) => setMenu({ row, x, y })}
         onParams={changeParams}
         onServerSearch={() => changeParams({ search: text.trim() })}
         onClearFilters={() => {
@@ -125,6 +157,7 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
           setParams({ ...DEFAULT_PARAMS, order: params.order, perPage: params.perPage });
         }}
       />
+      <RowMenu at={menu} writeBlocked={offline ? OFFLINE_WHY : null} onAction={rowAction} onClose={() => setMenu(null)} />
       <TrackerDetailPanel
         scope={scope}
         id={detailId}

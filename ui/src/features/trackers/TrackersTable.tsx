@@ -16,13 +16,14 @@ interface Props {
   /** The rows ticked for a change to many at once. */
   checked: ReadonlySet<string>;
   onCheck: (ids: string[], on: boolean) => void;
+  onMenu: (row: TrackerRow, x: number, y: number) => void;
   /** The order of the Name column, the only one trackers are sorted by. */
   order: 'asc' | 'desc';
   onOrder: (order: 'asc' | 'desc') => void;
 }
 
 /** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
-export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, onCheck, order, onOrder }: Props) {
+export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, checked, onCheck, order, onOrder }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Where the last tick was, for Shift+click ranges.
   const anchor = useRef(0);
@@ -147,6 +148,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, empty, checked, 
               tabbable={item.index === tabbable}
               onFocus={setActive}
               onOpen={onOpen}
+              onMenu={onMenu}
               onKeyNav={onKeyNav}
               checked={checked.has(row.id)}
               onCheck={onRowCheck}
