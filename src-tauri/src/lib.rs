@@ -22,6 +22,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             commands::startup::startup_problem,
+            commands::startup::log_ui_error,
             commands::connections::list_connections,
             commands::connections::api_override,
             commands::connections::add_connection,

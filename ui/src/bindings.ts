@@ -8,6 +8,13 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 /** Commands */
 export const commands = {
 	startupProblem: () => __TAURI_INVOKE<StartupProblem | null>("startup_problem"),
+	/**
+	 *  A failure inside the window (a panel that stopped, an unhandled rejection), written to the app's
+	 *  log file beside the Rust side's lines. The text is cut to a few thousand characters, kept on one
+	 *  line, and anything after a `token=` is removed: the window never holds a key, but a log is no
+	 *  place to find out.
+	 */
+	logUiError: (message: string) => __TAURI_INVOKE<void>("log_ui_error", { message }),
 	listConnections: () => typedError<ConnectionView_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_connections")),
 	/**
 	 *  The address standing in for CallRail's this run (TRACKERDESK_API_BASE), which the window must

@@ -18,3 +18,21 @@ pub struct Startup(pub Option<StartupProblem>);
 pub fn startup_problem(startup: State<'_, Startup>) -> Option<StartupProblem> {
     startup.0.clone()
 }
+
+/// The longest UI error written to the log; the rest is cut.
+const MAX_UI_ERROR: usize = 4_000;
+
+/// A failure inside the window (a panel that stopped, an unhandled rejection), written to the app's
+/// log file beside the Rust side's lines. The text is cut to a few thousand characters, kept on one
+/// line, and anything after a `token=` is removed: the window never holds a key, but a log is no
+/// place to find out.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn log_ui_error(message: String) {
+    let one_line: String = message
+        .chars()
+        .take(MAX_UI_ERROR)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    log::error!("window: {}", callrail::redact_tokens(&one_line));
+}

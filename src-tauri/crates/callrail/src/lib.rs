@@ -35,5 +35,6 @@ pub use phone::{format_number, AreaCode, E164};
 pub use retry::RetryPolicy;
 pub use rules::{SourceInput, TrackerDraft, TrackerForm, TrackerKind};
 pub use secret::ApiKey;
+pub use transport::redact_tokens;
 pub use update::{plan_update, TrackerChanges, UpdatePlan};
 pub use writes::{CreateOutcome, Disabled, Updated};

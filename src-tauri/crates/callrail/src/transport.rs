@@ -219,7 +219,7 @@ async fn read_capped(mut resp: reqwest::Response) -> Result<Vec<u8>, Lost> {
 }
 
 /// Replaces the value after every `token=` (any case, quoted or not) with `<redacted>`.
-pub(crate) fn redact_tokens(text: &str) -> String {
+pub fn redact_tokens(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
     let mut out = String::with_capacity(text.len());
     let mut rest = 0;

@@ -9,6 +9,7 @@ import { CostBox } from './CostBox';
 import { PlanTable } from './PlanTable';
 import { stopRun, useBulkRuns, useQuota, useRunner } from './queries';
 import { RunProgress } from './RunProgress';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 interface Props {
   opened: boolean;
@@ -25,7 +26,9 @@ export function BulkPanel({ opened, conn, acc, initial, onClose, onHistory }: Pr
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size="92%" title="Bulk changes from a trackers file">
       {/* Mounted only while open: each opening starts from the file. */}
-      <BulkView conn={conn} acc={acc} initial={initial} onHistory={onHistory} />
+      <PanelBoundary name="Bulk changes">
+        <BulkView conn={conn} acc={acc} initial={initial} onHistory={onHistory} />
+      </PanelBoundary>
     </Drawer>
   );
 }

@@ -7,6 +7,7 @@ import { ContextLine } from '../workspace/ContextLine';
 import type { Scope } from '../workspace/selection';
 import { DetailFields } from './DetailFields';
 import { useTracker } from './useTracker';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 interface Props {
   scope: Scope;
@@ -42,80 +43,82 @@ export function TrackerDetailPanel(props: Props) {
       closeOnEscape={!covered}
       title="Tracker details"
     >
-      <Stack gap="md" data-testid="tracker-detail" data-id={id}>
-        <ContextLine />
-        {tracker.isError && <ErrorBanner error={tracker.error} onRetry={() => void tracker.refetch()} />}
-        {tracker.isPending && id && <Skeleton height={320} aria-label="Loading the tracker" />}
-        {t && (
-          <>
-            <Title order={3} size="h2">
-              {t.name}
-            </Title>
-            <Group gap="xs">
-              <Badge color={t.status === 'active' ? 'green' : 'gray'}>{t.status === 'active' ? 'Active' : 'Disabled'}</Badge>
-              <Badge variant="light">{t.type === 'session' ? 'Session tracker (pool)' : 'Source tracker'}</Badge>
-              {t.always_swap && (
-                <Badge variant="light" color="orange">
-                  Swaps on every visit
-                </Badge>
-              )}
-            </Group>
-            <Group gap="xs">
-              {t.status === 'active' && (
-                <>
-                  <Blockable reason={why} id="offline-why-edit">
+      <PanelBoundary name="The tracker’s details">
+        <Stack gap="md" data-testid="tracker-detail" data-id={id}>
+          <ContextLine />
+          {tracker.isError && <ErrorBanner error={tracker.error} onRetry={() => void tracker.refetch()} />}
+          {tracker.isPending && id && <Skeleton height={320} aria-label="Loading the tracker" />}
+          {t && (
+            <>
+              <Title order={3} size="h2">
+                {t.name}
+              </Title>
+              <Group gap="xs">
+                <Badge color={t.status === 'active' ? 'green' : 'gray'}>{t.status === 'active' ? 'Active' : 'Disabled'}</Badge>
+                <Badge variant="light">{t.type === 'session' ? 'Session tracker (pool)' : 'Source tracker'}</Badge>
+                {t.always_swap && (
+                  <Badge variant="light" color="orange">
+                    Swaps on every visit
+                  </Badge>
+                )}
+              </Group>
+              <Group gap="xs">
+                {t.status === 'active' && (
+                  <>
+                    <Blockable reason={why} id="offline-why-edit">
+                      {(d) => (
+                        <Button data-testid="edit-tracker" disabled={!!why} aria-describedby={d} onClick={() => onEdit(t)}>
+                          Edit
+                        </Button>
+                      )}
+                    </Blockable>
+                    <Blockable reason={why} id="offline-why-disable">
+                      {(d) => (
+                        <Button color="red" variant="light" data-testid="disable-tracker" disabled={!!why} aria-describedby={d} onClick={() => onDisable(t)}>
+                          Disable…
+                        </Button>
+                      )}
+                    </Blockable>
+                  </>
+                )}
+                {t.status !== 'active' && (
+                  <Blockable reason={props.canRecreate ? why : null} id="offline-why-recreate">
                     {(d) => (
-                      <Button data-testid="edit-tracker" disabled={!!why} aria-describedby={d} onClick={() => onEdit(t)}>
-                        Edit
+                      <Button
+                        data-testid="recreate-tracker"
+                        loading={props.recreating}
+                        disabled={!props.canRecreate || !!why}
+                        aria-describedby={d}
+                        onClick={() => props.onRecreate(t)}
+                      >
+                        Recreate with new numbers…
                       </Button>
                     )}
                   </Blockable>
-                  <Blockable reason={why} id="offline-why-disable">
-                    {(d) => (
-                      <Button color="red" variant="light" data-testid="disable-tracker" disabled={!!why} aria-describedby={d} onClick={() => onDisable(t)}>
-                        Disable…
-                      </Button>
-                    )}
-                  </Blockable>
-                </>
-              )}
+                )}
+                {t.type === 'session' && (
+                  <Button variant="default" data-testid="show-dni" onClick={onDni}>
+                    Website snippet (DNI)
+                  </Button>
+                )}
+                {onHistory && (
+                  <Button variant="default" data-testid="tracker-history" onClick={() => onHistory(t)}>
+                    History
+                  </Button>
+                )}
+              </Group>
+              {props.recreateError != null && <ErrorBanner error={props.recreateError} />}
               {t.status !== 'active' && (
-                <Blockable reason={props.canRecreate ? why : null} id="offline-why-recreate">
-                  {(d) => (
-                    <Button
-                      data-testid="recreate-tracker"
-                      loading={props.recreating}
-                      disabled={!props.canRecreate || !!why}
-                      aria-describedby={d}
-                      onClick={() => props.onRecreate(t)}
-                    >
-                      Recreate with new numbers…
-                    </Button>
-                  )}
-                </Blockable>
+                <Text size="sm" c="dimmed">
+                  This tracker is disabled: its numbers were released, and CallRail does not let it be changed or turned back on.
+                  Its call history is kept in CallRail. Recreating it makes a new tracker like it, with new numbers.
+                </Text>
               )}
-              {t.type === 'session' && (
-                <Button variant="default" data-testid="show-dni" onClick={onDni}>
-                  Website snippet (DNI)
-                </Button>
-              )}
-              {onHistory && (
-                <Button variant="default" data-testid="tracker-history" onClick={() => onHistory(t)}>
-                  History
-                </Button>
-              )}
-            </Group>
-            {props.recreateError != null && <ErrorBanner error={props.recreateError} />}
-            {t.status !== 'active' && (
-              <Text size="sm" c="dimmed">
-                This tracker is disabled: its numbers were released, and CallRail does not let it be changed or turned back on.
-                Its call history is kept in CallRail. Recreating it makes a new tracker like it, with new numbers.
-              </Text>
-            )}
-            <DetailFields t={t} />
-          </>
-        )}
-      </Stack>
+              <DetailFields t={t} />
+            </>
+          )}
+        </Stack>
+      </PanelBoundary>
     </Drawer>
   );
 }

@@ -7,6 +7,7 @@ import { HistoryView } from './HistoryView';
 import type { RevertPlan } from './queries';
 import { RevertModal } from './RevertModal';
 import type { Target } from './target';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 export type HistoryOverlay =
   | { kind: 'recreate'; target: Target; form: TrackerForm }
@@ -38,7 +39,9 @@ export function HistoryPanel({ opened, trackerId, trackerName, onShowAll, onClos
         closeOnEscape={overlay === null}
       >
         {/* Mounted only while open: each opening reads the journal afresh, with the filters cleared. */}
-        <HistoryView trackerId={trackerId} trackerName={trackerName} onShowAll={onShowAll} onOverlay={setOverlay} />
+        <PanelBoundary name="History">
+          <HistoryView trackerId={trackerId} trackerName={trackerName} onShowAll={onShowAll} onOverlay={setOverlay} />
+        </PanelBoundary>
       </Drawer>
       {overlay?.kind === 'recreate' && (
         <SelectionContext.Provider value={overlay.target.selection}>

@@ -5,6 +5,7 @@ import { errorText } from '../errors/describe';
 import { keysLabel, SHORTCUTS, type ShortcutId } from '../workspace/shortcuts';
 import { recentCompanies } from './recent';
 import { useAccountSearch } from './useAccountSearch';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 export type PaletteAction = Exclude<ShortcutId, 'palette'> | 'bulk' | 'dni';
 
@@ -46,7 +47,11 @@ export function CommandPalette(props: Props) {
       data-testid="palette"
     >
       {/* Mounted only while open, so each opening starts empty. */}
-      {props.opened && <PaletteBody {...props} />}
+      {props.opened && (
+        <PanelBoundary name="The search">
+          <PaletteBody {...props} />
+        </PanelBoundary>
+      )}
     </Modal>
   );
 }

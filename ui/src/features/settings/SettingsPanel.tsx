@@ -1,5 +1,6 @@
 import { Drawer, Stack } from '@mantine/core';
 import { StoreSection } from './StoreSection';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 interface Props {
   opened: boolean;
@@ -10,9 +11,11 @@ interface Props {
 export function SettingsPanel({ opened, onClose }: Props) {
   return (
     <Drawer opened={opened} onClose={onClose} position="right" size={560} title="Settings">
-      <Stack gap="lg" data-testid="settings-panel">
-        <StoreSection />
-      </Stack>
+      <PanelBoundary name="Settings">
+        <Stack gap="lg" data-testid="settings-panel">
+          <StoreSection />
+        </Stack>
+      </PanelBoundary>
     </Drawer>
   );
 }

@@ -17,6 +17,7 @@ import { Header } from './Header';
 import { SelectionContext, scopeOf } from './selection';
 import { SHORTCUTS, type ShortcutId } from './shortcuts';
 import { useWorkspace, type WorkspaceState } from './useWorkspace';
+import { PanelBoundary } from '../../components/PanelBoundary';
 
 export function Workspace({ connections }: { connections: Connection[] }) {
   const ws = useWorkspace(connections);
@@ -179,15 +180,16 @@ function Body({ ws, command, onCommandDone, historyOpen, onHistory, onBulkPlan, 
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
       <UnfinishedRuns onOpen={onBulk} />
       <ContextLine />
-      <TrackersScreen
-        key={`${scope.conn}/${scope.acc}/${scope.company}`}
-        scope={scope}
-        command={command}
-        onCommandDone={onCommandDone}
-        historyOpen={historyOpen}
-        onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
-        onBulkPlan={onBulkPlan}
-      />
+      <PanelBoundary name="The trackers list" key={`${scope.conn}/${scope.acc}/${scope.company}`}>
+        <TrackersScreen
+          scope={scope}
+          command={command}
+          onCommandDone={onCommandDone}
+          historyOpen={historyOpen}
+          onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
+          onBulkPlan={onBulkPlan}
+        />
+      </PanelBoundary>
     </Stack>
   );
 }
