@@ -15,5 +15,7 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     isolate: false,
+    // A time zone away from UTC, so that local days are tested as the people who use them see them.
+    env: { TZ: 'America/New_York' },
   },
 });

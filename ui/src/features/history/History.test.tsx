@@ -1,11 +1,13 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL } from '../../test/journal';
 import { renderInApp } from '../../test/render';
 import type { Company, TrackerForm } from '../../types';
 import { RECREATE_NOTE } from '../create/CreateTrackerModal';
+import { dayEnd, dayStart } from './filter';
 import { HistoryPanel } from './HistoryPanel';
 
 const COMPANIES: Company[] = [
@@ -122,22 +124,30 @@ describe('history filters and export', () => {
     await user.selectOptions(company, 'COM1');
     await user.selectOptions(screen.getByTestId('history-operation'), 'update');
     await user.selectOptions(screen.getByTestId('history-person'), 'ben @ laptop');
-    const since = screen.getByTestId('history-since');
-    expect(since).toHaveAttribute('type', 'date');
-    fireEvent.change(since, { target: { value: '2026-03-01' } });
-    fireEvent.change(screen.getByTestId('history-until'), { target: { value: '2026-03-31' } });
+    // Nothing chosen reads as nothing chosen.
+    const dates = screen.getByTestId('history-dates');
+    expect(dates).toHaveTextContent('Any day');
+    await user.click(dates);
+    const month = new Date();
+    const day = (d: number) => new Date(month.getFullYear(), month.getMonth(), d);
+    const label = (d: number) => dayjs(day(d)).format('D MMMM YYYY');
+    await user.click(await screen.findByRole('button', { name: label(1) }));
+    await user.click(screen.getByRole('button', { name: label(3) }));
+    await waitFor(() => expect(dates).toHaveTextContent(`${dayjs(day(1)).format('MMM D, YYYY')} – ${dayjs(day(3)).format('MMM D, YYYY')}`));
 
+    // Local days (the tests run in New York): from the 1st's local midnight to the 3rd's last second.
     await waitFor(() =>
       expect(filters().at(-1)).toEqual({
         company_id: 'COM1',
         tracker_id: null,
         operation: 'update',
         person: 'ben @ laptop',
-        since: '2026-03-01T00:00:00Z',
-        until: '2026-03-31T23:59:59Z',
+        since: day(1).toISOString().replace('.000Z', 'Z'),
+        until: new Date(day(4).getTime() - 1000).toISOString().replace('.000Z', 'Z'),
         limit: 500,
       }),
     );
+    expect((filters().at(-1) as { since: string }).since).toMatch(/T0[45]:00:00Z$/);
   });
 
   it('exports what the filters select, and says how many were saved', async () => {
@@ -198,5 +208,14 @@ describe('recreate and revert from history', () => {
     );
     await waitFor(() => expect(screen.queryByTestId('diff-table')).not.toBeInTheDocument());
     await waitFor(() => expect(filters().length).toBeGreaterThan(reads));
+  });
+});
+
+describe('local days', () => {
+  it('bound a day where the person lives, across a change of clocks', () => {
+    // New York moved its clocks forward on 8 March 2026: that day has 23 hours.
+    expect(dayStart('2026-03-08')).toBe('2026-03-08T05:00:00Z');
+    expect(dayEnd('2026-03-08')).toBe('2026-03-09T03:59:59Z');
+    expect(dayStart('2026-13-40x')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import type { Company, ExportFormat, Operation } from '../../types';
 import type { FilterValues } from './filter';
 
@@ -50,24 +51,17 @@ export function HistoryFilters({ values, companies, persons, onChange, onExport,
           onChange={(e) => onChange({ person: e.currentTarget.value })}
           data={[{ value: '', label: 'Everyone' }, ...persons.map((p) => ({ value: p, label: p }))]}
         />
-        <TextInput
-          data-testid="history-since"
-          label="From"
-          type="date"
-          value={values.since}
-          max={values.until || undefined}
-          onChange={(e) => onChange({ since: e.currentTarget.value })}
-          // A value changed without an input event (WebDriver's clear) is picked up on blur.
-          onBlur={(e) => e.currentTarget.value !== values.since && onChange({ since: e.currentTarget.value })}
-        />
-        <TextInput
-          data-testid="history-until"
-          label="To"
-          type="date"
-          value={values.until}
-          min={values.since || undefined}
-          onChange={(e) => onChange({ until: e.currentTarget.value })}
-          onBlur={(e) => e.currentTarget.value !== values.until && onChange({ until: e.currentTarget.value })}
+        <DatePickerInput
+          type="range"
+          data-testid="history-dates"
+          label="Dates"
+          placeholder="Any day"
+          clearable
+          allowSingleDateInRange
+          w={250}
+          valueFormat="MMM D, YYYY"
+          value={[values.since || null, values.until || null]}
+          onChange={([since, until]) => onChange({ since: since ?? '', until: until ?? '' })}
         />
       </Group>
       <Group gap="xs" align="center">

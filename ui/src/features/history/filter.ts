@@ -16,13 +16,24 @@ export const NO_FILTERS: FilterValues = { company: '', operation: '', person: ''
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A day typed in a date box as RFC 3339 bounds on `created_at` (whole days, UTC as the journal keeps them). */
+/** The instant a local day starts, `days` after `day`, as the journal writes times (RFC 3339, UTC). */
+function localMidnight(day: string, days = 0): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + days);
+}
+
+const utc = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * A day chosen in the date box, as bounds on `created_at`: the day as the person lives it (their
+ * time zone, the one History shows times in), not a UTC day.
+ */
 export function dayStart(day: string): string | null {
-  return DAY.test(day) ? `${day}T00:00:00Z` : null;
+  return DAY.test(day) ? utc(localMidnight(day)) : null;
 }
 
 export function dayEnd(day: string): string | null {
-  return DAY.test(day) ? `${day}T23:59:59Z` : null;
+  return DAY.test(day) ? utc(new Date(localMidnight(day, 1).getTime() - 1000)) : null;
 }
 
 /** What the `history` and `export_history` commands are asked for. */
