@@ -18,6 +18,7 @@ pub mod store;
 mod trackers;
 pub mod tuning;
 pub mod views;
+mod wording;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{Desk, RunControl, RunEvent, RunView, SelectionChange, Written, JOURNAL_FILE};

@@ -5,6 +5,7 @@
 use crate::journal::{age, json, Journal};
 use crate::store::{Completion, EntryState, HistoryFilter, JournalEntry, Operation};
 use crate::tuning::Tuning;
+use crate::wording::count;
 use crate::CoreResult;
 use callrail::{Client, CreatedLookup, Tracker, TrackerChanges, TrackerKind};
 use std::collections::HashSet;
@@ -32,7 +33,7 @@ impl Journal {
             Ok(c) => c,
             Err(e) => Completion {
                 state: EntryState::Unknown,
-                outcome: format!("not checked yet: CallRail could not be asked ({e})"),
+                outcome: format!("Not checked yet: CallRail could not be asked ({e})."),
                 tracker_id: None,
                 after: None,
             },
@@ -89,20 +90,23 @@ impl Journal {
                 self.snapshot(entry, &t).await?;
                 Completion {
                     state: EntryState::Succeeded,
-                    outcome: format!("checked in CallRail afterwards: it was created as {}", t.id),
+                    outcome: format!(
+                        "Checked in CallRail afterwards: it was created, with {}.",
+                        count(t.pool_size(), "number")
+                    ),
                     tracker_id: Some(t.id.clone()),
                     after: json(&t),
                 }
             }
             None if age(entry) >= tuning.settle => Completion {
                 state: EntryState::Failed,
-                outcome: format!("checked in CallRail {waited} after the request: no tracker of that name was created, and no number was bought"),
+                outcome: format!("Checked in CallRail {waited} after the request: no tracker of that name was created, and no number was bought."),
                 tracker_id: None,
                 after: None,
             },
             None => Completion {
                 state: EntryState::Unknown,
-                outcome: format!("not in CallRail's list {waited} after the request; CallRail can take a while to show a new tracker, so it is checked again later"),
+                outcome: format!("Not in CallRail's list {waited} after the request. CallRail can take a while to show a new tracker, so it is checked again later."),
                 tracker_id: None,
                 after: None,
             },
@@ -127,12 +131,12 @@ impl Journal {
             _ => update_state(entry, &now, tuning),
         };
         let outcome = match state {
-            EntryState::Succeeded => "checked in CallRail afterwards: the change is there".into(),
+            EntryState::Succeeded => "Checked in CallRail afterwards: the change is there.".into(),
             EntryState::Failed => {
-                "checked in CallRail afterwards: the change was not made".into()
+                "Checked in CallRail afterwards: the change was not made.".into()
             }
             _ => format!(
-                "checked in CallRail {} after the request: the change does not show yet (a pool's new numbers can take a while), so it is checked again later",
+                "Checked in CallRail {} after the request: the change does not show yet (a pool's new numbers can take a while), so it is checked again later.",
                 minutes(age(entry))
             ),
         };

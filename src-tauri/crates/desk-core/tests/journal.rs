@@ -81,7 +81,7 @@ async fn every_write_leaves_an_entry_with_before_and_after() {
             .outcome
             .as_deref()
             .unwrap()
-            .starts_with("disabled; released (404)"),
+            .starts_with("Disabled. CallRail released 1 number: (404)"),
         "{:?}",
         disable.outcome
     );

@@ -300,3 +300,66 @@ async fn a_run_pauses_after_the_row_in_flight_resumes_where_it_stopped_and_cance
         .unwrap();
     assert_eq!(again.counts.done, 5, "a cancelled run sends nothing more");
 }
+
+#[tokio::test]
+async fn a_row_a_crash_left_unknown_is_checked_again_once_callrail_had_time_to_show_it() {
+    use desk_core::store::{EntryState, Operation, SqliteStore, Store};
+    use std::time::Duration;
+    let e = env(SimConfig::default()).await;
+    let mut tuning = desk_core::Tuning::default();
+    tuning.settle = Duration::from_secs(2);
+    tuning.check.window = Duration::from_millis(500);
+    tuning.check.first_interval = Duration::from_millis(100);
+    e.desk.set_tuning(tuning);
+    let run = eight_creates(&e).await;
+
+    // The crash: the first row's create was journaled, then the process died before any answer,
+    // just now. Its row is unknown, and CallRail has no such tracker (yet, as far as a check knows).
+    let store = SqliteStore::open(&e.dir.path().join(desk_core::JOURNAL_FILE)).unwrap();
+    let mut row = e.desk.run_rows(&run.id).await.unwrap().remove(0);
+    row.state = RowState::Unknown;
+    store.update_run_row(&row).await.unwrap();
+    let mut entry = common::entry(
+        "crashed",
+        &time::OffsetDateTime::now_utc()
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap(),
+        &e.company,
+        Operation::Create,
+        // This computer's: a crashed process of its own, not another desk's write still on its way.
+        &format!("ana@{}", gethostname::gethostname().to_string_lossy()),
+    );
+    entry.connection_id = e.conn.clone();
+    entry.account_id = e.account.clone();
+    entry.tracker_id = None;
+    entry.tracker_name = "Run store 0".into();
+    entry.state = EntryState::Intended;
+    store.record_intent(&entry).await.unwrap();
+
+    let events = std::sync::Mutex::new(Vec::new());
+    let ended = e
+        .desk
+        .drive_run(&run.id, &RunControl::default(), &|ev| {
+            events.lock().unwrap().push(ev)
+        })
+        .await
+        .unwrap();
+    assert_eq!(ended.counts.done, 8, "{:?}", ended.counts);
+    let waited = events.lock().unwrap().iter().any(|ev| {
+        matches!(ev, desk_core::RunEvent::Waiting { reason, .. } if reason.contains("line 2 has an unknown outcome"))
+    });
+    assert!(
+        waited,
+        "the young unknown row waited for CallRail to settle, then was checked again"
+    );
+    let made = e
+        .sim
+        .trackers(&e.account)
+        .into_iter()
+        .filter(|t| t["name"] == "Run store 0")
+        .count();
+    assert_eq!(
+        made, 1,
+        "made once, after the check showed the crashed create never reached CallRail"
+    );
+}

@@ -11,6 +11,7 @@ use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
 use specta::Type;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -292,12 +293,39 @@ impl Desk {
             counts: RunCounts::of(&rows),
         });
         let governor = self.connections.governor(&run.connection_id);
-        let mut order: Vec<usize> = (0..rows.len())
+        // Rows a crash left unknown go first. One may be younger than the time CallRail takes to
+        // show a new tracker: if it is still unknown, it is checked once more when that time has
+        // passed, after the other rows.
+        let settled_first: Vec<usize> = (0..rows.len())
             .filter(|&i| rows[i].state == RowState::Unknown)
             .collect();
-        order.extend((0..rows.len()).filter(|&i| rows[i].state == RowState::Pending));
+        let mut order: VecDeque<(usize, Option<tokio::time::Instant>)> =
+            settled_first.iter().map(|&i| (i, None)).collect();
+        order.extend(
+            (0..rows.len())
+                .filter(|&i| rows[i].state == RowState::Pending)
+                .map(|i| (i, None)),
+        );
+        let settle = self.connections.tuning().settle;
         let mut stopped = None;
-        'rows: for i in order {
+        'rows: while let Some((i, not_before)) = order.pop_front() {
+            if let Some(at) = not_before {
+                let reason = format!(
+                    "line {} has an unknown outcome; CallRail can take a while to show a new tracker, so it is checked again then",
+                    rows[i].planned.line
+                );
+                wait_out(
+                    at.saturating_duration_since(tokio::time::Instant::now()),
+                    reason,
+                    control,
+                    on,
+                )
+                .await;
+                if control.asked() != GO {
+                    order.push_front((i, None));
+                    continue;
+                }
+            }
             let mut retries = 0u32;
             loop {
                 match control.asked() {
@@ -331,6 +359,13 @@ impl Desk {
                             .await;
                         match classify(result) {
                             Attempt::Ended(state, message, tracker) => {
+                                if state == RowState::Unknown
+                                    && not_before.is_none()
+                                    && settled_first.contains(&i)
+                                {
+                                    order
+                                        .push_back((i, Some(tokio::time::Instant::now() + settle)));
+                                }
                                 let row = &mut rows[i];
                                 row.state = state;
                                 row.message = Some(message);
@@ -390,22 +425,7 @@ impl Desk {
                     }
                 };
                 if let Some((wait, reason)) = wait {
-                    let wait = wait.max(Duration::from_secs(1));
-                    let until = time::OffsetDateTime::now_utc() + wait;
-                    on(RunEvent::Waiting {
-                        until: until
-                            .format(&time::format_description::well_known::Rfc3339)
-                            .unwrap_or_default(),
-                        seconds: u32::try_from(wait.as_secs()).unwrap_or(u32::MAX),
-                        reason,
-                    });
-                    let end = tokio::time::Instant::now() + wait;
-                    while tokio::time::Instant::now() < end && control.asked() == GO {
-                        tokio::time::sleep(
-                            Duration::from_millis(250).min(end - tokio::time::Instant::now()),
-                        )
-                        .await;
-                    }
+                    wait_out(wait, reason, control, on).await;
                 }
             }
         }
@@ -445,6 +465,29 @@ impl Desk {
             counts,
             active: false,
         })
+    }
+}
+
+/// Says how long the run waits and why, then waits, in short steps so that a pause or a cancel is
+/// heard at once.
+async fn wait_out(
+    wait: Duration,
+    reason: String,
+    control: &RunControl,
+    on: &(dyn Fn(RunEvent) + Send + Sync),
+) {
+    let wait = wait.max(Duration::from_secs(1));
+    let until = time::OffsetDateTime::now_utc() + wait;
+    on(RunEvent::Waiting {
+        until: until
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+        seconds: u32::try_from(wait.as_secs()).unwrap_or(u32::MAX),
+        reason,
+    });
+    let end = tokio::time::Instant::now() + wait;
+    while tokio::time::Instant::now() < end && control.asked() == GO {
+        tokio::time::sleep(Duration::from_millis(250).min(end - tokio::time::Instant::now())).await;
     }
 }
 

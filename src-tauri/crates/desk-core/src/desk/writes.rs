@@ -6,6 +6,7 @@ use super::Desk;
 use crate::journal::{Claim, InFlight, Intent};
 use crate::store::{EntryState, JournalEntry, Operation};
 use crate::trackers;
+use crate::wording::{and_list, count, field_words};
 use crate::{CoreError, CoreResult};
 use callrail::{Tracker, TrackerChanges, TrackerForm, TrackerStatus};
 
@@ -122,8 +123,14 @@ impl Desk {
             .map(|made| {
                 let t = made.tracker;
                 let outcome = match &made.reconciled {
-                    Some(cause) => format!("created as {} (the answer was lost: {cause}; found in CallRail, not bought twice)", t.id),
-                    None => format!("created as {} with {} number(s)", t.id, t.pool_size()),
+                    Some(cause) => format!(
+                        "Created once. CallRail's answer was lost ({cause}); Tracker Desk found the new tracker in CallRail instead of buying its numbers again."
+                    ),
+                    None => format!(
+                        "Created with {}: {}.",
+                        count(t.pool_size(), "number"),
+                        t.formatted_numbers().join(", ")
+                    ),
                 };
                 warnings.extend(made.warning);
                 (t, outcome, made.reconciled)
@@ -198,9 +205,10 @@ impl Desk {
             .await
             .map(|u| {
                 let outcome = if u.changed.is_empty() {
-                    "nothing to change".to_owned()
+                    "Nothing needed changing.".to_owned()
                 } else {
-                    format!("changed {}", u.changed.join(", "))
+                    let fields: Vec<String> = u.changed.iter().map(|f| field_words(f)).collect();
+                    format!("Changed the {}.", and_list(&fields))
                 };
                 (u.after, outcome, u.reconciled)
             });
@@ -258,10 +266,14 @@ impl Desk {
                         }
                     },
                 };
-                let numbers = before.formatted_numbers().join(", ");
+                let numbers = before.formatted_numbers();
                 Ok((
                     after,
-                    format!("disabled; released {numbers}"),
+                    format!(
+                        "Disabled. CallRail released {}: {}.",
+                        count(numbers.len(), "number"),
+                        numbers.join(", ")
+                    ),
                     done.reconciled,
                 ))
             }
