@@ -306,8 +306,10 @@ async fn a_row_a_crash_left_unknown_is_checked_again_once_callrail_had_time_to_s
     use desk_core::store::{EntryState, Operation, SqliteStore, Store};
     use std::time::Duration;
     let e = env(SimConfig::default()).await;
-    let mut tuning = desk_core::Tuning::default();
-    tuning.settle = Duration::from_secs(2);
+    let mut tuning = desk_core::Tuning {
+        settle: Duration::from_secs(2),
+        ..Default::default()
+    };
     tuning.check.window = Duration::from_millis(500);
     tuning.check.first_interval = Duration::from_millis(100);
     e.desk.set_tuning(tuning);
