@@ -49,6 +49,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::history::revert_changes,
             commands::history::reconcile_journal,
             commands::history::store_info,
+            commands::history::person,
+            commands::history::set_person_name,
             commands::history::use_team_store,
             commands::history::use_local_store,
             commands::bulk::bulk_open,

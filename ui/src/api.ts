@@ -76,6 +76,8 @@ export const keys = {
   /** Every history query; invalidate this prefix after any write (failed writes are journaled too). */
   history: ['history'] as const,
   historyList: (filter: object) => ['history', filter] as const,
+  /** The name History gives this person's changes. */
+  person: ['person'] as const,
   /** Where the journal is kept: this computer or the team's MongoDB. */
   storeInfo: ['storeInfo'] as const,
   /** What is left of an account's CallRail requests. */

@@ -71,6 +71,10 @@ export const commands = {
 	 *  configured but unreachable).
 	 */
 	storeInfo: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("store_info")),
+	/**  Who History names for this desk's changes. */
+	person: () => typedError<PersonView, IpcError_Serialize>(__TAURI_INVOKE("person")),
+	/**  Names this person's next changes in History; `null` goes back to the OS account's name. */
+	setPersonName: (name: string | null) => typedError<PersonView, IpcError_Serialize>(__TAURI_INVOKE("set_person_name", { name })),
 	/**  Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring. */
 	useTeamStore: (uri: string, database: string, copyLocal: boolean) => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_team_store", { uri, database, copyLocal })),
 	/**  Back to this computer's journal. */
@@ -579,6 +583,15 @@ export type MenuCommand = {
 export type Operation = "create" | "update" | "disable";
 
 export type Order = "asc" | "desc";
+
+export type PersonView = {
+	/**  What History shows: the chosen name, else the OS account's. */
+	name: string,
+	/**  The OS account's name, the default. */
+	os_user: string,
+	/**  Whether a name was chosen. */
+	chosen: boolean,
+};
 
 export type Plan = Plan_Serialize | Plan_Deserialize;
 

@@ -3,7 +3,7 @@ use callrail::{TrackerChanges, TrackerForm};
 use desk_core::export::ExportFormat;
 use desk_core::store::{HistoryFilter, JournalEntry};
 use desk_core::views::StoreInfo;
-use desk_core::Desk;
+use desk_core::{Desk, PersonView};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -79,6 +79,20 @@ pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEn
 #[specta::specta]
 pub fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
     Ok(desk.store_info()?)
+}
+
+/// Who History names for this desk's changes.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn person(desk: State<'_, Desk>) -> IpcResult<PersonView> {
+    Ok(desk.person()?)
+}
+
+/// Names this person's next changes in History; `null` goes back to the OS account's name.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_person_name(desk: State<'_, Desk>, name: Option<String>) -> IpcResult<PersonView> {
+    Ok(desk.set_person_name(name.as_deref())?)
 }
 
 /// Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring.

@@ -15,10 +15,11 @@ use std::time::Duration;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-/// "OS user@machine", as the journal names who made a change.
-pub fn person() -> String {
+/// "name@machine", as the journal names who made a change: the name the person gave in Settings,
+/// else the OS account's. The machine tells this computer's crashed writes from another's.
+pub fn person_named(name: Option<&str>) -> String {
     // The account's name as the OS knows it, even where USER is not set (services, CI).
-    let user = whoami::username();
+    let user = name.map_or_else(whoami::username, str::to_owned);
     format!("{user}@{}", gethostname::gethostname().to_string_lossy())
 }
 
@@ -65,7 +66,7 @@ pub struct Journal {
     store: StoreCell,
     /// This computer's store: the demo's changes stay here, never in a team's.
     local: Arc<dyn Store>,
-    person: String,
+    person: std::sync::RwLock<String>,
     /// Where a write in flight holds its lock file, so another process can tell it from a crash.
     locks: PathBuf,
     /// Writes of this process on their way to CallRail (quitting asks first while there are any).
@@ -123,9 +124,24 @@ impl Journal {
             store: Arc::new(std::sync::RwLock::new(local.clone())),
             local,
             in_flight: Arc::new(AtomicUsize::new(0)),
-            person: person(),
+            person: std::sync::RwLock::new(person_named(None)),
             locks,
         }
+    }
+
+    /// Who this desk's changes are journaled as.
+    pub fn person(&self) -> String {
+        self.person
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn set_person(&self, person: String) {
+        *self
+            .person
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = person;
     }
 
     pub fn store(&self) -> Arc<dyn Store> {
@@ -200,7 +216,7 @@ impl Journal {
             id: format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..)),
             created_at: crate::now_rfc3339(),
             completed_at: None,
-            person: self.person.clone(),
+            person: self.person(),
             connection_id: i.connection_id.to_owned(),
             connection: i.connection.to_owned(),
             account_id: i.account_id.to_owned(),

@@ -21,7 +21,9 @@ pub mod views;
 mod wording;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
-pub use desk::{Desk, RunControl, RunEvent, RunView, SelectionChange, Written, JOURNAL_FILE};
+pub use desk::{
+    Desk, PersonView, RunControl, RunEvent, RunView, SelectionChange, Written, JOURNAL_FILE,
+};
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;

@@ -15,6 +15,9 @@ pub struct Settings {
     /// OS keyring.
     #[serde(default)]
     pub team_store: Option<String>,
+    /// The name History shows for this person's changes; the OS account's when not set.
+    #[serde(default)]
+    pub display_name: Option<String>,
 }
 
 impl Settings {

@@ -429,3 +429,47 @@ async fn a_team_store_that_cannot_be_used_changes_nothing() {
         "the local journal keeps working"
     );
 }
+
+#[tokio::test]
+async fn history_names_the_person_by_the_name_they_chose() {
+    let e = env(SimConfig::default()).await;
+    let os = e.desk.person().unwrap();
+    assert!(!os.chosen && os.name == os.os_user && !os.name.is_empty());
+    for bad in ["ana@agency", "tab\there", &"x".repeat(61)] {
+        match e.desk.set_person_name(Some(bad)) {
+            Err(desk_core::CoreError::Callrail(callrail::Error::Invalid(v))) => {
+                assert_eq!(v.0[0].field, "display_name")
+            }
+            other => panic!("{bad:?} gave {other:?}"),
+        }
+    }
+    assert_eq!(
+        e.desk.person().unwrap(),
+        os,
+        "a refused name changes nothing"
+    );
+
+    let named = e.desk.set_person_name(Some("  Ana Ruiz ")).unwrap();
+    assert_eq!((named.name.as_str(), named.chosen), ("Ana Ruiz", true));
+    e.desk
+        .create_tracker(&e.conn, &e.account, &source(&e.company, "Named change"), 1)
+        .await
+        .unwrap();
+    // Kept for the next start: a desk opened on the same folder names the person the same way.
+    let again = desk_core::Desk::open(
+        e.dir.path(),
+        desk_core::SecretStore::with_service(&e.service),
+        e.sim.base_url(),
+    )
+    .unwrap();
+    assert_eq!(again.person().unwrap().name, "Ana Ruiz");
+    let history = e.desk.history(&Default::default()).await.unwrap();
+    let entry = history
+        .iter()
+        .find(|h| h.tracker_name == "Named change")
+        .unwrap();
+    assert!(entry.person.starts_with("Ana Ruiz@"), "{}", entry.person);
+
+    let back = e.desk.set_person_name(Some("   ")).unwrap();
+    assert_eq!(back, os, "an empty name is the OS account's again");
+}

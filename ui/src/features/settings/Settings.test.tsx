@@ -20,6 +20,15 @@ function setup(info: StoreInfo, teamAnswer: () => StoreInfo) {
         return teamAnswer();
       case 'use_local_store':
         return LOCAL;
+      case 'person':
+        return { name: 'ana', os_user: 'ana', chosen: false };
+      case 'set_person_name': {
+        const name = args.name as string | null;
+        if (name?.includes('@')) {
+          throw { kind: 'Validation', data: { errors: [{ field: 'display_name', message: "a name cannot hold '@'" }] } };
+        }
+        return { name: name ?? 'ana', os_user: 'ana', chosen: name !== null };
+      }
       default:
         throw new Error(`unexpected ${cmd}`);
     }
@@ -80,5 +89,22 @@ describe('settings › change history', () => {
     expect(screen.queryByTestId('error-database')).not.toBeInTheDocument();
     expect(screen.queryByTestId('store-result')).not.toBeInTheDocument();
     expect(calls.find((c) => c.cmd === 'use_team_store')?.args).toMatchObject({ copyLocal: false });
+  });
+});
+
+describe('settings › your name in History', () => {
+  it('defaults to the computer account, refuses a bad name beside the box, and saves a good one', async () => {
+    const { calls, user } = setup(LOCAL, () => LOCAL);
+    expect(await screen.findByTestId('person-current')).toHaveTextContent('History shows your changes as “ana”');
+    const box = screen.getByTestId('person-name');
+    expect(box).toHaveAttribute('placeholder', 'ana');
+    await user.type(box, 'ana@agency');
+    await user.click(screen.getByTestId('person-save'));
+    expect(await screen.findByText("a name cannot hold '@'")).toBeInTheDocument();
+    await user.clear(box);
+    await user.type(box, 'Ana Ruiz');
+    await user.click(screen.getByTestId('person-save'));
+    await waitFor(() => expect(screen.getByTestId('person-current')).toHaveTextContent('“Ana Ruiz”'));
+    expect(calls.filter((c) => c.cmd === 'set_person_name').at(-1)?.args).toEqual({ name: 'Ana Ruiz' });
   });
 });

@@ -1,4 +1,5 @@
 import { Drawer, Stack } from '@mantine/core';
+import { PersonSection } from './PersonSection';
 import { StoreSection } from './StoreSection';
 import { PanelBoundary } from '../../components/PanelBoundary';
 
@@ -13,6 +14,7 @@ export function SettingsPanel({ opened, onClose }: Props) {
     <Drawer opened={opened} onClose={onClose} position="right" size={560} title="Settings">
       <PanelBoundary name="Settings">
         <Stack gap="lg" data-testid="settings-panel">
+          <PersonSection />
           <StoreSection />
         </Stack>
       </PanelBoundary>

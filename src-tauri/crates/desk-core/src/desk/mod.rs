@@ -2,12 +2,14 @@
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
 mod bulk;
+mod person;
 mod run;
 mod search;
 mod team;
 mod writes;
 
 pub use bulk::SelectionChange;
+pub use person::PersonView;
 pub use run::{RunControl, RunEvent, RunView};
 pub use writes::Written;
 
@@ -58,7 +60,7 @@ impl Desk {
     ) -> CoreResult<Self> {
         let local = Arc::new(SqliteStore::open(&data_dir.join(JOURNAL_FILE))?);
         let journal = Journal::new(local.clone(), data_dir.join(IN_FLIGHT_DIR));
-        Ok(Self {
+        let desk = Self {
             connections: Connections::new(
                 SettingsFile::in_dir(data_dir),
                 secrets,
@@ -70,7 +72,9 @@ impl Desk {
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
             account_listed: std::sync::Mutex::default(),
-        })
+        };
+        desk.load_person();
+        Ok(desk)
     }
 
     pub fn connections(&self) -> &Connections {

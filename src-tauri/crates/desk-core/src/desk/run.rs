@@ -175,7 +175,7 @@ impl Desk {
             id,
             created_at: now.clone(),
             updated_at: now,
-            person: crate::journal::person(),
+            person: self.journal.person(),
             connection_id: connection.to_owned(),
             account_id: account.to_owned(),
             source: source.to_owned(),
