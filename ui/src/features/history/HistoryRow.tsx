@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { Blockable } from '../../components/Blockable';
 import type { JournalEntry } from '../../types';
 import { EntryDetail } from './EntryDetail';
 import { formatWhen, OPERATION_LABELS, stateView, UNKNOWN_TOOLTIP } from './filter';
 
-export const HISTORY_COLUMNS = ['', 'When', 'Who', 'Connection', 'Company', 'Tracker', 'Operation', 'State', 'Outcome', ''];
+export const HISTORY_COLUMNS = ['', 'When and who', 'Tracker', 'Change', 'Outcome', ''];
 
 export interface RowActions {
   onRecreate: (e: JournalEntry) => void;
@@ -57,17 +57,26 @@ export function HistoryRow({ entry: e, company, expanded, onToggle, ...actions }
           </ActionIcon>
         </Table.Td>
         <Table.Td>
-          <time dateTime={e.created_at} style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.created_at)}</time>
-        </Table.Td>
-        <Table.Td>{e.person}</Table.Td>
-        <Table.Td>{e.connection}</Table.Td>
-        <Table.Td>{company}</Table.Td>
-        <Table.Td>{e.tracker_name}</Table.Td>
-        <Table.Td>{OPERATION_LABELS[e.operation]}</Table.Td>
-        <Table.Td>
-          <StateCell entry={e} reconciling={actions.reconciling} onReconcile={actions.onReconcile} />
+          <Text size="sm" component="time" dateTime={e.created_at} style={{ whiteSpace: 'nowrap' }}>
+            {formatWhen(e.created_at)}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="history-row-person">
+            {e.person}
+          </Text>
         </Table.Td>
         <Table.Td>
+          <Text size="sm">{e.tracker_name}</Text>
+          <Text size="xs" c="dimmed">
+            {company} · {e.connection}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Stack gap={4} align="flex-start">
+            <Text size="sm">{OPERATION_LABELS[e.operation]}</Text>
+            <StateCell entry={e} reconciling={actions.reconciling} onReconcile={actions.onReconcile} />
+          </Stack>
+        </Table.Td>
+        <Table.Td style={{ overflowWrap: 'anywhere' }}>
           <Text size="sm">{e.outcome ?? '—'}</Text>
         </Table.Td>
         <Table.Td>

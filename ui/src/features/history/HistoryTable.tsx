@@ -12,7 +12,8 @@ interface Props extends RowActions {
 export function HistoryTable({ entries, companyOf, ...actions }: Props) {
   const [open, setOpen] = useState<string>();
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    // Six columns that wrap fit the drawer at the window's smallest width.
+    <Table.ScrollContainer minWidth={680}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="history-table" aria-label="History of changes">
         <Table.Thead>
           <Table.Tr>
