@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { remote } from "webdriverio";
+import { axeViolations } from "./axe.mjs";
 import { chooseCompany } from "./company.mjs";
 
 const env = (name) => {
@@ -21,7 +22,18 @@ const figures = [];
 
 let browser;
 const $ = (id) => browser.$(`[data-testid="${id}"]`);
-const shot = (name) => browser.saveScreenshot(join(SHOTS, `${name}.png`));
+/** Every screen worth a screenshot is checked with axe too; the last test says what was found. */
+const accessibility = [];
+let screensChecked = 0;
+async function shot(name) {
+  // A drawer or dialog still fading in is half transparent: wait for the page to be still.
+  await browser
+    .waitUntil(() => browser.execute(() => document.getAnimations().every((a) => a.playState !== "running")), { timeout: 3_000 })
+    .catch(() => {});
+  await browser.saveScreenshot(join(SHOTS, `${name}.png`));
+  for (const v of await axeViolations(browser)) accessibility.push(`${name}: ${v}`);
+  screensChecked += 1;
+}
 
 async function shown(id, timeout = 20_000) {
   const el = await $(id);
@@ -487,7 +499,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
           return box.isSelected();
         },
         { timeout: 15_000, timeoutMsg: `${name} could not be ticked` },
-      ).catch(async (e) => { await shot("debug-tick"); throw e; });
+      );
     }
     await waitText("selection-count", /2 selected/);
     await click("selection-destination");
@@ -527,6 +539,12 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     figures.push(`memory with 10,000 trackers loaded: app ${(app / 1024).toFixed(0)} MiB + web process ${(web / 1024).toFixed(0)} MiB RSS`);
     await shot("11-ten-thousand");
     await (await shown("tracker-search")).clearValue();
+  });
+
+  it("shows no critical or serious accessibility violation on any screen (axe-core, WCAG 2.1 A and AA)", () => {
+    assert.ok(screensChecked >= 15, `axe ran on ${screensChecked} screens`);
+    figures.push(`axe-core checked ${screensChecked} screens and dialogs`);
+    assert.deepEqual(accessibility, [], accessibility.join("\n"));
   });
 
   it("removes the connection and its key", async () => {

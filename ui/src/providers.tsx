@@ -6,7 +6,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { BELOW_OVERLAYS, theme } from './theme';
+import { BELOW_OVERLAYS, cssVariablesResolver, theme } from './theme';
 
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -22,7 +22,7 @@ export function makeQueryClient(): QueryClient {
 export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
   return (
     // Under Vitest, Mantine renders without transitions (dropdowns show at once in jsdom).
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={import.meta.env.MODE === 'test' ? 'test' : 'default'}>
       {/* Under every dialog and drawer (Mantine's overlays start at 200): a notice never covers their buttons. */}
       <Notifications position="bottom-right" zIndex={BELOW_OVERLAYS} />
       <QueryClientProvider client={client}>{children}</QueryClientProvider>

@@ -27,7 +27,12 @@ export function RowMenu({ at, writeBlocked, onAction, onClose }: Props) {
     <Menu opened={!!at} onChange={(open) => !open && onClose()} position="bottom-start" offset={2} withinPortal>
       <Menu.Target>
         {/* A point where the menu opens; Mantine names the menu after it. */}
-        <div aria-label={row ? `Actions for ${row.name}` : undefined} style={{ position: 'fixed', left: at?.x ?? 0, top: at?.y ?? 0, width: 1, height: 1 }} />
+        <div
+          role="button"
+          tabIndex={-1}
+          aria-label={row ? `Actions for ${row.name}` : 'Row actions'}
+          style={{ position: 'fixed', left: at?.x ?? 0, top: at?.y ?? 0, width: 1, height: 1 }}
+        />
       </Menu.Target>
       <Menu.Dropdown data-testid="row-menu">
         <Menu.Label>{row?.name}</Menu.Label>

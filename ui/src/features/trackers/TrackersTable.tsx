@@ -108,7 +108,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
             {c.key === 'name' ? (
               <UnstyledButton
                 data-testid="sort-name"
-                className={classes.sortButton}
+                style={{ font: 'inherit', color: 'inherit', textTransform: 'inherit', letterSpacing: 'inherit' }}
                 title="Order by name"
                 onClick={() => onOrder(order === 'asc' ? 'desc' : 'asc')}
               >
