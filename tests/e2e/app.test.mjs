@@ -416,6 +416,27 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await closeOverlays();
   });
 
+  it("names the person in History and switches to the dark theme from Settings, by keyboard", async () => {
+    await pressUntilShown("ctrl+comma", "settings-panel");
+    const name = await shown("person-name");
+    await name.click();
+    typeInWindow("Ana Ruiz");
+    await click("person-save");
+    await waitText("person-current", /“Ana Ruiz”/);
+    await click("theme-choice");
+    await (await browser.$('//label[normalize-space()="Dark"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.mantineColorScheme)) === "dark", {
+      timeout: 5_000,
+      timeoutMsg: "the window never turned dark",
+    });
+    await shot("19-settings-dark");
+    await closeOverlays();
+    await shot("20-trackers-dark");
+    await pressUntilShown("ctrl+comma", "settings-panel");
+    await (await browser.$('//label[normalize-space()="Light"]')).click();
+    await closeOverlays();
+  });
+
   it("never sends the key back over IPC", async () => {
     const conns = JSON.parse(await invoke("list_connections")).ok;
     const conn = conns[0].id;

@@ -108,3 +108,17 @@ describe('settings › your name in History', () => {
     expect(calls.filter((c) => c.cmd === 'set_person_name').at(-1)?.args).toEqual({ name: 'Ana Ruiz' });
   });
 });
+
+describe('settings › appearance', () => {
+  it('offers System, Light and Dark, and keeps the choice for the next start', async () => {
+    const { user } = setup(LOCAL, () => LOCAL);
+    const choice = await screen.findByTestId('theme-choice');
+    expect(choice).toHaveTextContent('SystemLightDark');
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark'));
+    // What public/theme-boot.js reads before the app starts, so the next start opens dark at once.
+    expect(localStorage.getItem('mantine-color-scheme-value')).toBe('dark');
+    await user.click(screen.getByRole('radio', { name: 'System' }));
+    await waitFor(() => expect(localStorage.getItem('mantine-color-scheme-value')).toBe('auto'));
+  });
+});

@@ -1,4 +1,5 @@
 import { Drawer, Stack } from '@mantine/core';
+import { AppearanceSection } from './AppearanceSection';
 import { PersonSection } from './PersonSection';
 import { StoreSection } from './StoreSection';
 import { PanelBoundary } from '../../components/PanelBoundary';
@@ -14,6 +15,7 @@ export function SettingsPanel({ opened, onClose }: Props) {
     <Drawer opened={opened} onClose={onClose} position="right" size={560} title="Settings">
       <PanelBoundary name="Settings">
         <Stack gap="lg" data-testid="settings-panel">
+          <AppearanceSection />
           <PersonSection />
           <StoreSection />
         </Stack>

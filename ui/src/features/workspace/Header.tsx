@@ -1,6 +1,5 @@
 import { Badge, Box, Button, Group, Kbd, NativeSelect, Select, Text } from '@mantine/core';
 import { ariaKeys, keysLabel } from './shortcuts';
-import { ThemeToggle } from './ThemeToggle';
 import type { WorkspaceState } from './useWorkspace';
 import type { Connection } from '../../types';
 
@@ -112,7 +111,6 @@ export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk
           >
             Settings
           </Button>
-          <ThemeToggle />
         </Group>
       </Group>
     </Box>
