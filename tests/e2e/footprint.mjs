@@ -81,7 +81,8 @@ try {
   await chooseCompany(browser, "Acme Plumbing");
   await (await $("status-filter")).selectByAttribute("value", "all");
   await (await $("per-page")).selectByAttribute("value", "all");
-  await browser.waitUntil(async () => ((await browser.execute(() => window.__trackerDesk?.rowCount)) ?? 0) >= 10_000, {
+  const rows = async () => Number((await (await $("trackers-table")).getAttribute("aria-rowcount")) ?? 1) - 1;
+  await browser.waitUntil(async () => (await rows()) >= 10_000, {
     timeout: 120_000,
     timeoutMsg: "the table never held 10,000 rows",
   });

@@ -52,6 +52,5 @@ afterEach(() => {
   cleanup();
   notifications.clean();
   clearMocks();
-  delete window.__trackerDesk;
   localStorage.clear();
 });

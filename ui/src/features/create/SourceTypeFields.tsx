@@ -11,6 +11,7 @@ export function SourceTypeFields({ kit }: { kit: FormKit<CreateValues> }) {
     <Stack gap="sm">
       <NativeSelect
         data-testid="field-source-type"
+        data-field="source"
         label="Source type"
         description="Which callers this number is for. Offline is right for print, billboards, radio and TV."
         data={SOURCE_TYPES}
@@ -35,6 +36,7 @@ export function SourceTypeFields({ kit }: { kit: FormKit<CreateValues> }) {
         <Group grow align="flex-start">
           <NativeSelect
             data-testid="field-search-engine"
+            data-field="search_engine"
             label="Search engine"
             data={SEARCH_ENGINES}
             value={kit.values.search_engine}
@@ -43,6 +45,7 @@ export function SourceTypeFields({ kit }: { kit: FormKit<CreateValues> }) {
           />
           <NativeSelect
             data-testid="field-search-type"
+            data-field="search_type"
             label="Search type"
             data={SEARCH_TYPES}
             value={kit.values.search_type}

@@ -20,6 +20,7 @@ export function TextField<V>({ kit, name, testId, multiline, errorField, ...rest
   const common = {
     ...rest,
     'data-testid': testId,
+    'data-field': errorField ?? String(name),
     value,
     error: kit.error(errorField ?? name),
     // A value changed without an input event (WebDriver's clear, some password managers) is picked up on blur.
@@ -49,6 +50,7 @@ export function BoolField<V>({ kit, name, testId, kind = 'switch', onToggle, ...
   const props = {
     ...rest,
     'data-testid': testId,
+    'data-field': String(name),
     checked: kit.values[name] as boolean,
     error: kit.error(name),
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {

@@ -17,6 +17,7 @@ export function PoolSizeField<V extends { pool_size: number | '' }>({ kit, min =
     <Stack gap={4}>
       <NumberInput
         data-testid="field-pool-size"
+        data-field="pool_size"
         label="Pool size (numbers)"
         description={description ?? `How many numbers rotate on the website: ${POOL_MIN} to ${POOL_MAX}. Each one is billed monthly.`}
         min={min}

@@ -39,31 +39,11 @@ export function makeKit<V>(
   return { values, set, error: (field) => (visible(field) ? fieldError(errors, field) : undefined) };
 }
 
-/** The test id (and focus target) of the input each TrackerForm field is typed in. */
-export const FIELD_TEST_IDS: Record<string, string> = {
-  name: 'field-name',
-  destination: 'field-destination',
-  area_code: 'field-area-code',
-  toll_free: 'field-toll-free',
-  pool_size: 'field-pool-size',
-  source: 'field-source-type',
-  landing: 'field-landing',
-  referrer: 'field-referrer',
-  search_engine: 'field-search-engine',
-  search_type: 'field-search-type',
-  whisper: 'field-whisper',
-  greeting: 'field-greeting',
-  record_calls: 'field-record',
-  sms_enabled: 'field-sms',
-  swap_targets: 'field-swap-targets',
-  campaign_name: 'field-campaign',
-};
-
 /** Moves focus to the first field that has an error, so the keyboard lands where the work is. */
 export function focusFirstError(root: HTMLElement | null, fields: readonly string[]) {
   for (const field of fields) {
-    const id = FIELD_TEST_IDS[field];
-    const el = id ? root?.querySelector<HTMLElement>(`[data-testid="${id}"]`) : null;
+    // Each input says which of the Rust rules' fields it holds (`data-field`).
+    const el = root?.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`);
     if (el && !el.hasAttribute('disabled')) {
       el.focus();
       return;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { TrackerRow } from '../../types';
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
@@ -47,16 +47,8 @@ export function filterRows(rows: readonly TrackerRow[], index: readonly string[]
   return out;
 }
 
-/** The rows the search box lets through, timed for the end-to-end report (window.__trackerDesk). */
+/** The rows the search box lets through. */
 export function useClientFilter(rows: readonly TrackerRow[], query: string): TrackerRow[] {
   const index = useMemo(() => buildIndex(rows), [rows]);
-  const result = useMemo(() => {
-    const started = performance.now();
-    const filtered = filterRows(rows, index, query);
-    return { filtered, ms: performance.now() - started };
-  }, [rows, index, query]);
-  useEffect(() => {
-    window.__trackerDesk = { ...window.__trackerDesk, lastFilterMs: result.ms, rowCount: result.filtered.length };
-  }, [result]);
-  return result.filtered;
+  return useMemo(() => filterRows(rows, index, query), [rows, index, query]);
 }
