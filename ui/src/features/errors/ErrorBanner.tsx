@@ -57,7 +57,7 @@ function IpcErrorView({ error, onRetry, allowReenter }: { error: IpcError } & Om
     case 'Api':
       return <Simple color="red" title={`CallRail answered with an error (${error.data.status})`} message={error.data.message} />;
     case 'RateLimited':
-      return <RateLimited seconds={error.data.retry_after_s} message={error.data.message} onRetry={onRetry} />;
+      return <RateLimited key={error.data.retry_after_s} seconds={error.data.retry_after_s} message={error.data.message} onRetry={onRetry} />;
     case 'Network':
       return (
         <Banner color="red" title="Could not reach CallRail">
@@ -127,10 +127,10 @@ function RetryButton({ onRetry, disabled }: { onRetry: () => void; disabled?: bo
   );
 }
 
+/** Counts down from `seconds`; a new wait is a new banner (keyed by it), so the count starts again. */
 function RateLimited({ seconds, message, onRetry }: { seconds: number | null; message: string; onRetry?: () => void }) {
   const [left, setLeft] = useState(seconds ?? 0);
   useEffect(() => {
-    setLeft(seconds ?? 0);
     if (!seconds) return;
     const timer = window.setInterval(() => setLeft((s) => Math.max(0, s - 1)), 1000);
     return () => window.clearInterval(timer);

@@ -16,6 +16,7 @@ import { EditTrackerModal } from '../edit/EditTrackerModal';
 import { useRecreateForm } from '../history/queries';
 import { useSelection, type Scope } from '../workspace/selection';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
+import type { ScreenCommand, ScreenCommands } from '../workspace/screenCommands';
 import { OFFLINE_WHY, useOffline } from './offline';
 import { RowMenu, type RowAction, type RowMenuAt } from './RowMenu';
 import { loadView, saveView } from './savedView';
@@ -31,15 +32,10 @@ type Overlay =
   | { kind: 'dni' }
   | null;
 
-/** What the palette or a keyboard shortcut asks of this screen. */
-export type ScreenCommand =
-  | { kind: 'newSource' | 'newSession' | 'find' | 'refresh' | 'dni' }
-  | { kind: 'open'; id: string };
-
 interface Props {
   scope: Scope;
-  command?: ScreenCommand | null;
-  onCommandDone?: () => void;
+  /** The palette's, the shortcuts' and the Go menu's commands. */
+  commands?: ScreenCommands;
   /** History is open over the screen (from the header or a tracker's panel). */
   historyOpen?: boolean;
   onHistory?: (t: Pick<TrackerDetail, 'id' | 'name'>) => void;
@@ -48,7 +44,7 @@ interface Props {
 }
 
 /** The selected company's trackers, and every panel and dialog that starts from them. */
-export function TrackersScreen({ scope, command, onCommandDone, historyOpen = false, onHistory, onBulkPlan }: Props) {
+export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHistory, onBulkPlan }: Props) {
   const { company } = useSelection();
   const qc = useQueryClient();
   const searchBox = useRef<HTMLInputElement>(null);
@@ -77,9 +73,7 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
   };
 
   const canCreate = company?.active !== false && !offline;
-  useEffect(() => {
-    if (!command) return;
-    onCommandDone?.();
+  const handle = (command: ScreenCommand) => {
     // A dialog already open keeps the keyboard: a shortcut never stacks a second one on it.
     if (overlay && command.kind !== 'open') return;
     if (command.kind === 'open') setDetailId(command.id);
@@ -87,7 +81,9 @@ export function TrackersScreen({ scope, command, onCommandDone, historyOpen = fa
     else if (command.kind === 'refresh') void qc.invalidateQueries({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) });
     else if (command.kind === 'dni') setOverlay({ kind: 'dni' });
     else if (canCreate) setOverlay({ kind: 'create', type: command.kind === 'newSource' ? 'source' : 'session' });
-  }, [command, onCommandDone, overlay, canCreate, qc, scope]);
+  };
+  // Subscribed again after each render, so the handler sees the screen as it is now.
+  useEffect(() => bus?.subscribe(handle));
 
   const [menu, setMenu] = useState<RowMenuAt | null>(null);
   const clipboard = useCopy();

@@ -11,7 +11,8 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { CommandPalette, type PaletteAction } from '../palette/CommandPalette';
 import { rememberCompany } from '../palette/recent';
 import { SettingsPanel } from '../settings/SettingsPanel';
-import { TrackersScreen, type ScreenCommand } from '../trackers/TrackersScreen';
+import { TrackersScreen } from '../trackers/TrackersScreen';
+import { screenCommands, type ScreenCommands } from './screenCommands';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
 import { SelectionContext, scopeOf } from './selection';
@@ -32,8 +33,8 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   };
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [paletteOpen, palette] = useDisclosure(false);
-  // What the palette or a shortcut asks of the trackers screen; it clears it once done.
-  const [command, setCommand] = useState<ScreenCommand | null>(null);
+  // What the palette, a shortcut or the Go menu asks of the trackers screen.
+  const [bus] = useState(screenCommands);
   const selection = { connection: ws.connection, account: ws.account, company: ws.company };
   const connId = ws.connection.id;
   const accId = ws.account?.id;
@@ -45,12 +46,14 @@ export function Workspace({ connections }: { connections: Connection[] }) {
     if (id === 'history') setHistory({});
     else if (id === 'settings') settings.open();
     else if (id === 'bulk') openBulk(null);
-    else setCommand({ kind: id });
+    else bus.send({ kind: id });
   };
   const shortcut = (id: ShortcutId) => (id === 'palette' ? palette.open() : act(id));
   // The Go menu's items (and their keys, which the OS menu takes before the page sees them).
   const fromMenu = useRef(shortcut);
-  fromMenu.current = shortcut;
+  useEffect(() => {
+    fromMenu.current = shortcut;
+  });
   useEffect(() => {
     const unlisten = events.menuCommand
       .listen((e) => {
@@ -88,8 +91,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <Body
             ws={ws}
-            command={command}
-            onCommandDone={() => setCommand(null)}
+            commands={bus}
             historyOpen={history !== null}
             onHistory={setHistory}
             onBulkPlan={openBulk}
@@ -108,8 +110,11 @@ export function Workspace({ connections }: { connections: Connection[] }) {
           onAction={act}
           onCompany={ws.chooseCompany}
           onTracker={(hit) => {
-            if (hit.company_id) ws.chooseCompany(hit.company_id);
-            setCommand({ kind: 'open', id: hit.tracker.id });
+            const open = { kind: 'open', id: hit.tracker.id } as const;
+            if (hit.company_id && hit.company_id !== companyId) {
+              bus.sendToNext(open);
+              ws.chooseCompany(hit.company_id);
+            } else bus.send(open);
           }}
         />
       )}
@@ -155,15 +160,14 @@ interface HistoryTarget {
 
 interface BodyProps {
   ws: WorkspaceState;
-  command: ScreenCommand | null;
-  onCommandDone: () => void;
+  commands: ScreenCommands;
   historyOpen: boolean;
   onHistory: (target: HistoryTarget) => void;
   onBulkPlan: (plan: FilePlan) => void;
   onBulk: () => void;
 }
 
-function Body({ ws, command, onCommandDone, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
+function Body({ ws, commands, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -183,8 +187,7 @@ function Body({ ws, command, onCommandDone, historyOpen, onHistory, onBulkPlan, 
       <PanelBoundary name="The trackers list" key={`${scope.conn}/${scope.acc}/${scope.company}`}>
         <TrackersScreen
           scope={scope}
-          command={command}
-          onCommandDone={onCommandDone}
+          commands={commands}
           historyOpen={historyOpen}
           onHistory={(t) => onHistory({ trackerId: t.id, trackerName: t.name })}
           onBulkPlan={onBulkPlan}
