@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { MouseEvent } from 'react';
 import { Blockable } from '../../components/Blockable';
 import type { JournalEntry } from '../../types';
@@ -53,7 +54,7 @@ export function HistoryRow({ entry: e, company, expanded, onToggle, ...actions }
             aria-label={expanded ? 'Hide the details of this change' : 'Show the details of this change'}
             onClick={own(onToggle)}
           >
-            <span aria-hidden>{expanded ? '▾' : '▸'}</span>
+            {expanded ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden />}
           </ActionIcon>
         </Table.Td>
         <Table.Td>

@@ -1,4 +1,5 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { TrackerPage } from '../../types';
 import { ariaKeys, keysLabel } from '../workspace/shortcuts';
 import { localTime, useRelativeAge } from './age';
@@ -40,6 +41,7 @@ export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh 
         <Button
           size="xs"
           variant="subtle"
+          leftSection={<IconRefresh size={14} aria-hidden />}
           data-testid="refresh-list"
           disabled={loading}
           onClick={onRefresh}
@@ -51,8 +53,14 @@ export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh 
       </Group>
       {!all && (
         <Group gap="xs">
-          <Button size="xs" variant="default" disabled={page.page <= 1} onClick={() => onPage(page.page - 1)}>
-            ‹ Previous
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconChevronLeft size={14} aria-hidden />}
+            disabled={page.page <= 1}
+            onClick={() => onPage(page.page - 1)}
+          >
+            Previous
           </Button>
           <Text size="sm">
             Page {page.page}
@@ -61,10 +69,11 @@ export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh 
           <Button
             size="xs"
             variant="default"
+            rightSection={<IconChevronRight size={14} aria-hidden />}
             disabled={lastPage != null && page.page >= lastPage}
             onClick={() => onPage(page.page + 1)}
           >
-            Next ›
+            Next
           </Button>
         </Group>
       )}

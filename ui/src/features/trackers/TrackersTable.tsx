@@ -1,4 +1,5 @@
 import { Skeleton, Stack, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
@@ -112,7 +113,10 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
                 title="Order by name"
                 onClick={() => onOrder(order === 'asc' ? 'desc' : 'asc')}
               >
-                {c.label} {order === 'asc' ? '↑' : '↓'}
+                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
+                  {c.label}
+                  {order === 'asc' ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
+                </span>
               </UnstyledButton>
             ) : c.key === 'select' ? (
               <input

@@ -1,4 +1,5 @@
 import { Badge, Box, Button, Group, Kbd, NativeSelect, Select, Text } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { ariaKeys, keysLabel } from './shortcuts';
 import type { WorkspaceState } from './useWorkspace';
 import type { Connection } from '../../types';
@@ -79,6 +80,7 @@ export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk
             onClick={onPalette}
             disabled={!account}
             aria-keyshortcuts={ariaKeys('palette')}
+            leftSection={<IconSearch size={14} aria-hidden />}
             rightSection={<Kbd size="xs">{keysLabel('palette')}</Kbd>}
           >
             Find
