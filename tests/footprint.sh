@@ -61,6 +61,30 @@ for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$driver_port") 2>/dev/null &&
   FOOTPRINT_APP="$app" FOOTPRINT_API_KEY="$key" FOOTPRINT_DRIVER_PORT="$driver_port" node footprint.mjs) ||
   { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; exit 1; }
 
+# The engine's own floor, side by side: WebKitGTK's MiniBrowser on a blank page, same display and
+# settings. What the window holds above it is the app's; what is below it no app can shed.
+minibrowser=$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n1 || true)
+if [ -n "$minibrowser" ]; then
+  WEBKIT_DISABLE_COMPOSITING_MODE=1 "$minibrowser" about:blank >/dev/null 2>&1 &
+  mb=$!
+  pids+=($mb)
+  sleep 6
+  pss() { awk '/^Pss:/ {s+=$2} END {print int(s/1024)}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
+  mb_ui=$(pss "$mb")
+  kids=$(pgrep -P "$mb" || true)
+  mb_web=0; mb_net=0
+  for k in $kids; do
+    case "$(cat "/proc/$k/comm" 2>/dev/null)" in
+      WebKitWebProces*) mb_web=$((mb_web + $(pss "$k"))) ;;
+      WebKitNetworkPr*) mb_net=$((mb_net + $(pss "$k"))) ;;
+    esac
+  done
+  echo "footprint: WebKitGTK's floor, MiniBrowser on a blank page: $((mb_ui + mb_web + mb_net)) MiB PSS (browser $mb_ui, web process $mb_web, network process $mb_net)"
+  kill "$mb" 2>/dev/null || true
+else
+  echo "footprint: WebKitGTK's MiniBrowser is not installed here; the engine's floor is not measured"
+fi
+
 # List-all, side by side.
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
