@@ -247,6 +247,59 @@ async fn list_all_reads_every_page_once() {
 }
 
 #[tokio::test]
+async fn list_all_tells_each_page_and_stops_when_asked() {
+    let sim = start(SimConfig {
+        extra_trackers: 2_500,
+        latency: Some(std::time::Duration::from_millis(30)),
+        ..SimConfig::default()
+    })
+    .await;
+    let c = client(&sim);
+    let acc = account(&c).await;
+    let first = company(&c, &acc, "Acme Plumbing").await;
+    let query = TrackerQuery::company(&first.id);
+    let seen = std::sync::Mutex::new(Vec::new());
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let on_page = |done: u32, total: u32| seen.lock().unwrap().push((done, total));
+    let watch = callrail::ListWatch {
+        on_page: &on_page,
+        cancelled: &cancelled,
+    };
+    let all = c
+        .list_all_trackers_watched(&acc, &query, Some(&watch))
+        .await
+        .unwrap();
+    let pages = all.len().div_ceil(250) as u32;
+    let told = seen.lock().unwrap().clone();
+    assert_eq!(told.len() as u32, pages, "told once a page: {told:?}");
+    assert!(told.iter().all(|&(_, total)| total == pages));
+    assert_eq!(told.last(), Some(&(pages, pages)));
+
+    // Stopped after the third page: the pages in flight end, nothing more is asked.
+    seen.lock().unwrap().clear();
+    sim.clear_requests();
+    let stop_at_three = |done: u32, total: u32| {
+        seen.lock().unwrap().push((done, total));
+        if done == 3 {
+            cancelled.store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    };
+    let watch = callrail::ListWatch {
+        on_page: &stop_at_three,
+        cancelled: &cancelled,
+    };
+    let stopped = c
+        .list_all_trackers_watched(&acc, &query, Some(&watch))
+        .await;
+    assert!(matches!(stopped, Err(Error::Cancelled)), "{stopped:?}");
+    let asked = count(&sim, "GET", "/trackers.json") as u32;
+    assert!(
+        asked < pages,
+        "stopped early: {asked} of {pages} pages were asked for"
+    );
+}
+
+#[tokio::test]
 async fn list_all_without_total_pages() {
     let sim = start(SimConfig {
         extra_trackers: 600,

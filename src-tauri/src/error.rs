@@ -45,6 +45,9 @@ pub enum IpcError {
     /// Checking for, or installing, a new version of the app failed; this version keeps running.
     #[error("{message}")]
     Update { message: String },
+    /// Long reading work stopped as the person asked; nothing changed.
+    #[error("{message}")]
+    Cancelled { message: String },
 }
 
 fn first(errors: &[FieldError]) -> String {
@@ -109,6 +112,7 @@ fn from_callrail(e: callrail::Error) -> IpcError {
         E::CreateOutcomeUnknown { .. } | E::ChangeOutcomeUnknown { .. } => {
             IpcError::OutcomeUnknown { message }
         }
+        E::Cancelled => IpcError::Cancelled { message },
     }
 }
 

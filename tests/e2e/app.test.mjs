@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { remote } from "webdriverio";
 import { axeViolations } from "./axe.mjs";
 import { chooseCompany } from "./company.mjs";
+import { press, typeInWindow } from "./keys.mjs";
 
 const env = (name) => {
   const v = process.env[name];
@@ -57,8 +58,7 @@ async function clickUntilShown(id, next) {
 async function pressUntilShown(keys, next) {
   for (let attempt = 1; ; attempt++) {
     try {
-      execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Tracker Desk$", "windowfocus", "--sync"]);
-      execFileSync("xdotool", ["key", keys]);
+      press(keys);
     } catch {
       // the window was being remapped; try again
     }
@@ -98,11 +98,6 @@ async function assertInWindow(id) {
   }, await shown(id));
   assert.ok(box.top >= 0 && box.left >= 0 && box.bottom <= box.height && box.right <= box.width, `${id} is outside the window: ${JSON.stringify(box)}`);
   assert.equal(box.covered, null, `${id} is covered`);
-}
-/** Types into the focused field of the window through the X server, as a keyboard does. */
-function typeInWindow(text) {
-  execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Tracker Desk$", "windowfocus", "--sync"]);
-  execFileSync("xdotool", ["type", "--delay", "30", text]);
 }
 async function type(id, text) {
   const el = await shown(id);

@@ -48,29 +48,39 @@ export E2E_SIM_BASE="http://127.0.0.1:$sim_port"
 export E2E_APP="$app"
 export E2E_DATA_HOME="$work/data"
 export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$here/screenshots}"
-export E2E_DRIVER_PORT=$(free_port)
 mkdir -p "$E2E_DATA_HOME" "$E2E_SCREENSHOTS"
 
-# The app inherits tauri-driver's environment: a fresh data folder, and the simulator as CallRail.
-TRACKERDESK_API_BASE="$E2E_SIM_BASE" XDG_DATA_HOME="$E2E_DATA_HOME" XDG_CONFIG_HOME="$work/config" \
-  tauri-driver --port "$E2E_DRIVER_PORT" --native-port "$(free_port)" > "$work/driver.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done
+# A tauri-driver for one suite; the app inherits its environment: the data folder DATA_HOME (each
+# suite is a fresh install) and the simulator as CallRail. Its port is left in $driver_port (not
+# printed: a subshell would keep its pid from the cleanup).
+start_driver() {
+  local data_home=$1 name=$2 port
+  port=$(free_port)
+  driver_port=$port
+  TRACKERDESK_API_BASE="$E2E_SIM_BASE" XDG_DATA_HOME="$data_home" XDG_CONFIG_HOME="$work/config-$name" \
+    tauri-driver --port "$port" --native-port "$(free_port)" > "$work/driver-$name.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+}
 
 cd "$here"
 npm ci --no-audit --no-fund >/dev/null
 status=0
+start_driver "$E2E_DATA_HOME" app
+export E2E_DRIVER_PORT=$driver_port
 node --test --test-concurrency=1 app.test.mjs || status=$?
-[ $status -eq 0 ] || { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; }
+[ $status -eq 0 ] || { echo "--- tauri-driver log"; tail -n 40 "$work/driver-app.log"; }
+
+mkdir -p "$work/keyboard"
+start_driver "$work/keyboard" keyboard
+export E2E_KEYBOARD_DRIVER_PORT=$driver_port
+node --test --test-concurrency=1 keyboard.test.mjs || { status=$?; echo "--- tauri-driver log"; tail -n 40 "$work/driver-keyboard.log"; }
 
 # A second start, on a data folder whose journal is not a database.
 export E2E_BROKEN_DATA_HOME="$work/broken"
 mkdir -p "$E2E_BROKEN_DATA_HOME/com.trackerdesk.app"
 echo "this is not a database" > "$E2E_BROKEN_DATA_HOME/com.trackerdesk.app/journal.sqlite3"
-export E2E_BROKEN_DRIVER_PORT=$(free_port)
-XDG_DATA_HOME="$E2E_BROKEN_DATA_HOME" XDG_CONFIG_HOME="$work/config-broken" \
-  tauri-driver --port "$E2E_BROKEN_DRIVER_PORT" --native-port "$(free_port)" > "$work/driver-broken.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$E2E_BROKEN_DRIVER_PORT") 2>/dev/null && break; sleep 0.1; done
+start_driver "$E2E_BROKEN_DATA_HOME" broken
+export E2E_BROKEN_DRIVER_PORT=$driver_port
 node --test --test-concurrency=1 startup.test.mjs || { status=$?; echo "--- tauri-driver log"; tail -n 40 "$work/driver-broken.log"; }
 exit $status

@@ -37,6 +37,13 @@ export const commands = {
 	/**  The last-seen trackers of a company, to show at once while CallRail is asked. */
 	cachedTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("cached_trackers", { connectionId, accountId, request })),
 	/**
+	 *  Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
+	 *  `cancel_listing` with the same `listing` id, which ends it with a `Cancelled` error.
+	 */
+	listAllTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize, listing: string, onProgress: Channel<ListProgress>) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_all_trackers", { connectionId, accountId, request, listing, onProgress })),
+	/**  Stops the listing of every page with this id after the pages in flight; nothing if it ended. */
+	cancelListing: (listing: string) => __TAURI_INVOKE<void>("cancel_listing", { listing }),
+	/**
 	 *  Which client owns a number, or a tracker by name, across every company of the account: the
 	 *  last-seen copies alone, or CallRail read whole first when `ask_callrail` is set.
 	 */
@@ -462,6 +469,10 @@ export type IpcError_Deserialize =
 /**  Checking for, or installing, a new version of the app failed; this version keeps running. */
 { kind: "Update"; data: {
 	message: string,
+} } | 
+/**  Long reading work stopped as the person asked; nothing changed. */
+{ kind: "Cancelled"; data: {
+	message: string,
 } };
 
 export type IpcError_Serialize = 
@@ -509,6 +520,10 @@ export type IpcError_Serialize =
 } } | 
 /**  Checking for, or installing, a new version of the app failed; this version keeps running. */
 { kind: "Update"; data: {
+	message: string,
+} } | 
+/**  Long reading work stopped as the person asked; nothing changed. */
+{ kind: "Cancelled"; data: {
 	message: string,
 } };
 
@@ -563,6 +578,12 @@ export type JournalEntry_Serialize = {
 	/**  The tracker before and after, as CallRail returned it (JSON). */
 	before: string | null,
 	after: string | null,
+};
+
+/**  Where a listing of every page stands: pages read, pages in all. */
+export type ListProgress = {
+	done: number,
+	total: number,
 };
 
 /**  Why a tracker matched. */

@@ -1,8 +1,14 @@
 use crate::error::IpcResult;
-use callrail::{TrackerChanges, TrackerForm};
+use callrail::{ListWatch, TrackerChanges, TrackerForm};
 use desk_core::search::AccountSearch;
 use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
 use desk_core::{Desk, TrackerListRequest};
+use serde::Serialize;
+use specta::Type;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use tauri::ipc::Channel;
 use tauri::State;
 
 #[tauri::command]
@@ -18,6 +24,72 @@ pub async fn list_trackers(
         .await?;
     crate::webview::release_soon();
     Ok(page)
+}
+
+/// Where a listing of every page stands: pages read, pages in all.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ListProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The listings of every page under way, by the id the window gave each, to stop them.
+#[derive(Default)]
+pub struct Listings(Mutex<HashMap<String, Arc<AtomicBool>>>);
+
+impl Listings {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AtomicBool>>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
+/// `cancel_listing` with the same `listing` id, which ends it with a `Cancelled` error.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_all_trackers(
+    desk: State<'_, Desk>,
+    listings: State<'_, Listings>,
+    connection_id: String,
+    account_id: String,
+    request: TrackerListRequest,
+    listing: String,
+    on_progress: Channel<ListProgress>,
+) -> IpcResult<TrackerPage> {
+    let cancelled = Arc::new(AtomicBool::new(false));
+    listings.lock().insert(listing.clone(), cancelled.clone());
+    let on_page = move |done, total| {
+        let _ = on_progress.send(ListProgress { done, total });
+    };
+    let watch = ListWatch {
+        on_page: &on_page,
+        cancelled: &cancelled,
+    };
+    let page = desk
+        .list_trackers_watched(
+            &connection_id,
+            &account_id,
+            TrackerListRequest {
+                all: true,
+                ..request
+            },
+            Some(&watch),
+        )
+        .await;
+    listings.lock().remove(&listing);
+    crate::webview::release_soon();
+    Ok(page?)
+}
+
+/// Stops the listing of every page with this id after the pages in flight; nothing if it ended.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn cancel_listing(listings: State<'_, Listings>, listing: String) {
+    if let Some(flag) = listings.lock().get(&listing) {
+        flag.store(true, Ordering::SeqCst);
+    }
 }
 
 /// The last-seen trackers of a company, to show at once while CallRail is asked.

@@ -12,10 +12,27 @@ use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// A list never reads more pages than this, whatever the server claims.
 const MAX_PAGES: u32 = 2_000;
+
+/// Watches a long listing: told of each page read (pages read, pages in all), and asked before each
+/// request whether to stop.
+pub struct ListWatch<'a> {
+    pub on_page: &'a (dyn Fn(u32, u32) + Send + Sync),
+    pub cancelled: &'a AtomicBool,
+}
+
+impl ListWatch<'_> {
+    fn check(watch: Option<&Self>) -> Result<()> {
+        match watch {
+            Some(w) if w.cancelled.load(Ordering::SeqCst) => Err(crate::Error::Cancelled),
+            _ => Ok(()),
+        }
+    }
+}
 
 /// Cheap to clone; clones share the connection pool and the rate limiter.
 #[derive(Clone)]
@@ -69,7 +86,7 @@ impl Client {
 
     /// Every account the key sees.
     pub async fn list_accounts(&self) -> Result<Vec<Account>> {
-        self.all_pages("", "/v3/a.json".into(), Vec::new(), PER_PAGE_MAX)
+        self.all_pages("", "/v3/a.json".into(), Vec::new(), PER_PAGE_MAX, None)
             .await
     }
 
@@ -98,6 +115,7 @@ impl Client {
             format!("/v3/a/{account}/companies.json"),
             query,
             PER_PAGE_MAX,
+            None,
         )
         .await
     }
@@ -134,6 +152,18 @@ impl Client {
         account_id: &str,
         query: &TrackerQuery,
     ) -> Result<Vec<Tracker>> {
+        self.list_all_trackers_watched(account_id, query, None)
+            .await
+    }
+
+    /// The same, telling `watch` of each page and stopping with [`crate::Error::Cancelled`] when
+    /// it asks.
+    pub async fn list_all_trackers_watched(
+        &self,
+        account_id: &str,
+        query: &TrackerQuery,
+        watch: Option<&ListWatch<'_>>,
+    ) -> Result<Vec<Tracker>> {
         let account = check_id("account_id", account_id)?;
         let per_page = check_per_page(query.per_page.unwrap_or(PER_PAGE_MAX))?;
         let query = TrackerQuery {
@@ -146,6 +176,7 @@ impl Client {
             format!("/v3/a/{account}/trackers.json"),
             query.to_pairs()?,
             per_page,
+            watch,
         )
         .await
     }
@@ -159,6 +190,7 @@ impl Client {
         path: String,
         query: Vec<(&'static str, String)>,
         per_page: u32,
+        watch: Option<&ListWatch<'_>>,
     ) -> Result<Vec<T>> {
         let fetch = |page: u32| {
             let mut q = query.clone();
@@ -166,6 +198,7 @@ impl Client {
             q.push(("per_page", per_page.to_string()));
             let path = path.clone();
             async move {
+                ListWatch::check(watch)?;
                 let (_, body) = self
                     .inner
                     .send(Method::GET, limit_key, &path, &q, None)
@@ -182,6 +215,11 @@ impl Client {
             }
         };
         let first = fetch(1).await?;
+        let told = |done: u32, total: u32| {
+            if let Some(w) = watch {
+                (w.on_page)(done, total.max(done));
+            }
+        };
         let expected = first
             .total_records
             .map_or(0, |n| n.min(u64::from(MAX_PAGES) * u64::from(per_page)));
@@ -192,11 +230,13 @@ impl Client {
             (None, None) => {
                 let mut page = 1;
                 let mut more = full;
+                told(1, 1 + u32::from(more));
                 while more && page < MAX_PAGES {
                     page += 1;
                     let next = fetch(page).await?;
                     more = next.items.len() >= per_page as usize;
                     items.extend(next.items);
+                    told(page, page + u32::from(more));
                 }
             }
             (pages, records) => {
@@ -208,14 +248,18 @@ impl Client {
                     .min()
                     .unwrap_or(1)
                     .min(MAX_PAGES);
+                told(1, last);
                 let mut rest = futures::stream::iter(2..=last)
                     .map(fetch)
                     .buffered(self.list_concurrency);
+                let mut done = 1;
                 while let Some(page) = rest.try_next().await? {
                     if page.items.is_empty() {
                         break;
                     }
                     items.extend(page.items);
+                    done += 1;
+                    told(done, last);
                 }
             }
         }

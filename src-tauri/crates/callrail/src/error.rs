@@ -96,6 +96,9 @@ pub enum Error {
     /// A write whose answer was lost, and reading CallRail showed it was not carried out.
     #[error("CallRail did not make the change ({cause}); checked in CallRail: {check}. Nothing changed, so it is safe to try again")]
     NotCarriedOut { cause: String, check: String },
+    /// A listing stopped before its last page, as the person asked (reads only: nothing changed).
+    #[error("stopped before every page was read, as asked")]
+    Cancelled,
 }
 
 fn rate_limited_message(retry_after: Option<Duration>, local: bool) -> String {

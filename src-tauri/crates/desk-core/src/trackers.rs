@@ -38,6 +38,7 @@ pub(crate) async fn list(
     client: &Client,
     account: &str,
     req: &TrackerListRequest,
+    watch: Option<&callrail::ListWatch<'_>>,
 ) -> CoreResult<(TrackerPage, Vec<Tracker>)> {
     let query = TrackerQuery {
         company_id: Some(req.company_id.clone()),
@@ -50,7 +51,9 @@ pub(crate) async fn list(
         per_page: req.per_page,
     };
     if req.all {
-        let all = client.list_all_trackers(account, &query).await?;
+        let all = client
+            .list_all_trackers_watched(account, &query, watch)
+            .await?;
         return Ok((
             TrackerPage::whole(all.iter().map(TrackerRow::from).collect(), false, None),
             all,

@@ -302,7 +302,7 @@ async fn a_run_pauses_after_the_row_in_flight_resumes_where_it_stopped_and_cance
 }
 
 #[tokio::test]
-async fn a_row_a_crash_left_unknown_is_checked_again_once_callrail_had_time_to_show_it() {
+async fn rows_a_crash_left_unknown_are_checked_again_once_callrail_had_time_to_show_them() {
     use desk_core::store::{EntryState, Operation, SqliteStore, Store};
     use std::time::Duration;
     let e = env(SimConfig::default()).await;
@@ -315,28 +315,31 @@ async fn a_row_a_crash_left_unknown_is_checked_again_once_callrail_had_time_to_s
     e.desk.set_tuning(tuning);
     let run = eight_creates(&e).await;
 
-    // The crash: the first row's create was journaled, then the process died before any answer,
-    // just now. Its row is unknown, and CallRail has no such tracker (yet, as far as a check knows).
+    // The crash, just now: the first two rows' creates were journaled, then the process died
+    // before any answer. The first row was marked unknown; the second died before even that, so it
+    // is still pending. CallRail has no such trackers (yet, as far as a check can tell).
     let store = SqliteStore::open(&e.dir.path().join(desk_core::JOURNAL_FILE)).unwrap();
     let mut row = e.desk.run_rows(&run.id).await.unwrap().remove(0);
     row.state = RowState::Unknown;
     store.update_run_row(&row).await.unwrap();
-    let mut entry = common::entry(
-        "crashed",
-        &time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap(),
-        &e.company,
-        Operation::Create,
-        // This computer's: a crashed process of its own, not another desk's write still on its way.
-        &format!("ana@{}", gethostname::gethostname().to_string_lossy()),
-    );
-    entry.connection_id = e.conn.clone();
-    entry.account_id = e.account.clone();
-    entry.tracker_id = None;
-    entry.tracker_name = "Run store 0".into();
-    entry.state = EntryState::Intended;
-    store.record_intent(&entry).await.unwrap();
+    for n in 0..2 {
+        let mut entry = common::entry(
+            &format!("crashed-{n}"),
+            &time::OffsetDateTime::now_utc()
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap(),
+            &e.company,
+            Operation::Create,
+            // This computer's: a crashed process of its own, not another desk's write on its way.
+            &format!("ana@{}", gethostname::gethostname().to_string_lossy()),
+        );
+        entry.connection_id = e.conn.clone();
+        entry.account_id = e.account.clone();
+        entry.tracker_id = None;
+        entry.tracker_name = format!("Run store {n}");
+        entry.state = EntryState::Intended;
+        store.record_intent(&entry).await.unwrap();
+    }
 
     let events = std::sync::Mutex::new(Vec::new());
     let ended = e
@@ -347,21 +350,27 @@ async fn a_row_a_crash_left_unknown_is_checked_again_once_callrail_had_time_to_s
         .await
         .unwrap();
     assert_eq!(ended.counts.done, 8, "{:?}", ended.counts);
-    let waited = events.lock().unwrap().iter().any(|ev| {
-        matches!(ev, desk_core::RunEvent::Waiting { reason, .. } if reason.contains("line 2 has an unknown outcome"))
-    });
-    assert!(
-        waited,
-        "the young unknown row waited for CallRail to settle, then was checked again"
-    );
-    let made = e
-        .sim
-        .trackers(&e.account)
-        .into_iter()
-        .filter(|t| t["name"] == "Run store 0")
-        .count();
-    assert_eq!(
-        made, 1,
-        "made once, after the check showed the crashed create never reached CallRail"
-    );
+    for line in [2, 3] {
+        let waited = events.lock().unwrap().iter().any(|ev| {
+            matches!(ev, desk_core::RunEvent::Waiting { reason, .. }
+                if reason.contains(&format!("line {line} has an unknown outcome")))
+        });
+        assert!(
+            waited,
+            "line {line} waited for CallRail, then was checked again"
+        );
+    }
+    for n in 0..2 {
+        let name = format!("Run store {n}");
+        let made = e
+            .sim
+            .trackers(&e.account)
+            .into_iter()
+            .filter(|t| t["name"] == name.as_str())
+            .count();
+        assert_eq!(
+            made, 1,
+            "{name} made once, after the check showed the crashed create never reached CallRail"
+        );
+    }
 }

@@ -142,7 +142,15 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
               </List>
             </Alert>
           )}
-          <TextField kit={kit} name="name" testId="field-name" label="Tracker name" placeholder={kind === 'session' ? 'Website visitors' : 'Billboard I-85'} required />
+          <TextField
+            kit={kit}
+            name="name"
+            testId="field-name"
+            label="Tracker name"
+            placeholder={kind === 'session' ? 'Website visitors' : 'Billboard I-85'}
+            required
+            autoFocus
+          />
           {kind === 'source' && <SourceTypeFields kit={kit} />}
           <NumberFields kit={kit} onTollFree={() => f.touch('area_code', 'sms_enabled')} />
           {kind === 'session' && <PoolSizeField kit={kit} withHelper />}

@@ -1,4 +1,5 @@
 import { Badge, Button, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { Blockable } from '../../components/Blockable';
 import type { TrackerDetail } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
@@ -34,6 +35,16 @@ export function TrackerDetailPanel(props: Props) {
   const tracker = useTracker(scope, id);
   const t = tracker.data;
   const why = props.offline ? OFFLINE_WHY : null;
+  // When the dialog on top closes, the keyboard comes back into the panel (its first button),
+  // not to whatever was focused before the panel opened.
+  const body = useRef<HTMLDivElement>(null);
+  const wasCovered = useRef(covered);
+  useEffect(() => {
+    if (wasCovered.current && !covered && id) {
+      requestAnimationFrame(() => body.current?.querySelector<HTMLElement>('button:not([disabled])')?.focus());
+    }
+    wasCovered.current = covered;
+  }, [covered, id]);
   return (
     <Drawer
       opened={!!id}
@@ -44,7 +55,7 @@ export function TrackerDetailPanel(props: Props) {
       title="Tracker details"
     >
       <PanelBoundary name="The tracker’s details">
-        <Stack gap="md" data-testid="tracker-detail" data-id={id}>
+        <Stack gap="md" data-testid="tracker-detail" data-id={id} ref={body}>
           <ContextLine />
           {tracker.isError && <ErrorBanner error={tracker.error} onRetry={() => void tracker.refetch()} />}
           {tracker.isPending && id && <Skeleton height={320} aria-label="Loading the tracker" />}

@@ -90,6 +90,8 @@ function IpcErrorView({ error, onRetry, allowReenter }: { error: IpcError } & Om
       return <Simple color="red" title="Tracker Desk could not read or save its settings" message={error.data.message} />;
     case 'Update':
       return <Simple color="red" title="Tracker Desk was not updated" message={error.data.message} />;
+    case 'Cancelled':
+      return <Simple color="gray" title="Stopped" message={error.data.message} />;
     default:
       // A kind this screen does not know yet: still shown, with what it says.
       return <Simple color="red" title="Something went wrong" message={describeUnknown(error)} />;

@@ -13,12 +13,15 @@ interface TextProps<V> {
   multiline?: boolean;
   /** The field the Rust rules name, when it differs from the value's key. */
   errorField?: string;
+  /** Focused when its dialog opens, so a keyboard user types straight away. */
+  autoFocus?: boolean;
 }
 
-export function TextField<V>({ kit, name, testId, multiline, errorField, ...rest }: TextProps<V>) {
+export function TextField<V>({ kit, name, testId, multiline, errorField, autoFocus, ...rest }: TextProps<V>) {
   const value = kit.values[name] as string;
   const common = {
     ...rest,
+    'data-autofocus': autoFocus || undefined,
     'data-testid': testId,
     'data-field': errorField ?? String(name),
     value,

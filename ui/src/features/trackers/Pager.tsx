@@ -1,5 +1,6 @@
-import { Button, Group, Loader, Text } from '@mantine/core';
+import { Button, Group, Loader, Progress, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
+import type { ListProgress } from '../../bindings';
 import type { TrackerPage } from '../../types';
 import { ariaKeys, keysLabel } from '../workspace/shortcuts';
 import { localTime, useRelativeAge } from './age';
@@ -9,13 +10,16 @@ interface Props {
   shown: number;
   all: boolean;
   loading: boolean;
+  /** Pages read of all, while "All" reads every page. */
+  progress: ListProgress | null;
+  onCancel: () => void;
   /** When CallRail's answer on screen arrived (ms since the epoch); 0 while none has. */
   updatedAt: number;
   onPage: (page: number) => void;
   onRefresh: () => void;
 }
 
-export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh }: Props) {
+export function Pager({ page, shown, all, loading, progress, onCancel, updatedAt, onPage, onRefresh }: Props) {
   const loaded = page.rows.length;
   const total = page.total_records;
   const filtered = shown !== loaded ? `${shown.toLocaleString()} of ${loaded.toLocaleString()} shown` : `${loaded.toLocaleString()} shown`;
@@ -28,7 +32,22 @@ export function Pager({ page, shown, all, loading, updatedAt, onPage, onRefresh 
           {filtered}
           {totalText}
         </Text>
-        {loading ? (
+        {loading && progress ? (
+          <Group gap={8} wrap="nowrap" data-testid="all-progress">
+            <Progress
+              w={140}
+              value={(100 * progress.done) / Math.max(progress.total, 1)}
+              aria-label="Reading every tracker"
+              aria-valuetext={`page ${progress.done} of ${progress.total}`}
+            />
+            <Text size="sm" c="dimmed" aria-live="polite">
+              Page {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
+            </Text>
+            <Button size="compact-xs" variant="default" data-testid="cancel-all" onClick={onCancel}>
+              Cancel
+            </Button>
+          </Group>
+        ) : loading ? (
           <Group gap={6} aria-live="polite">
             <Loader size="xs" />
             <Text size="sm" c="dimmed">

@@ -21,14 +21,16 @@ interface Props {
   onClearFilters: () => void;
   /** Asks CallRail for the search box's words, across the company rather than this page. */
   onServerSearch: () => void;
+  /** "All" was stopped before every page was read: go back to the view before it. */
+  onAllCancelled: () => void;
   checked: ReadonlySet<string>;
   onCheck: (ids: string[], on: boolean) => void;
 }
 
 const NO_ROWS: never[] = [];
 
-export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, onParams, onClearFilters, onServerSearch, checked, onCheck }: Props) {
-  const { list, fromCache, offline } = useTrackerList(scope, params);
+export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, onParams, onClearFilters, onServerSearch, onAllCancelled, checked, onCheck }: Props) {
+  const { list, fromCache, offline, progress, cancelAll } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
   const query = useDeferredValue(text);
   const loaded = list.data?.rows ?? NO_ROWS;
@@ -83,6 +85,11 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
         shown={rows.length}
         all={params.perPage === 'all'}
         loading={list.isFetching}
+        progress={progress}
+        onCancel={() => {
+          cancelAll();
+          onAllCancelled();
+        }}
         updatedAt={list.isPlaceholderData || list.data.offline ? 0 : list.dataUpdatedAt}
         onPage={(page) => onParams({ page })}
         onRefresh={() => void list.refetch()}

@@ -2,7 +2,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { TrackerListRequest_Serialize } from '../../bindings';
+import type { Channel } from '@tauri-apps/api/core';
+import type { ListProgress, TrackerListRequest_Serialize } from '../../bindings';
 import { detail, row } from '../../test/fixtures';
 import { renderInApp, scope } from '../../test/render';
 import { buildIndex, filterRows } from './clientFilter';
@@ -14,8 +15,10 @@ function setup() {
   const requests: TrackerListRequest_Serialize[] = [];
   mockIPC((cmd, args) => {
     if (cmd === 'cached_trackers') return null;
-    if (cmd !== 'list_trackers') throw new Error(`unexpected ${cmd}`);
+    if (cmd !== 'list_trackers' && cmd !== 'list_all_trackers') throw new Error(`unexpected ${cmd}`);
     const req = (args as { request: TrackerListRequest_Serialize }).request;
+    // "All" is asked through its own command, which streams its progress.
+    if (req.all !== (cmd === 'list_all_trackers')) throw new Error(`${cmd} asked with all=${req.all}`);
     requests.push(req);
     const rows = req.all ? ALL : ALL.slice(0, req.per_page ?? 100);
     return { rows, page: 1, per_page: rows.length, total_pages: req.all ? 1 : 100, total_records: ALL.length, offline: false, seen_at: null };
@@ -113,6 +116,44 @@ describe('searching one page of many, refreshing, and the kept view', () => {
     const again = setup();
     await waitFor(() => expect(again.requests[0]).toMatchObject({ status: 'disabled', per_page: 25, page: 1 }));
     expect(screen.getByTestId('status-filter')).toHaveValue('disabled');
+  });
+});
+
+describe('"All", read page by page', () => {
+  it('shows how far it got, and Cancel stops it and goes back to the view before', async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    mockIPC((cmd, raw) => {
+      const args = raw as Record<string, unknown>;
+      calls.push({ cmd, args });
+      if (cmd === 'cached_trackers') return null;
+      if (cmd === 'cancel_listing') return null;
+      if (cmd === 'list_trackers') return { rows: ALL.slice(0, 25), page: 1, per_page: 25, total_pages: 400, total_records: 10_000, offline: false, seen_at: null };
+      if (cmd === 'list_all_trackers') {
+        // Rust streams each page through the channel; this one never finishes until stopped.
+        (args.onProgress as Channel<ListProgress>).onmessage({ done: 3, total: 41 });
+        return new Promise((_, reject) => {
+          const stop = setInterval(() => {
+            if (calls.some((c) => c.cmd === 'cancel_listing')) {
+              clearInterval(stop);
+              reject({ kind: 'Cancelled', data: { message: 'stopped before every page was read, as asked' } });
+            }
+          }, 10);
+        });
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderInApp(<TrackersScreen scope={scope} />);
+    const user = userEvent.setup({ delay: null });
+    fireEvent.change(await screen.findByTestId('per-page'), { target: { value: '25' } });
+    fireEvent.change(screen.getByTestId('per-page'), { target: { value: 'all' } });
+    expect(await screen.findByTestId('all-progress')).toHaveTextContent('Page 3 of 41');
+    expect(screen.getByRole('progressbar', { name: 'Reading every tracker' })).toHaveAttribute('aria-valuenow', String((100 * 3) / 41));
+    await user.click(screen.getByTestId('cancel-all'));
+    const listing = calls.find((c) => c.cmd === 'list_all_trackers')?.args.listing;
+    expect(calls.find((c) => c.cmd === 'cancel_listing')?.args).toEqual({ listing });
+    await waitFor(() => expect(screen.getByTestId('per-page')).toHaveValue('25'));
+    await waitFor(() => expect(screen.queryByTestId('all-progress')).not.toBeInTheDocument());
+    expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();
   });
 });
 

@@ -111,9 +111,13 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
     if (clipboard.state === 'failed') notifications.show({ color: 'red', title: 'Could not copy', message: 'Open the tracker and copy the number by hand.' });
   }, [clipboard.state]);
 
-  const changeParams = (change: Partial<ListParams>) =>
+  // The view before "All", to go back to when its reading is stopped.
+  const beforeAll = useRef<ListParams['perPage']>(params.perPage === 'all' ? DEFAULT_PARAMS.perPage : params.perPage);
+  const changeParams = (change: Partial<ListParams>) => {
+    if (change.perPage === 'all' && params.perPage !== 'all') beforeAll.current = params.perPage;
     // Any change but the page itself starts again from the first page.
     setParams((p) => ({ ...p, page: 1, ...change }));
+  };
   const changeText = (value: string) => {
     setText(value);
     // An emptied box also drops the search CallRail was asked for.
@@ -148,6 +152,7 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
         onMenu={(row, x, y) => setMenu({ row, x, y })}
         onParams={changeParams}
         onServerSearch={() => changeParams({ search: text.trim() })}
+        onAllCancelled={() => changeParams({ perPage: beforeAll.current })}
         onClearFilters={() => {
           setText('');
           setParams({ ...DEFAULT_PARAMS, order: params.order, perPage: params.perPage });

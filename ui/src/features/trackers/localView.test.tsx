@@ -30,7 +30,7 @@ describe('every tracker loaded ("All")', () => {
     const requests: TrackerListRequest_Serialize[] = [];
     mockIPC((cmd, args) => {
       if (cmd === 'cached_trackers') return null;
-      if (cmd !== 'list_trackers') throw new Error(`unexpected ${cmd}`);
+      if (cmd !== 'list_trackers' && cmd !== 'list_all_trackers') throw new Error(`unexpected ${cmd}`);
       requests.push((args as { request: TrackerListRequest_Serialize }).request);
       return { rows: ROWS, page: 1, per_page: 3, total_pages: 1, total_records: 3, offline: false, seen_at: null };
     });

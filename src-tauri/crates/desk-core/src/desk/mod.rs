@@ -210,7 +210,20 @@ impl Desk {
         account: &str,
         request: TrackerListRequest,
     ) -> CoreResult<TrackerPage> {
-        match trackers::list(&self.connections.client(connection)?, account, &request).await {
+        self.list_trackers_watched(connection, account, request, None)
+            .await
+    }
+
+    /// The same; a listing of every page tells `watch` of each page and stops when it asks.
+    pub async fn list_trackers_watched(
+        &self,
+        connection: &str,
+        account: &str,
+        request: TrackerListRequest,
+        watch: Option<&callrail::ListWatch<'_>>,
+    ) -> CoreResult<TrackerPage> {
+        let client = self.connections.client(connection)?;
+        match trackers::list(&client, account, &request, watch).await {
             Ok((page, raw)) => {
                 let seen_at = crate::now_rfc3339();
                 let records: Vec<SnapshotRecord> = raw

@@ -293,14 +293,13 @@ impl Desk {
             counts: RunCounts::of(&rows),
         });
         let governor = self.connections.governor(&run.connection_id);
-        // Rows a crash left unknown go first. One may be younger than the time CallRail takes to
-        // show a new tracker: if it is still unknown, it is checked once more when that time has
-        // passed, after the other rows.
-        let settled_first: Vec<usize> = (0..rows.len())
+        // Rows a crash left unknown go first. A row whose outcome is unknown (left so by a crash,
+        // or by an answer lost now) may be younger than the time CallRail takes to show a new
+        // tracker: it is checked once more when that time has passed, after the other rows.
+        let mut order: VecDeque<(usize, Option<tokio::time::Instant>)> = (0..rows.len())
             .filter(|&i| rows[i].state == RowState::Unknown)
+            .map(|i| (i, None))
             .collect();
-        let mut order: VecDeque<(usize, Option<tokio::time::Instant>)> =
-            settled_first.iter().map(|&i| (i, None)).collect();
         order.extend(
             (0..rows.len())
                 .filter(|&i| rows[i].state == RowState::Pending)
@@ -359,10 +358,7 @@ impl Desk {
                             .await;
                         match classify(result) {
                             Attempt::Ended(state, message, tracker) => {
-                                if state == RowState::Unknown
-                                    && not_before.is_none()
-                                    && settled_first.contains(&i)
-                                {
+                                if state == RowState::Unknown && not_before.is_none() {
                                     order
                                         .push_back((i, Some(tokio::time::Instant::now() + settle)));
                                 }
