@@ -261,8 +261,8 @@ async fn list_all_tells_each_page_and_stops_when_asked() {
     let seen = std::sync::Mutex::new(Vec::new());
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let on_page = |done: u32, total: u32| seen.lock().unwrap().push((done, total));
-    let watch = callrail::ListWatch {
-        on_page: &on_page,
+    let watch = callrail::Watch {
+        on_step: &on_page,
         cancelled: &cancelled,
     };
     let all = c
@@ -284,8 +284,8 @@ async fn list_all_tells_each_page_and_stops_when_asked() {
             cancelled.store(true, std::sync::atomic::Ordering::SeqCst);
         }
     };
-    let watch = callrail::ListWatch {
-        on_page: &stop_at_three,
+    let watch = callrail::Watch {
+        on_step: &stop_at_three,
         cancelled: &cancelled,
     };
     let stopped = c

@@ -36,7 +36,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::trackers::list_trackers,
             commands::trackers::cached_trackers,
             commands::trackers::list_all_trackers,
-            commands::trackers::cancel_listing,
+            commands::trackers::cancel_work,
             commands::trackers::search_account,
             commands::trackers::get_tracker,
             commands::trackers::check_tracker,
@@ -111,7 +111,7 @@ pub fn run() {
     let app = app.plugin(tauri_plugin_updater::Builder::new().build());
     #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
     app.manage(commands::bulk::BulkState::default())
-        .manage(commands::trackers::Listings::default())
+        .manage(commands::trackers::Work::default())
         .manage(updates::PendingUpdate::default())
         .menu(menu::build)
         .on_menu_event(menu::on_event)

@@ -51,6 +51,17 @@ describe("the golden path by keyboard alone", { concurrency: 1 }, () => {
   });
 
   it("connects, finds, creates a pool, copies its snippet and disables it without the mouse", async () => {
+    try {
+      await goldenPath();
+    } catch (e) {
+      await browser.saveScreenshot(join(env("E2E_SCREENSHOTS"), "keyboard-failure.png")).catch(() => {});
+      throw e;
+    }
+  });
+});
+
+async function goldenPath() {
+  {
     // Connect: the name, the key, Enter.
     await tabTo(browser, "connection-name");
     typeInWindow("Keyboard agency");
@@ -110,5 +121,5 @@ describe("the golden path by keyboard alone", { concurrency: 1 }, () => {
       timeoutMsg: "the pool was never disabled",
     });
     await browser.saveScreenshot(join(env("E2E_SCREENSHOTS"), "21-keyboard-done.png"));
-  });
-});
+  }
+}

@@ -26,8 +26,14 @@ export async function focusedId(browser) {
 /** Presses Tab (or Shift+Tab) until the element with test id `id` has the focus. */
 export async function tabTo(browser, id, { back = false, max = 40 } = {}) {
   for (let i = 0; i < max; i++) {
-    if ((await focusedId(browser)) === id) return;
+    const before = await focusedId(browser);
+    if (before === id) return;
     press(back ? "shift+Tab" : "Tab");
+    // One key at a time: the window may take a moment to move the focus, and a second Tab sent
+    // before it did would skip past the field.
+    await browser
+      .waitUntil(async () => (await focusedId(browser)) !== before, { timeout: 2_000, interval: 50 })
+      .catch(() => {});
   }
   throw new Error(`${id} was never reached with ${back ? "Shift+Tab" : "Tab"}; the focus is on ${await focusedId(browser)}`);
 }

@@ -38,11 +38,11 @@ export const commands = {
 	cachedTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("cached_trackers", { connectionId, accountId, request })),
 	/**
 	 *  Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
-	 *  `cancel_listing` with the same `listing` id, which ends it with a `Cancelled` error.
+	 *  `cancel_work` with the same `work` id, which ends it with a `Cancelled` error.
 	 */
-	listAllTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize, listing: string, onProgress: Channel<ListProgress>) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_all_trackers", { connectionId, accountId, request, listing, onProgress })),
-	/**  Stops the listing of every page with this id after the pages in flight; nothing if it ended. */
-	cancelListing: (listing: string) => __TAURI_INVOKE<void>("cancel_listing", { listing }),
+	listAllTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize, work: string, onProgress: Channel<ListProgress>) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_all_trackers", { connectionId, accountId, request, work, onProgress })),
+	/**  Stops the long work with this id after the step in flight; nothing if it has ended. */
+	cancelWork: (work: string) => __TAURI_INVOKE<void>("cancel_work", { work }),
 	/**
 	 *  Which client owns a number, or a tracker by name, across every company of the account: the
 	 *  last-seen copies alone, or CallRail read whole first when `ask_callrail` is set.
@@ -82,8 +82,12 @@ export const commands = {
 	person: () => typedError<PersonView, IpcError_Serialize>(__TAURI_INVOKE("person")),
 	/**  Names this person's next changes in History; `null` goes back to the OS account's name. */
 	setPersonName: (name: string | null) => typedError<PersonView, IpcError_Serialize>(__TAURI_INVOKE("set_person_name", { name })),
-	/**  Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring. */
-	useTeamStore: (uri: string, database: string, copyLocal: boolean) => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_team_store", { uri, database, copyLocal })),
+	/**
+	 *  Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring.
+	 *  Copying the history up tells `on_progress` how far it got, and stops at `cancel_work(work)`
+	 *  (the journal then stays where it was).
+	 */
+	useTeamStore: (uri: string, database: string, copyLocal: boolean, work: string, onProgress: Channel<ListProgress>) => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_team_store", { uri, database, copyLocal, work, onProgress })),
 	/**  Back to this computer's journal. */
 	useLocalStore: () => typedError<StoreInfo_Serialize, IpcError_Serialize>(__TAURI_INVOKE("use_local_store")),
 	/**  Asks for a trackers file (the OS open dialog) and plans it; `null` when the person cancels. */
@@ -580,7 +584,7 @@ export type JournalEntry_Serialize = {
 	after: string | null,
 };
 
-/**  Where a listing of every page stands: pages read, pages in all. */
+/**  Where long work stands: steps done (pages read, entries copied), steps in all. */
 export type ListProgress = {
 	done: number,
 	total: number,

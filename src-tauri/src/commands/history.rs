@@ -1,9 +1,11 @@
+use crate::commands::trackers::{progress_to, ListProgress, Work};
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
 use desk_core::export::ExportFormat;
 use desk_core::store::{HistoryFilter, JournalEntry};
 use desk_core::views::StoreInfo;
 use desk_core::{Desk, PersonView};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -98,13 +100,26 @@ pub fn set_person_name(desk: State<'_, Desk>, name: Option<String>) -> IpcResult
 /// Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring.
 #[tauri::command]
 #[specta::specta]
+/// Copying the history up tells `on_progress` how far it got, and stops at `cancel_work(work)`
+/// (the journal then stays where it was).
 pub async fn use_team_store(
     desk: State<'_, Desk>,
+    running: State<'_, Work>,
     uri: String,
     database: String,
     copy_local: bool,
+    work: String,
+    on_progress: Channel<ListProgress>,
 ) -> IpcResult<StoreInfo> {
-    Ok(desk.use_team_store(&uri, &database, copy_local).await?)
+    let guard = running.start(&work);
+    let on_step = progress_to(on_progress);
+    let watch = callrail::Watch {
+        on_step: &on_step,
+        cancelled: &guard.cancelled,
+    };
+    Ok(desk
+        .use_team_store_watched(&uri, &database, copy_local, Some(&watch))
+        .await?)
 }
 
 /// Back to this computer's journal.

@@ -1,5 +1,5 @@
 use crate::error::IpcResult;
-use callrail::{ListWatch, TrackerChanges, TrackerForm};
+use callrail::{TrackerChanges, TrackerForm, Watch};
 use desk_core::search::AccountSearch;
 use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
 use desk_core::{Desk, TrackerListRequest};
@@ -26,18 +26,30 @@ pub async fn list_trackers(
     Ok(page)
 }
 
-/// Where a listing of every page stands: pages read, pages in all.
+/// Where long work stands: steps done (pages read, entries copied), steps in all.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ListProgress {
     pub done: u32,
     pub total: u32,
 }
 
-/// The listings of every page under way, by the id the window gave each, to stop them.
+/// Long work under way (a listing of every page, a copy of the journal), by the id the window gave
+/// it, to stop it.
 #[derive(Default)]
-pub struct Listings(Mutex<HashMap<String, Arc<AtomicBool>>>);
+pub struct Work(Mutex<HashMap<String, Arc<AtomicBool>>>);
 
-impl Listings {
+impl Work {
+    /// A flag for the work `id`, removed again when the returned guard is dropped.
+    pub fn start(&self, id: &str) -> WorkGuard<'_> {
+        let flag = Arc::new(AtomicBool::new(false));
+        self.lock().insert(id.to_owned(), flag.clone());
+        WorkGuard {
+            work: self,
+            id: id.to_owned(),
+            cancelled: flag,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AtomicBool>>> {
         self.0
             .lock()
@@ -45,27 +57,43 @@ impl Listings {
     }
 }
 
+pub struct WorkGuard<'a> {
+    work: &'a Work,
+    id: String,
+    pub cancelled: Arc<AtomicBool>,
+}
+
+impl Drop for WorkGuard<'_> {
+    fn drop(&mut self) {
+        self.work.lock().remove(&self.id);
+    }
+}
+
+/// Where long work stands, sent through its `Channel`.
+pub fn progress_to(channel: Channel<ListProgress>) -> impl Fn(u32, u32) + Send + Sync {
+    move |done, total| {
+        let _ = channel.send(ListProgress { done, total });
+    }
+}
+
 /// Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
-/// `cancel_listing` with the same `listing` id, which ends it with a `Cancelled` error.
+/// `cancel_work` with the same `work` id, which ends it with a `Cancelled` error.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_all_trackers(
     desk: State<'_, Desk>,
-    listings: State<'_, Listings>,
+    running: State<'_, Work>,
     connection_id: String,
     account_id: String,
     request: TrackerListRequest,
-    listing: String,
+    work: String,
     on_progress: Channel<ListProgress>,
 ) -> IpcResult<TrackerPage> {
-    let cancelled = Arc::new(AtomicBool::new(false));
-    listings.lock().insert(listing.clone(), cancelled.clone());
-    let on_page = move |done, total| {
-        let _ = on_progress.send(ListProgress { done, total });
-    };
-    let watch = ListWatch {
-        on_page: &on_page,
-        cancelled: &cancelled,
+    let guard = running.start(&work);
+    let on_step = progress_to(on_progress);
+    let watch = Watch {
+        on_step: &on_step,
+        cancelled: &guard.cancelled,
     };
     let page = desk
         .list_trackers_watched(
@@ -78,16 +106,15 @@ pub async fn list_all_trackers(
             Some(&watch),
         )
         .await;
-    listings.lock().remove(&listing);
     crate::webview::release_soon();
     Ok(page?)
 }
 
-/// Stops the listing of every page with this id after the pages in flight; nothing if it ended.
+/// Stops the long work with this id after the step in flight; nothing if it has ended.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn cancel_listing(listings: State<'_, Listings>, listing: String) {
-    if let Some(flag) = listings.lock().get(&listing) {
+pub fn cancel_work(running: State<'_, Work>, work: String) {
+    if let Some(flag) = running.lock().get(&work) {
         flag.store(true, Ordering::SeqCst);
     }
 }

@@ -18,15 +18,16 @@ use std::sync::Arc;
 /// A list never reads more pages than this, whatever the server claims.
 const MAX_PAGES: u32 = 2_000;
 
-/// Watches a long listing: told of each page read (pages read, pages in all), and asked before each
-/// request whether to stop.
-pub struct ListWatch<'a> {
-    pub on_page: &'a (dyn Fn(u32, u32) + Send + Sync),
+/// Watches long work (a listing of every page, a copy of a journal): told of each step (steps done,
+/// steps in all), and asked before each whether to stop.
+pub struct Watch<'a> {
+    pub on_step: &'a (dyn Fn(u32, u32) + Send + Sync),
     pub cancelled: &'a AtomicBool,
 }
 
-impl ListWatch<'_> {
-    fn check(watch: Option<&Self>) -> Result<()> {
+impl Watch<'_> {
+    /// [`crate::Error::Cancelled`] once the person asked to stop.
+    pub fn check(watch: Option<&Self>) -> Result<()> {
         match watch {
             Some(w) if w.cancelled.load(Ordering::SeqCst) => Err(crate::Error::Cancelled),
             _ => Ok(()),
@@ -162,7 +163,7 @@ impl Client {
         &self,
         account_id: &str,
         query: &TrackerQuery,
-        watch: Option<&ListWatch<'_>>,
+        watch: Option<&Watch<'_>>,
     ) -> Result<Vec<Tracker>> {
         let account = check_id("account_id", account_id)?;
         let per_page = check_per_page(query.per_page.unwrap_or(PER_PAGE_MAX))?;
@@ -190,7 +191,7 @@ impl Client {
         path: String,
         query: Vec<(&'static str, String)>,
         per_page: u32,
-        watch: Option<&ListWatch<'_>>,
+        watch: Option<&Watch<'_>>,
     ) -> Result<Vec<T>> {
         let fetch = |page: u32| {
             let mut q = query.clone();
@@ -198,7 +199,7 @@ impl Client {
             q.push(("per_page", per_page.to_string()));
             let path = path.clone();
             async move {
-                ListWatch::check(watch)?;
+                Watch::check(watch)?;
                 let (_, body) = self
                     .inner
                     .send(Method::GET, limit_key, &path, &q, None)
@@ -217,7 +218,7 @@ impl Client {
         let first = fetch(1).await?;
         let told = |done: u32, total: u32| {
             if let Some(w) = watch {
-                (w.on_page)(done, total.max(done));
+                (w.on_step)(done, total.max(done));
             }
         };
         let expected = first

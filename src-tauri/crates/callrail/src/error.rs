@@ -96,8 +96,8 @@ pub enum Error {
     /// A write whose answer was lost, and reading CallRail showed it was not carried out.
     #[error("CallRail did not make the change ({cause}); checked in CallRail: {check}. Nothing changed, so it is safe to try again")]
     NotCarriedOut { cause: String, check: String },
-    /// A listing stopped before its last page, as the person asked (reads only: nothing changed).
-    #[error("stopped before every page was read, as asked")]
+    /// Long work (a listing of every page, a copy of the journal) stopped as the person asked.
+    #[error("stopped before it finished, as asked")]
     Cancelled,
 }
 

@@ -24,7 +24,7 @@ mod writes;
 
 pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
 pub use check::{CheckPolicy, CreatedLookup};
-pub use client::{Client, ListWatch};
+pub use client::{Client, Watch};
 pub use error::{Error, Result, RuleViolation, Violations};
 pub use limiter::{Meter, RateLimiter, RateLimits};
 pub use list::{Order, StatusFilter, TrackerQuery, TypeFilter};

@@ -38,7 +38,7 @@ pub(crate) async fn list(
     client: &Client,
     account: &str,
     req: &TrackerListRequest,
-    watch: Option<&callrail::ListWatch<'_>>,
+    watch: Option<&callrail::Watch<'_>>,
 ) -> CoreResult<(TrackerPage, Vec<Tracker>)> {
     let query = TrackerQuery {
         company_id: Some(req.company_id.clone()),

@@ -364,6 +364,51 @@ async fn copying_a_journal_up_is_idempotent() {
     assert_eq!(team.all_snapshots().await.unwrap().len(), 3);
 }
 
+#[tokio::test]
+async fn copying_up_tells_how_far_it_got_and_stops_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let local = SqliteStore::open(&dir.path().join("local.sqlite3")).unwrap();
+    store_contract(&local).await;
+    let team = SqliteStore::open(&dir.path().join("team.sqlite3")).unwrap();
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+
+    // Stopped at once: nothing is copied, and the copy says it was stopped.
+    let stop = |_: u32, _: u32| cancelled.store(true, std::sync::atomic::Ordering::SeqCst);
+    let watch = callrail::Watch {
+        on_step: &stop,
+        cancelled: &cancelled,
+    };
+    let stopped = desk_core::store::copy_all_watched(&local, &team, Some(&watch)).await;
+    assert!(
+        matches!(
+            stopped,
+            Err(desk_core::CoreError::Callrail(callrail::Error::Cancelled))
+        ),
+        "{stopped:?}"
+    );
+    assert!(team
+        .history(&HistoryFilter::default())
+        .await
+        .unwrap()
+        .is_empty());
+
+    // Let go on: told where it starts and where it ends (3 entries and 3 snapshots).
+    cancelled.store(false, std::sync::atomic::Ordering::SeqCst);
+    let told = std::sync::Mutex::new(Vec::new());
+    let note = |done: u32, total: u32| told.lock().unwrap().push((done, total));
+    let watch = callrail::Watch {
+        on_step: &note,
+        cancelled: &cancelled,
+    };
+    assert_eq!(
+        desk_core::store::copy_all_watched(&local, &team, Some(&watch))
+            .await
+            .unwrap(),
+        (3, 3)
+    );
+    assert_eq!(*told.lock().unwrap(), [(0, 6), (6, 6)]);
+}
+
 /// The same contract against a team's MongoDB. No MongoDB server can be installed on these machines,
 /// so here it is reported as ignored; the GitHub Actions workflow runs it with a `mongo` service
 /// (`cargo test -p desk-core --test store -- --ignored`).

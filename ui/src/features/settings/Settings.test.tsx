@@ -3,12 +3,14 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderInApp } from '../../test/render';
+import type { Channel } from '@tauri-apps/api/core';
+import type { ListProgress } from '../../bindings';
 import type { IpcError, StoreInfo } from '../../types';
 import { SettingsPanel } from './SettingsPanel';
 
 const LOCAL: StoreInfo = { kind: 'local', database: null, warning: null, copied_entries: null };
 
-function setup(info: StoreInfo, teamAnswer: () => StoreInfo) {
+function setup(info: StoreInfo, teamAnswer: (args: Record<string, unknown>) => StoreInfo | Promise<StoreInfo>) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
   mockIPC((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
@@ -17,7 +19,9 @@ function setup(info: StoreInfo, teamAnswer: () => StoreInfo) {
       case 'store_info':
         return info;
       case 'use_team_store':
-        return teamAnswer();
+        return teamAnswer(args);
+      case 'cancel_work':
+        return null;
       case 'use_local_store':
         return LOCAL;
       case 'person':
@@ -53,7 +57,7 @@ describe('settings › change history', () => {
     await user.click(screen.getByTestId('store-switch'));
 
     expect(await screen.findByTestId('store-result')).toHaveTextContent('Now sharing history in agency_desk; copied 12 entries');
-    expect(calls.find((c) => c.cmd === 'use_team_store')?.args).toEqual({
+    expect(calls.find((c) => c.cmd === 'use_team_store')?.args).toMatchObject({
       uri: 'mongodb+srv://desk:s3cret@cluster.example.net',
       database: 'agency_desk',
       copyLocal: true,
@@ -120,5 +124,26 @@ describe('settings › appearance', () => {
     expect(localStorage.getItem('mantine-color-scheme-value')).toBe('dark');
     await user.click(screen.getByRole('radio', { name: 'System' }));
     await waitFor(() => expect(localStorage.getItem('mantine-color-scheme-value')).toBe('auto'));
+  });
+});
+
+describe('settings › copying the history up', () => {
+  it('shows how many entries are copied, and Cancel stops it with the history left where it was', async () => {
+    let stop: (e: unknown) => void = () => undefined;
+    const { calls, user } = setup(LOCAL, (args) => {
+      (args.onProgress as Channel<ListProgress>).onmessage({ done: 50, total: 420 });
+      return new Promise((_, reject) => {
+        stop = reject;
+      });
+    });
+    await user.type(await screen.findByTestId('store-uri'), 'mongodb://db.example.net/?tls=true');
+    await user.click(screen.getByTestId('store-switch'));
+    expect(await screen.findByTestId('store-copy-progress')).toHaveTextContent('Entry 50 of 420');
+    await user.click(screen.getByTestId('store-copy-progress-cancel'));
+    const work = calls.find((c) => c.cmd === 'use_team_store')?.args.work;
+    await waitFor(() => expect(calls.find((c) => c.cmd === 'cancel_work')?.args).toEqual({ work }));
+    stop({ kind: 'Cancelled', data: { message: 'stopped before it finished, as asked' } });
+    expect(await screen.findByTestId('error-banner')).toHaveTextContent('Stopped');
+    expect(screen.getByTestId('store-kind')).toHaveTextContent('Kept on this computer');
   });
 });

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { validationErrors } from '../../api';
+import { LongWorkBar } from '../../components/longWork';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { byField, fieldError } from '../errors/fields';
 import { useSwitchToTeam } from './queries';
@@ -74,11 +75,20 @@ export function TeamStoreForm({ sharing }: { sharing: boolean }) {
             Test and switch
           </Button>
         </Group>
-        {toTeam.isPending && (
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Checking the database{copy ? ' and copying the history up' : ''}…
-          </Text>
-        )}
+        {toTeam.isPending &&
+          (toTeam.progress ? (
+            <LongWorkBar
+              progress={toTeam.progress}
+              unit="Entry"
+              label="Copying the history up"
+              onCancel={toTeam.cancel}
+              testId="store-copy-progress"
+            />
+          ) : (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              Checking the database{copy ? ' and copying the history up' : ''}…
+            </Text>
+          ))}
         {toTeam.isSuccess && (
           <Alert color="green" role="status" data-testid="store-result">
             {switchedText(toTeam.data)}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { commands } from '../../bindings';
 import { keys, unwrap } from '../../api';
+import { useLongWork } from '../../components/longWork';
 import type { StoreInfo } from '../../types';
 
 /** Where the journal of changes (and the last-seen trackers) is kept right now. */
@@ -24,13 +25,19 @@ export interface TeamStoreInput {
   copyLocal: boolean;
 }
 
-/** Checks the team's MongoDB, optionally copies this computer's history up, then keeps history there. */
+/**
+ * Checks the team's MongoDB, optionally copies this computer's history up (with its progress, and
+ * Cancel), then keeps history there.
+ */
 export function useSwitchToTeam() {
   const after = useAfterSwitch();
-  return useMutation({
-    mutationFn: (v: TeamStoreInput) => unwrap(commands.useTeamStore(v.uri, v.database, v.copyLocal)),
+  const copy = useLongWork();
+  const mutation = useMutation({
+    mutationFn: (v: TeamStoreInput) =>
+      copy.run((work, channel) => unwrap(commands.useTeamStore(v.uri, v.database, v.copyLocal, work, channel))),
     onSuccess: after,
   });
+  return { ...mutation, progress: copy.progress, cancel: copy.cancel };
 }
 
 /** Back to this computer's history; the team's connection string leaves the keyring. */

@@ -1,4 +1,5 @@
-import { Button, Group, Loader, Progress, Text } from '@mantine/core';
+import { Button, Group, Loader, Text } from '@mantine/core';
+import { LongWorkBar } from '../../components/longWork';
 import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { ListProgress } from '../../bindings';
 import type { TrackerPage } from '../../types';
@@ -33,20 +34,7 @@ export function Pager({ page, shown, all, loading, progress, onCancel, updatedAt
           {totalText}
         </Text>
         {loading && progress ? (
-          <Group gap={8} wrap="nowrap" data-testid="all-progress">
-            <Progress
-              w={140}
-              value={(100 * progress.done) / Math.max(progress.total, 1)}
-              aria-label="Reading every tracker"
-              aria-valuetext={`page ${progress.done} of ${progress.total}`}
-            />
-            <Text size="sm" c="dimmed" aria-live="polite">
-              Page {progress.done.toLocaleString()} of {progress.total.toLocaleString()}
-            </Text>
-            <Button size="compact-xs" variant="default" data-testid="cancel-all" onClick={onCancel}>
-              Cancel
-            </Button>
-          </Group>
+          <LongWorkBar progress={progress} unit="Page" label="Reading every tracker" onCancel={onCancel} testId="all-progress" />
         ) : loading ? (
           <Group gap={6} aria-live="polite">
             <Loader size="xs" />

@@ -126,16 +126,16 @@ describe('"All", read page by page', () => {
       const args = raw as Record<string, unknown>;
       calls.push({ cmd, args });
       if (cmd === 'cached_trackers') return null;
-      if (cmd === 'cancel_listing') return null;
+      if (cmd === 'cancel_work') return null;
       if (cmd === 'list_trackers') return { rows: ALL.slice(0, 25), page: 1, per_page: 25, total_pages: 400, total_records: 10_000, offline: false, seen_at: null };
       if (cmd === 'list_all_trackers') {
         // Rust streams each page through the channel; this one never finishes until stopped.
         (args.onProgress as Channel<ListProgress>).onmessage({ done: 3, total: 41 });
         return new Promise((_, reject) => {
           const stop = setInterval(() => {
-            if (calls.some((c) => c.cmd === 'cancel_listing')) {
+            if (calls.some((c) => c.cmd === 'cancel_work')) {
               clearInterval(stop);
-              reject({ kind: 'Cancelled', data: { message: 'stopped before every page was read, as asked' } });
+              reject({ kind: 'Cancelled', data: { message: 'stopped before it finished, as asked' } });
             }
           }, 10);
         });
@@ -148,9 +148,9 @@ describe('"All", read page by page', () => {
     fireEvent.change(screen.getByTestId('per-page'), { target: { value: 'all' } });
     expect(await screen.findByTestId('all-progress')).toHaveTextContent('Page 3 of 41');
     expect(screen.getByRole('progressbar', { name: 'Reading every tracker' })).toHaveAttribute('aria-valuenow', String((100 * 3) / 41));
-    await user.click(screen.getByTestId('cancel-all'));
-    const listing = calls.find((c) => c.cmd === 'list_all_trackers')?.args.listing;
-    expect(calls.find((c) => c.cmd === 'cancel_listing')?.args).toEqual({ listing });
+    await user.click(screen.getByTestId('all-progress-cancel'));
+    const work = calls.find((c) => c.cmd === 'list_all_trackers')?.args.work;
+    expect(calls.find((c) => c.cmd === 'cancel_work')?.args).toEqual({ work });
     await waitFor(() => expect(screen.getByTestId('per-page')).toHaveValue('25'));
     await waitFor(() => expect(screen.queryByTestId('all-progress')).not.toBeInTheDocument());
     expect(screen.queryByTestId('error-banner')).not.toBeInTheDocument();

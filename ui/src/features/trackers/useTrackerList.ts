@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Channel } from '@tauri-apps/api/core';
-import { useRef, useState } from 'react';
-import { commands, type ListProgress, type TrackerListRequest_Deserialize } from '../../bindings';
+import { commands, type TrackerListRequest_Deserialize } from '../../bindings';
+import { useLongWork } from '../../components/longWork';
 import { keys, unwrap } from '../../api';
 import type { TrackerPage } from '../../types';
 import type { Scope } from '../workspace/selection';
@@ -37,30 +36,13 @@ export function useTrackerList(scope: Scope, params: ListParams) {
   });
   const lastSeen = cached.data ?? undefined;
   // "All" reads every page with progress streamed from Rust, and can be stopped.
-  const [progress, setProgress] = useState<ListProgress | null>(null);
-  const listing = useRef<string | null>(null);
-  const readAll = async (): Promise<ListPage> => {
-    const id = crypto.randomUUID();
-    listing.current = id;
-    const channel = new Channel<ListProgress>();
-    channel.onmessage = (p) => {
-      if (listing.current === id) setProgress(p);
-    };
-    try {
-      return await unwrap(commands.listAllTrackers(scope.conn, scope.acc, request, id, channel));
-    } finally {
-      if (listing.current === id) {
-        listing.current = null;
-        setProgress(null);
-      }
-    }
-  };
-  const cancelAll = () => {
-    if (listing.current) void commands.cancelListing(listing.current);
-  };
+  const all = useLongWork();
   const list = useQuery({
     queryKey: liveKey,
-    queryFn: (): Promise<ListPage> => (request.all ? readAll() : unwrap(commands.listTrackers(scope.conn, scope.acc, request))),
+    queryFn: (): Promise<ListPage> =>
+      request.all
+        ? all.run((work, channel) => unwrap(commands.listAllTrackers(scope.conn, scope.acc, request, work, channel)))
+        : unwrap(commands.listTrackers(scope.conn, scope.acc, request)),
     placeholderData: (prev, prevQuery) => {
       const prevRequest = prevQuery?.queryKey[4] as Request | undefined;
       if (prev && prevRequest && pageOnly(prevRequest, request)) return prev;
@@ -70,5 +52,5 @@ export function useTrackerList(scope: Scope, params: ListParams) {
   const fromCache = list.isPlaceholderData && list.data?.lastSeen === true;
   // A live answer may itself be the stored copy: CallRail could not be reached.
   const offline = !fromCache && list.data?.offline === true;
-  return { list, fromCache, offline, progress, cancelAll };
+  return { list, fromCache, offline, progress: all.progress, cancelAll: all.cancel };
 }

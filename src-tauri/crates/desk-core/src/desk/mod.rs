@@ -220,7 +220,7 @@ impl Desk {
         connection: &str,
         account: &str,
         request: TrackerListRequest,
-        watch: Option<&callrail::ListWatch<'_>>,
+        watch: Option<&callrail::Watch<'_>>,
     ) -> CoreResult<TrackerPage> {
         let client = self.connections.client(connection)?;
         match trackers::list(&client, account, &request, watch).await {

@@ -62,6 +62,18 @@ impl Desk {
         database: &str,
         copy_local: bool,
     ) -> CoreResult<StoreInfo> {
+        self.use_team_store_watched(uri, database, copy_local, None)
+            .await
+    }
+
+    /// The same, telling `watch` how the copy goes; stopped, it keeps the journal where it was.
+    pub async fn use_team_store_watched(
+        &self,
+        uri: &str,
+        database: &str,
+        copy_local: bool,
+        watch: Option<&callrail::Watch<'_>>,
+    ) -> CoreResult<StoreInfo> {
         let uri = uri.trim();
         if !(uri.starts_with("mongodb://") || uri.starts_with("mongodb+srv://")) {
             return Err(callrail::RuleViolation::new(
@@ -87,7 +99,7 @@ impl Desk {
         let team = Arc::new(MongoStore::connect(uri, database).await?);
         let copied = if copy_local {
             Some(
-                crate::store::copy_all(self.local.as_ref(), team.as_ref())
+                crate::store::copy_all_watched(self.local.as_ref(), team.as_ref(), watch)
                     .await?
                     .0,
             )

@@ -176,17 +176,43 @@ impl RequestCount {
 /// Copies every journal entry and snapshot from one store to another (SQLite up to a team's
 /// MongoDB). Entries are written by id, so copying twice keeps one of each.
 pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)> {
+    copy_all_watched(from, to, None).await
+}
+
+/// How many copied entries and snapshots `watch` is told of at a time.
+const COPY_STEP: usize = 50;
+
+/// The same, telling `watch` how many entries and snapshots are copied (every [`COPY_STEP`] and at
+/// the end) and stopping with `Cancelled` when it asks. A stopped copy leaves what it copied: copying
+/// again writes each entry once, whatever was there.
+pub async fn copy_all_watched(
+    from: &dyn Store,
+    to: &dyn Store,
+    watch: Option<&callrail::Watch<'_>>,
+) -> CoreResult<(u32, u32)> {
     let entries = from
         .history(&HistoryFilter {
             limit: Some(u32::MAX),
             ..Default::default()
         })
         .await?;
-    for e in entries.iter().rev() {
-        to.record_intent(e).await?;
-    }
     let snapshots = from.all_snapshots().await?;
-    for s in &snapshots {
+    let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+    let total = entries.len() + snapshots.len();
+    let step = |done: usize| -> CoreResult<()> {
+        if let Some(w) = watch {
+            if done.is_multiple_of(COPY_STEP) || done == total {
+                (w.on_step)(n(done), n(total));
+            }
+        }
+        Ok(callrail::Watch::check(watch)?)
+    };
+    step(0)?;
+    for (i, e) in entries.iter().rev().enumerate() {
+        to.record_intent(e).await?;
+        step(i + 1)?;
+    }
+    for (i, s) in snapshots.iter().enumerate() {
         to.save_snapshot(
             &s.connection,
             &s.account_id,
@@ -195,8 +221,8 @@ pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)
             &s.tracker,
         )
         .await?;
+        step(entries.len() + i + 1)?;
     }
-    let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
     Ok((n(entries.len()), n(snapshots.len())))
 }
 
