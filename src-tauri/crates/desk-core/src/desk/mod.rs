@@ -225,20 +225,8 @@ impl Desk {
         let client = self.connections.client(connection)?;
         match trackers::list(&client, account, &request, watch).await {
             Ok((page, raw)) => {
-                let seen_at = crate::now_rfc3339();
-                let records: Vec<SnapshotRecord> = raw
-                    .iter()
-                    .filter_map(|t| {
-                        Some(SnapshotRecord {
-                            connection: connection.to_owned(),
-                            account_id: account.to_owned(),
-                            tracker_id: t.id.clone(),
-                            company_id: Some(request.company_id.clone()),
-                            tracker: serde_json::to_string(t).ok()?,
-                            seen_at: seen_at.clone(),
-                        })
-                    })
-                    .collect();
+                let (records, _) =
+                    SnapshotRecord::seen(connection, account, Some(&request.company_id), &raw);
                 if let Err(e) = self.journal.store().save_snapshots(&records).await {
                     tracing::warn!("could not keep the last-seen trackers: {e}");
                 }

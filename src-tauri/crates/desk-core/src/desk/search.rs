@@ -71,20 +71,7 @@ impl Desk {
             ..TrackerQuery::default()
         };
         let trackers = client.list_all_trackers(account, &query).await?;
-        let seen_at = crate::now_rfc3339();
-        let records: Vec<SnapshotRecord> = trackers
-            .iter()
-            .filter_map(|t| {
-                Some(SnapshotRecord {
-                    connection: connection.to_owned(),
-                    account_id: account.to_owned(),
-                    tracker_id: t.id.clone(),
-                    company_id: t.company.as_ref().map(|c| c.id.clone()),
-                    tracker: serde_json::to_string(t).ok()?,
-                    seen_at: seen_at.clone(),
-                })
-            })
-            .collect();
+        let (records, seen_at) = SnapshotRecord::seen(connection, account, None, &trackers);
         self.journal.store().save_snapshots(&records).await?;
         self.account_listed()
             .insert(key, (Instant::now(), seen_at.clone()));

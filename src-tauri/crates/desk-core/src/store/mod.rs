@@ -153,6 +153,35 @@ pub struct SnapshotRecord {
     pub seen_at: String,
 }
 
+impl SnapshotRecord {
+    /// Trackers as a listing just showed them, each under its company (the listing's, else the
+    /// tracker's own), all seen now.
+    pub(crate) fn seen(
+        connection: &str,
+        account: &str,
+        listed_company: Option<&str>,
+        trackers: &[callrail::Tracker],
+    ) -> (Vec<Self>, String) {
+        let seen_at = crate::now_rfc3339();
+        let records = trackers
+            .iter()
+            .filter_map(|t| {
+                Some(Self {
+                    connection: connection.to_owned(),
+                    account_id: account.to_owned(),
+                    tracker_id: t.id.clone(),
+                    company_id: listed_company
+                        .map(str::to_owned)
+                        .or_else(|| t.company.as_ref().map(|c| c.id.clone())),
+                    tracker: serde_json::to_string(t).ok()?,
+                    seen_at: seen_at.clone(),
+                })
+            })
+            .collect();
+        (records, seen_at)
+    }
+}
+
 /// The requests counted for one account: in the last 60 minutes, and the last 24 hours (both up to
 /// and including the current minute), and the minute the oldest of each was counted in (minutes
 /// since the Unix epoch).
