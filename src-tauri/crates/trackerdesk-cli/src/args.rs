@@ -1,5 +1,6 @@
 //! The command line's words.
 
+use callrail::{SourceInput, TrackerForm, TrackerKind};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
@@ -318,4 +319,48 @@ pub struct UpdateArgs {
     /// Buy the numbers a bigger pool needs.
     #[arg(long)]
     pub yes: bool,
+}
+
+/// The form a `create` command's arguments describe.
+fn common_form(kind: TrackerKind, c: Common) -> TrackerForm {
+    TrackerForm {
+        kind,
+        company_id: c.company,
+        name: c.name,
+        destination: c.destination,
+        area_code: c.area_code,
+        toll_free: c.toll_free,
+        whisper: c.whisper,
+        record_calls: !c.no_record,
+        swap_targets: c.swap_targets,
+        ..TrackerForm::default()
+    }
+}
+
+impl From<CreateSourceArgs> for TrackerForm {
+    fn from(a: CreateSourceArgs) -> Self {
+        TrackerForm {
+            source: Some(SourceInput {
+                kind: a.source_type,
+                landing: a.landing,
+                referrer: a.referrer,
+                search_engine: a.search_engine,
+                search_type: a.search_type,
+            }),
+            greeting: a.greeting,
+            sms_enabled: a.sms,
+            campaign_name: a.campaign,
+            pool_size: None,
+            ..common_form(TrackerKind::Source, a.common)
+        }
+    }
+}
+
+impl From<CreateSessionArgs> for TrackerForm {
+    fn from(a: CreateSessionArgs) -> Self {
+        TrackerForm {
+            pool_size: Some(a.pool_size),
+            ..common_form(TrackerKind::Session, a.common)
+        }
+    }
 }

@@ -1,14 +1,14 @@
 //! What each command does.
 
 use crate::args::{
-    BulkVerb, Cli, Common, CreateSessionArgs, CreateSourceArgs, DniVerb, Group, JournalVerb, Kind,
-    ListArgs, SortOrder, Status, TrackerVerb, UpdateArgs,
+    BulkVerb, Cli, DniVerb, Group, JournalVerb, Kind, ListArgs, SortOrder, Status, TrackerVerb,
+    UpdateArgs,
 };
 use crate::output;
 use crate::Failure;
 use callrail::{
-    ApiKey, Client, Order, SourceInput, StatusFilter, TrackerChanges, TrackerForm, TrackerKind,
-    TrackerQuery, TypeFilter,
+    ApiKey, Client, Order, StatusFilter, TrackerChanges, TrackerForm, TrackerKind, TrackerQuery,
+    TypeFilter,
 };
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 
@@ -134,11 +134,11 @@ pub async fn run(cli: Cli) -> Out {
             }
             TrackerVerb::CreateSource(args) => {
                 let yes = args.common.yes;
-                ctx.create(source_form(args), yes).await
+                ctx.create(TrackerForm::from(args), yes).await
             }
             TrackerVerb::CreateSession(args) => {
                 let yes = args.common.yes;
-                ctx.create(session_form(args), yes).await
+                ctx.create(TrackerForm::from(args), yes).await
             }
             TrackerVerb::Update(args) => ctx.update(args).await,
             TrackerVerb::Disable { id, yes } => ctx.disable(&id, yes).await,
@@ -458,44 +458,5 @@ impl Ctx {
 fn warn(warnings: &[String]) {
     for w in warnings {
         output::tell(&format!("warning: {w}"));
-    }
-}
-
-fn common_form(kind: TrackerKind, c: Common) -> TrackerForm {
-    TrackerForm {
-        kind,
-        company_id: c.company,
-        name: c.name,
-        destination: c.destination,
-        area_code: c.area_code,
-        toll_free: c.toll_free,
-        whisper: c.whisper,
-        record_calls: !c.no_record,
-        swap_targets: c.swap_targets,
-        ..TrackerForm::default()
-    }
-}
-
-fn source_form(a: CreateSourceArgs) -> TrackerForm {
-    TrackerForm {
-        source: Some(SourceInput {
-            kind: a.source_type,
-            landing: a.landing,
-            referrer: a.referrer,
-            search_engine: a.search_engine,
-            search_type: a.search_type,
-        }),
-        greeting: a.greeting,
-        sms_enabled: a.sms,
-        campaign_name: a.campaign,
-        pool_size: None,
-        ..common_form(TrackerKind::Source, a.common)
-    }
-}
-
-fn session_form(a: CreateSessionArgs) -> TrackerForm {
-    TrackerForm {
-        pool_size: Some(a.pool_size),
-        ..common_form(TrackerKind::Session, a.common)
     }
 }

@@ -2,6 +2,7 @@
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
 mod bulk;
+mod drive;
 mod person;
 mod run;
 mod search;

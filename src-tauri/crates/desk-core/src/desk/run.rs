@@ -1,8 +1,6 @@
-//! Bulk runs: a plan's rows written to the journal store as a run before anything is sent, then
-//! applied one row at a time through the journaled writes, within the quota governor's share for
-//! bulk work. A run pauses (on request, on CallRail's limits, when CallRail cannot be reached) and
-//! resumes where it stopped, after a crash too: rows whose outcome is unknown are settled first,
-//! and nothing is sent twice.
+//! Bulk runs kept in the journal store: a plan's rows written as a run before anything is sent, the
+//! runs and their rows read back (unfinished ones offered at start), how a person pauses or cancels
+//! one, and its results as CSV. Applying a run is in `drive.rs`.
 
 use super::Desk;
 use crate::quota::QuotaView;
@@ -11,21 +9,16 @@ use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
 use specta::Type;
-use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Asks a run being applied to stop after the row in flight.
 #[derive(Debug, Default)]
 pub struct RunControl(AtomicU8);
 
-/// How often a row that CallRail failed to make is sent again before the run pauses.
-const MAX_RETRIES: u32 = 3;
-
-const GO: u8 = 0;
-const PAUSE: u8 = 1;
-const CANCEL: u8 = 2;
+pub(super) const GO: u8 = 0;
+pub(super) const PAUSE: u8 = 1;
+pub(super) const CANCEL: u8 = 2;
 
 impl RunControl {
     pub fn pause(&self) {
@@ -36,7 +29,7 @@ impl RunControl {
     pub fn cancel(&self) {
         self.0.store(CANCEL, Ordering::SeqCst);
     }
-    fn asked(&self) -> u8 {
+    pub(super) fn asked(&self) -> u8 {
         self.0.load(Ordering::SeqCst)
     }
 }
@@ -76,59 +69,7 @@ pub struct RunView {
     pub active: bool,
 }
 
-/// How one attempt at a row ended.
-enum Attempt {
-    Ended(RowState, String, Option<String>),
-    /// Not sent: wait this long, then try the row again.
-    Wait(Duration, String),
-    /// Not made, after a failure CallRail may get over: try the row again shortly.
-    Retry(String),
-    /// Not sent, and the run cannot go on now (CallRail unreachable, the key refused).
-    Stop(String),
-}
-
-fn classify(result: CoreResult<super::Written>) -> Attempt {
-    use callrail::Error as E;
-    match result {
-        Ok(w) => {
-            let mut message = w.outcome;
-            for warning in w.warnings {
-                message.push_str("; ");
-                message.push_str(&warning);
-            }
-            Attempt::Ended(RowState::Done, message, Some(w.tracker.id))
-        }
-        Err(CoreError::Callrail(e)) if e.outcome_unknown() => {
-            Attempt::Ended(RowState::Unknown, e.to_string(), None)
-        }
-        Err(CoreError::Callrail(E::RateLimited { retry_after, .. })) => Attempt::Wait(
-            retry_after.unwrap_or(Duration::from_secs(60)),
-            "CallRail is limiting requests".into(),
-        ),
-        Err(CoreError::ChangedSincePlan(m)) => Attempt::Ended(RowState::Changed, m, None),
-        // Proven not made (CallRail failed, and the check found nothing changed): sent again.
-        Err(CoreError::Callrail(e @ E::NotCarriedOut { .. })) => Attempt::Retry(e.to_string()),
-        Err(
-            e @ (CoreError::Callrail(
-                E::Network { .. } | E::Timeout | E::Server { .. } | E::Unauthorized,
-            )
-            | CoreError::Secrets(_)
-            | CoreError::Storage(_)
-            | CoreError::UnknownConnection(_)),
-        ) => Attempt::Stop(e.to_string()),
-        Err(e) => Attempt::Ended(RowState::NotDone, e.to_string(), None),
-    }
-}
-
-/// Requests a row spends: one a create; a read and a write for an edit or a disable.
-fn requests_of(row: &RunRow) -> u32 {
-    match row.planned.action {
-        bulk::Action::Create => 1,
-        _ => 2,
-    }
-}
-
-fn run_lock(id: &str) -> String {
+pub(super) fn run_lock(id: &str) -> String {
     format!("run-{id}")
 }
 
@@ -203,7 +144,7 @@ impl Desk {
     }
 
     /// A run, and the store that keeps it.
-    async fn find_run(&self, run_id: &str) -> CoreResult<(BulkRun, Arc<dyn Store>)> {
+    pub(super) async fn find_run(&self, run_id: &str) -> CoreResult<(BulkRun, Arc<dyn Store>)> {
         for store in self.run_stores() {
             if let Some(run) = store
                 .runs(u32::MAX)
@@ -259,231 +200,6 @@ impl Desk {
     /// What is left of an account's requests this hour and today.
     pub async fn quota(&self, connection: &str, account: &str) -> CoreResult<QuotaView> {
         self.connections.governor(connection).view(account).await
-    }
-
-    /// Applies a run's open rows (unknown ones first, so they are settled before anything new is
-    /// sent), reporting each through `on`, until every row was tried or `control` asks it to stop.
-    /// Cancelling leaves unsent rows unsent; rows whose outcome is unknown stay so until resumed.
-    pub async fn drive_run(
-        &self,
-        run_id: &str,
-        control: &RunControl,
-        on: &(dyn Fn(RunEvent) + Send + Sync),
-    ) -> CoreResult<RunView> {
-        let Some(_held) = self.journal.hold(&run_lock(run_id))? else {
-            return Err(CoreError::Storage(
-                "this run is being applied by another window or command already".into(),
-            ));
-        };
-        let (mut run, store) = self.find_run(run_id).await?;
-        let mut rows = store.run_rows(run_id).await?;
-        if run.state == RunState::Cancelled {
-            return Ok(RunView {
-                counts: RunCounts::of(&rows),
-                run,
-                active: false,
-            });
-        }
-        run.state = RunState::Running;
-        run.reason = None;
-        run.updated_at = crate::now_rfc3339();
-        store.update_run(&run).await?;
-        on(RunEvent::Started {
-            run: run.clone(),
-            counts: RunCounts::of(&rows),
-        });
-        let governor = self.connections.governor(&run.connection_id);
-        // Rows a crash left unknown go first. A row whose outcome is unknown (left so by a crash,
-        // or by an answer lost now) may be younger than the time CallRail takes to show a new
-        // tracker: it is checked once more when that time has passed, after the other rows.
-        let mut order: VecDeque<(usize, Option<tokio::time::Instant>)> = (0..rows.len())
-            .filter(|&i| rows[i].state == RowState::Unknown)
-            .map(|i| (i, None))
-            .collect();
-        order.extend(
-            (0..rows.len())
-                .filter(|&i| rows[i].state == RowState::Pending)
-                .map(|i| (i, None)),
-        );
-        let settle = self.connections.tuning().settle;
-        let mut stopped = None;
-        'rows: while let Some((i, not_before)) = order.pop_front() {
-            if let Some(at) = not_before {
-                let reason = format!(
-                    "line {} has an unknown outcome; CallRail can take a while to show a new tracker, so it is checked again then",
-                    rows[i].planned.line
-                );
-                wait_out(
-                    at.saturating_duration_since(tokio::time::Instant::now()),
-                    reason,
-                    control,
-                    on,
-                )
-                .await;
-                if control.asked() != GO {
-                    order.push_front((i, None));
-                    continue;
-                }
-            }
-            let mut retries = 0u32;
-            loop {
-                match control.asked() {
-                    PAUSE => {
-                        stopped = Some((RunState::Paused, "paused".to_owned()));
-                        break 'rows;
-                    }
-                    CANCEL => {
-                        stopped = Some((RunState::Cancelled, "cancelled".to_owned()));
-                        break 'rows;
-                    }
-                    _ => {}
-                }
-                let wait = match governor
-                    .bulk_wait(&run.account_id, requests_of(&rows[i]))
-                    .await?
-                {
-                    Some(wait) => Some((
-                        wait,
-                        "the bulk share of this hour's (or today's) CallRail requests is spent"
-                            .to_owned(),
-                    )),
-                    None => {
-                        let result = self
-                            .apply_planned(
-                                &run.connection_id,
-                                &run.account_id,
-                                &rows[i].planned,
-                                &rows[i].work,
-                            )
-                            .await;
-                        match classify(result) {
-                            Attempt::Ended(state, message, tracker) => {
-                                if state == RowState::Unknown && not_before.is_none() {
-                                    order
-                                        .push_back((i, Some(tokio::time::Instant::now() + settle)));
-                                }
-                                let row = &mut rows[i];
-                                row.state = state;
-                                row.message = Some(message);
-                                row.tracker_id = tracker.or(row.tracker_id.take());
-                                row.finished_at = Some(crate::now_rfc3339());
-                                // CallRail's answer stands whatever the run's record manages
-                                // (the change's own journal entry holds it too); without a record
-                                // the run sends nothing more.
-                                let recorded = store.update_run_row(row).await;
-                                if let Err(e) = &recorded {
-                                    let m = row.message.get_or_insert_with(String::new);
-                                    m.push_str(&format!("; the run could not record this ({e})"));
-                                }
-                                on(RunEvent::Row {
-                                    row: Box::new(row.clone()),
-                                    counts: RunCounts::of(&rows),
-                                });
-                                if let Err(e) = recorded {
-                                    stopped = Some((
-                                        RunState::Paused,
-                                        format!("paused: the run could not be recorded ({e}); resume once the journal store works"),
-                                    ));
-                                    break 'rows;
-                                }
-                                continue 'rows;
-                            }
-                            Attempt::Wait(wait, why) => Some((wait, why)),
-                            Attempt::Retry(why) if retries < MAX_RETRIES => {
-                                retries += 1;
-                                Some((
-                                    Duration::from_secs(2u64.pow(retries)),
-                                    format!(
-                                        "line {} was not made ({why}); trying it again",
-                                        rows[i].planned.line
-                                    ),
-                                ))
-                            }
-                            Attempt::Retry(why) => {
-                                stopped = Some((
-                                    RunState::Paused,
-                                    format!(
-                                        "paused: line {} failed {} times ({why}); resume to go on",
-                                        rows[i].planned.line,
-                                        retries + 1
-                                    ),
-                                ));
-                                break 'rows;
-                            }
-                            Attempt::Stop(why) => {
-                                stopped = Some((
-                                    RunState::Paused,
-                                    format!("paused: {why}; resume to go on"),
-                                ));
-                                break 'rows;
-                            }
-                        }
-                    }
-                };
-                if let Some((wait, reason)) = wait {
-                    wait_out(wait, reason, control, on).await;
-                }
-            }
-        }
-        let (state, reason) = stopped.unwrap_or((RunState::Finished, String::new()));
-        if state == RunState::Cancelled {
-            for row in rows.iter_mut().filter(|r| r.state == RowState::Pending) {
-                row.state = RowState::Cancelled;
-                row.message = Some("cancelled before it was sent".into());
-                row.finished_at = Some(crate::now_rfc3339());
-            }
-        }
-        let mut reason = reason;
-        for row in rows.iter().filter(|r| r.state == RowState::Cancelled) {
-            if let Err(e) = store.update_run_row(row).await {
-                reason = format!("{reason}; cancelled rows could not be recorded ({e})");
-                break;
-            }
-        }
-        run.state = state;
-        run.reason = Some(reason).filter(|r| !r.is_empty());
-        run.updated_at = crate::now_rfc3339();
-        if let Err(e) = store.update_run(&run).await {
-            // The rows' outcomes were told already; the run's own state is a warning.
-            let note = format!("where the run stands could not be recorded ({e})");
-            run.reason = Some(match run.reason.take() {
-                Some(r) => format!("{r}; {note}"),
-                None => note,
-            });
-        }
-        let counts = RunCounts::of(&rows);
-        on(RunEvent::Stopped {
-            run: run.clone(),
-            counts: counts.clone(),
-        });
-        Ok(RunView {
-            run,
-            counts,
-            active: false,
-        })
-    }
-}
-
-/// Says how long the run waits and why, then waits, in short steps so that a pause or a cancel is
-/// heard at once.
-async fn wait_out(
-    wait: Duration,
-    reason: String,
-    control: &RunControl,
-    on: &(dyn Fn(RunEvent) + Send + Sync),
-) {
-    let wait = wait.max(Duration::from_secs(1));
-    let until = time::OffsetDateTime::now_utc() + wait;
-    on(RunEvent::Waiting {
-        until: until
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default(),
-        seconds: u32::try_from(wait.as_secs()).unwrap_or(u32::MAX),
-        reason,
-    });
-    let end = tokio::time::Instant::now() + wait;
-    while tokio::time::Instant::now() < end && control.asked() == GO {
-        tokio::time::sleep(Duration::from_millis(250).min(end - tokio::time::Instant::now())).await;
     }
 }
 
