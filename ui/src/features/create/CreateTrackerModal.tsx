@@ -63,7 +63,7 @@ export function CreateTrackerModal({ scope, kind: asked, recreateFrom, onClose, 
     setServerErrors((errs) => errs.filter((e) => e.field !== key));
     f.set(key, value);
   };
-  const kit = makeKit(f.values, set, byField(allErrors), (field) => f.submitted || f.touched.has(field));
+  const kit = makeKit(f.values, set, byField(allErrors), (field) => f.submitted || f.touched(field));
   const unplaced = f.submitted ? allErrors.filter((e) => !shown.includes(e.field)) : [];
   const valid = check !== undefined && check.errors.length === 0 && !!check.cost_line;
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { Blockable } from '../../components/Blockable';
 import type { TrackerDetail } from '../../types';
@@ -9,11 +9,12 @@ import type { Scope } from '../workspace/selection';
 import { DetailFields } from './DetailFields';
 import { useTracker } from './useTracker';
 import { PanelBoundary } from '../../components/PanelBoundary';
+import { SidePane } from '../../components/SidePane';
 
 interface Props {
   scope: Scope;
   id?: string;
-  /** A dialog opened from the panel is on top: Esc closes that one, not the panel. */
+  /** A dialog opened from the panel is on top: when it closes, the keyboard comes back here. */
   covered: boolean;
   onClose: () => void;
   onEdit: (t: TrackerDetail) => void;
@@ -30,6 +31,7 @@ interface Props {
   recreateError: unknown;
 }
 
+/** The tracker's details in a pane beside the table, which stays in use: ↓ shows the next one's. */
 export function TrackerDetailPanel(props: Props) {
   const { scope, id, covered, onClose, onEdit, onDisable, onDni, onHistory } = props;
   const tracker = useTracker(scope, id);
@@ -46,14 +48,7 @@ export function TrackerDetailPanel(props: Props) {
     wasCovered.current = covered;
   }, [covered, id]);
   return (
-    <Drawer
-      opened={!!id}
-      onClose={onClose}
-      position="right"
-      size={520}
-      closeOnEscape={!covered}
-      title="Tracker details"
-    >
+    <SidePane title="Tracker details" storageKey="trackerDesk.detailWidth" initialWidth={440} onClose={onClose} testId="detail-pane">
       <PanelBoundary name="The tracker’s details">
         <Stack gap="md" data-testid="tracker-detail" data-id={id} ref={body}>
           <ContextLine />
@@ -130,6 +125,6 @@ export function TrackerDetailPanel(props: Props) {
           )}
         </Stack>
       </PanelBoundary>
-    </Drawer>
+    </SidePane>
   );
 }

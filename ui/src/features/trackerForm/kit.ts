@@ -1,3 +1,4 @@
+import { useForm, type LooseKeys } from '@mantine/form';
 import { useCallback, useState, type ReactNode } from 'react';
 import { fieldError, type FieldErrorMap } from '../errors/fields';
 
@@ -11,22 +12,31 @@ export interface FormKit<V> {
 export type KeysOfType<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
 
 /**
- * Values plus which fields the person has touched: the Rust rules judge the whole form on every
- * keystroke, but a field's error only shows once that field was edited, or after a submit.
+ * The form's state in `@mantine/form`: values, and which fields the person has touched. The rules
+ * are not here: the Rust side judges the whole form on every keystroke, and a field's error only
+ * shows once that field was edited, or after a submit.
  */
-export function useFormValues<V extends object>(initial: V | (() => V)) {
-  const [values, setValues] = useState<V>(initial);
-  const [start] = useState<V>(values);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- what @mantine/form asks of a form's values
+export function useFormValues<V extends Record<string, any>>(initial: V | (() => V)) {
+  const [initialValues] = useState<V>(initial);
+  const form = useForm<V>({ mode: 'controlled', initialValues, touchTrigger: 'change' });
   const [submitted, setSubmitted] = useState(false);
-  const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setTouched((t) => new Set(t).add(String(key)));
-  }, []);
-  const touch = useCallback((...fields: string[]) => setTouched((t) => new Set([...t, ...fields])), []);
-  // Typed changes that closing the form would lose.
-  const dirty = values !== start && JSON.stringify(values) !== JSON.stringify(start);
-  return { values, set, touched, touch, submitted, setSubmitted, dirty };
+  const { setFieldValue, setTouched } = form;
+  const set = useCallback(<K extends keyof V>(key: K, value: V[K]) => setFieldValue(key as LooseKeys<V>, value as never), [setFieldValue]);
+  const touch = useCallback(
+    (...fields: string[]) => setTouched((t) => ({ ...t, ...Object.fromEntries(fields.map((f) => [f, true])) })),
+    [setTouched],
+  );
+  return {
+    values: form.values,
+    set,
+    touched: (field: string) => form.isTouched(field as LooseKeys<V>),
+    touch,
+    submitted,
+    setSubmitted,
+    // Typed changes that closing the form would lose.
+    dirty: form.isDirty(),
+  };
 }
 
 /** Builds a kit whose errors show for touched fields (all of them after a submit). */

@@ -1,9 +1,11 @@
 import { Button, Center, Group, Stack, Text } from '@mantine/core';
+import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo } from 'react';
 import type { TrackerRow } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
 import { useClientFilter } from './clientFilter';
+import { COLUMN_LABELS } from './columns';
 import { CacheAge, OfflineBanner } from './LastSeen';
 import { DEFAULT_PARAMS, localView, type ListParams } from './listParams';
 import { Pager } from './Pager';
@@ -23,8 +25,8 @@ interface Props {
   onServerSearch: () => void;
   /** "All" was stopped before every page was read: go back to the view before it. */
   onAllCancelled: () => void;
-  checked: ReadonlySet<string>;
-  onCheck: (ids: string[], on: boolean) => void;
+  checked: RowSelectionState;
+  onCheck: OnChangeFn<RowSelectionState>;
 }
 
 const NO_ROWS: never[] = [];
@@ -35,8 +37,11 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
   const query = useDeferredValue(text);
   const loaded = list.data?.rows ?? NO_ROWS;
   const all = params.perPage === 'all';
-  const { status, type, order } = params;
-  const viewed = useMemo(() => (all ? localView(loaded, { ...DEFAULT_PARAMS, status, type, order }) : loaded), [all, loaded, status, type, order]);
+  const { status, type, sort, order } = params;
+  const viewed = useMemo(
+    () => (all ? localView(loaded, { ...DEFAULT_PARAMS, status, type, sort, order }) : loaded),
+    [all, loaded, status, type, sort, order],
+  );
   const rows = useClientFilter(viewed, query);
 
   if (list.isError && !list.data) {
@@ -55,6 +60,12 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
       {offline && <OfflineBanner seenAt={list.data.seen_at} retrying={list.isFetching} onRetry={() => void list.refetch()} />}
       {list.isError && <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />}
       {fromCache && <CacheAge seenAt={list.data.seen_at} />}
+      {partial && params.sort !== 'name' && (
+        <Text size="sm" c="dimmed" data-testid="sort-scope">
+          Ordered by {COLUMN_LABELS[params.sort].toLowerCase()} within this page. CallRail orders its pages by name only;
+          choose “All” per page to order every tracker.
+        </Text>
+      )}
       {pageOnlySearch && (
         <Text size="sm" c="dimmed" data-testid="search-scope">
           Searching the {loaded.length.toLocaleString()} trackers on this page only. Press Enter to search all of this
@@ -69,8 +80,9 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
         onMenu={onMenu}
         checked={checked}
         onCheck={onCheck}
+        sort={params.sort}
         order={params.order}
-        onOrder={(order) => onParams({ order })}
+        onSort={(sort, order) => onParams({ sort, order })}
         empty={
           <Empty
             filtering={filtering}

@@ -1,3 +1,4 @@
+import { COLUMN_LABELS } from './columns';
 import { Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import type { Ref } from 'react';
 import { ariaKeys, keysLabel } from '../workspace/shortcuts';
@@ -68,11 +69,15 @@ export function TrackerToolbar({ searchRef, text, params, canCreate, offline, on
         <NativeSelect
           data-testid="sort-order"
           label="Sort"
-          value={params.order}
-          onChange={(e) => onParams({ order: e.currentTarget.value === 'desc' ? 'desc' : 'asc' })}
+          value={params.sort === 'name' ? params.order : 'column'}
+          onChange={(e) => onParams({ sort: 'name', order: e.currentTarget.value === 'desc' ? 'desc' : 'asc' })}
           data={[
             { value: 'asc', label: 'Name A → Z' },
             { value: 'desc', label: 'Name Z → A' },
+            // Ordered by a column's header: shown here, chosen there.
+            ...(params.sort === 'name'
+              ? []
+              : [{ value: 'column', label: `${COLUMN_LABELS[params.sort]} ${params.order === 'asc' ? '↑' : '↓'}`, disabled: true }]),
           ]}
         />
         <NativeSelect

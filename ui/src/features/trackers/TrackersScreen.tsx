@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { useEffect, useRef, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { keys, unwrap } from '../../api';
@@ -23,6 +24,7 @@ import { loadView, saveView } from './savedView';
 import { SelectionBar } from './SelectionBar';
 import { TrackerList } from './TrackerList';
 import { TrackerToolbar } from './TrackerToolbar';
+import classes from './TrackersScreen.module.css';
 
 type Overlay =
   | { kind: 'create'; type: TrackerKind }
@@ -53,16 +55,8 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
   useEffect(() => saveView(scope, params), [scope, params]);
   const [detailId, setDetailId] = useState<string>();
   const [overlay, setOverlay] = useState<Overlay>(null);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const check = (ids: string[], on: boolean) =>
-    setChecked((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
-      }
-      return next;
-    });
+  const [checked, setChecked] = useState<RowSelectionState>({});
+  const checkedIds = Object.keys(checked).filter((id) => checked[id]);
   const close = () => setOverlay(null);
   const recreate = useRecreateForm();
   // Writes are refused while CallRail is out of reach (nothing is queued): their buttons say so.
@@ -73,6 +67,17 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
   };
 
   const canCreate = company?.active !== false && !offline;
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
+  // Esc in the table or the details closes the details, unless a dialog or menu on top takes it;
+  // the keyboard goes back to the tracker's row.
+  const covered = overlay !== null || historyOpen || menu !== null;
+  const closeDetailOnEscape = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || !detailId || covered || e.defaultPrevented) return;
+    e.preventDefault();
+    const id = detailId;
+    setDetailId(undefined);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="tracker-row"][data-id="${CSS.escape(id)}"]`)?.focus());
+  };
   const handle = (command: ScreenCommand) => {
     // A dialog already open keeps the keyboard: a shortcut never stacks a second one on it.
     if (overlay && command.kind !== 'open') return;
@@ -85,7 +90,6 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
   // Subscribed again after each render, so the handler sees the screen as it is now.
   useEffect(() => bus?.subscribe(handle));
 
-  const [menu, setMenu] = useState<RowMenuAt | null>(null);
   const clipboard = useCopy();
   // Edit and Disable need the whole tracker: read (or reuse) it, then open the dialog over its details.
   const withDetail = (id: string, then: (t: TrackerDetail) => void) =>
@@ -138,47 +142,51 @@ export function TrackersScreen({ scope, commands: bus, historyOpen = false, onHi
         onNew={(type) => setOverlay({ kind: 'create', type })}
         onDni={() => setOverlay({ kind: 'dni' })}
       />
-      {checked.size > 0 && onBulkPlan && (
-        <SelectionBar scope={scope} ids={[...checked]} offline={offline} onClear={() => setChecked(new Set())} onPlan={onBulkPlan} />
+      {checkedIds.length > 0 && onBulkPlan && (
+        <SelectionBar scope={scope} ids={checkedIds} offline={offline} onClear={() => setChecked({})} onPlan={onBulkPlan} />
       )}
-      <TrackerList
-        scope={scope}
-        checked={checked}
-        onCheck={check}
-        text={text}
-        params={params}
-        selectedId={detailId}
-        onOpen={setDetailId}
-        onMenu={(row, x, y) => setMenu({ row, x, y })}
-        onParams={changeParams}
-        onServerSearch={() => changeParams({ search: text.trim() })}
-        onAllCancelled={() => changeParams({ perPage: beforeAll.current })}
-        onClearFilters={() => {
-          setText('');
-          setParams({ ...DEFAULT_PARAMS, order: params.order, perPage: params.perPage });
-        }}
-      />
+      <div className={classes.split} onKeyDown={closeDetailOnEscape}>
+        <TrackerList
+          scope={scope}
+          checked={checked}
+          onCheck={setChecked}
+          text={text}
+          params={params}
+          selectedId={detailId}
+          onOpen={setDetailId}
+          onMenu={(row, x, y) => setMenu({ row, x, y })}
+          onParams={changeParams}
+          onServerSearch={() => changeParams({ search: text.trim() })}
+          onAllCancelled={() => changeParams({ perPage: beforeAll.current })}
+          onClearFilters={() => {
+            setText('');
+            setParams({ ...DEFAULT_PARAMS, sort: params.sort, order: params.order, perPage: params.perPage });
+          }}
+        />
+        {detailId && (
+          <TrackerDetailPanel
+            scope={scope}
+            id={detailId}
+            covered={covered}
+            onClose={() => setDetailId(undefined)}
+            onEdit={(tracker) => setOverlay({ kind: 'edit', tracker })}
+            onDisable={(tracker) => setOverlay({ kind: 'disable', tracker })}
+            onDni={() => setOverlay({ kind: 'dni' })}
+            onHistory={onHistory}
+            canRecreate={company?.active !== false}
+            offline={offline}
+            recreating={recreate.isPending}
+            recreateError={recreate.variables?.trackerId === detailId ? recreate.error : null}
+            onRecreate={(t) =>
+              recreate.mutate(
+                { conn: scope.conn, acc: scope.acc, trackerId: t.id },
+                { onSuccess: (form) => setOverlay({ kind: 'recreate', form }) },
+              )
+            }
+          />
+        )}
+      </div>
       <RowMenu at={menu} writeBlocked={offline ? OFFLINE_WHY : null} onAction={rowAction} onClose={() => setMenu(null)} />
-      <TrackerDetailPanel
-        scope={scope}
-        id={detailId}
-        covered={overlay !== null || historyOpen}
-        onClose={() => setDetailId(undefined)}
-        onEdit={(tracker) => setOverlay({ kind: 'edit', tracker })}
-        onDisable={(tracker) => setOverlay({ kind: 'disable', tracker })}
-        onDni={() => setOverlay({ kind: 'dni' })}
-        onHistory={onHistory}
-        canRecreate={company?.active !== false}
-        offline={offline}
-        recreating={recreate.isPending}
-        recreateError={recreate.variables?.trackerId === detailId ? recreate.error : null}
-        onRecreate={(t) =>
-          recreate.mutate(
-            { conn: scope.conn, acc: scope.acc, trackerId: t.id },
-            { onSuccess: (form) => setOverlay({ kind: 'recreate', form }) },
-          )
-        }
-      />
       {overlay?.kind === 'recreate' && (
         <CreateTrackerModal
           scope={scope}

@@ -1,9 +1,10 @@
 import { Skeleton, Stack, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { flexRender, useTable, type ColumnSizingState, type Header, type OnChangeFn, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
-import { COLUMNS, GRID_TEMPLATE, HEADER_HEIGHT, ROW_HEIGHT } from './columns';
+import { COLUMNS, features, HEADER_HEIGHT, loadSizes, MAX_COLUMN, MIN_COLUMN, ROW_HEIGHT, saveSizes, type SortKey } from './columns';
 import { TrackerRowView } from './TrackerRowView';
 import classes from './TrackersTable.module.css';
 
@@ -11,38 +12,61 @@ interface Props {
   rows: TrackerRow[];
   selectedId?: string;
   busy?: boolean;
+  /** Shows a tracker's details; while they show, moving through the rows shows each one's. */
   onOpen: (id: string) => void;
   /** Shown inside the table when no row is left to show. */
   empty?: ReactNode;
-  /** The rows ticked for a change to many at once. */
-  checked: ReadonlySet<string>;
-  onCheck: (ids: string[], on: boolean) => void;
+  /** The rows ticked for a change to many at once, by tracker id. */
+  checked: RowSelectionState;
+  onCheck: OnChangeFn<RowSelectionState>;
   onMenu: (row: TrackerRow, x: number, y: number) => void;
-  /** The order of the Name column, the only one trackers are sorted by. */
+  /** The column the rows are ordered by. Name is CallRail's order; the others order the loaded rows. */
+  sort: SortKey;
   order: 'asc' | 'desc';
-  onOrder: (order: 'asc' | 'desc') => void;
+  onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
 }
 
+const getRowId = (r: TrackerRow) => r.id;
+
 /** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
-export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, checked, onCheck, order, onOrder }: Props) {
+export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, checked, onCheck, sort, order, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Where the last tick was, for Shift+click ranges.
-  const anchor = useRef(0);
-  const allChecked = rows.length > 0 && rows.every((r) => checked.has(r.id));
-  const onRowCheck = useCallback(
-    (index: number, range: boolean) => {
-      const on = !checked.has(rows[index].id);
-      const [from, to] = range ? [Math.min(anchor.current, index), Math.max(anchor.current, index)] : [index, index];
-      anchor.current = index;
-      onCheck(rows.slice(from, to + 1).map((r) => r.id), range ? true : on);
+  const sorting = useMemo<SortingState>(() => [{ id: sort, desc: order === 'desc' }], [sort, order]);
+  const [sizes, setSizes] = useState<ColumnSizingState>(loadSizes);
+  useEffect(() => saveSizes(sizes), [sizes]);
+  const table = useTable({
+    features,
+    columns: COLUMNS,
+    data: rows,
+    getRowId,
+    state: { sorting, rowSelection: checked, columnSizing: sizes },
+    onSortingChange: (next) => {
+      const [first] = typeof next === 'function' ? next(sorting) : next;
+      if (first) onSort(first.id as SortKey, first.desc ? 'desc' : 'asc');
     },
-    [checked, rows, onCheck],
-  );
+    // Names come in CallRail's order (or the loaded list's, already ordered): only other columns sort here.
+    manualSorting: sort === 'name',
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    onRowSelectionChange: onCheck,
+    onColumnSizingChange: setSizes,
+    columnResizeMode: 'onChange',
+    defaultColumn: { minSize: MIN_COLUMN, maxSize: MAX_COLUMN },
+  });
+  const shown = table.getRowModel().rows;
+  // The columns' widths, then whatever the window has left.
+  const template = table
+    .getFlatHeaders()
+    .map((h) => `${h.getSize()}px`)
+    .concat('1fr')
+    .join(' ');
+  const width = table.getTotalSize();
+
   // One row is in the Tab order (the last one focused); arrow keys move between rows.
   const [active, setActive] = useState(0);
-  const tabbable = Math.min(active, rows.length - 1);
+  const tabbable = Math.min(active, shown.length - 1);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -57,7 +81,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
       // A page is the rows the scroller shows, less one so that one row stays in view.
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
-      const last = rows.length - 1;
+      const last = shown.length - 1;
       const moves: Record<string, number> = {
         ArrowDown: index + 1,
         ArrowUp: index - 1,
@@ -72,8 +96,9 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
       wantFocus.current = next;
       setActive(next);
       virtualizer.scrollToIndex(next);
+      if (selectedId) onOpen(shown[next].id);
     },
-    [rows.length, virtualizer],
+    [shown, virtualizer, selectedId, onOpen],
   );
   // The row a key moved to is focused once it is rendered: at once when it was in view, after the
   // scroll otherwise (End on 10,000 rows).
@@ -87,6 +112,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
     }
   });
 
+  const line: CSSProperties = { gridTemplateColumns: template, minWidth: width };
   return (
     <div
       ref={scrollRef}
@@ -94,42 +120,34 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
       role="grid"
       aria-label="Trackers"
       aria-rowcount={rows.length + 1}
+      aria-multiselectable
       aria-busy={busy}
       data-testid="trackers-table"
       style={{ opacity: busy ? 0.6 : 1 }}
     >
-      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
-        {COLUMNS.map((c) => (
+      <div role="row" aria-rowindex={1} className={classes.header} style={{ ...line, height: HEADER_HEIGHT }}>
+        {table.getFlatHeaders().map((h) => (
           <div
             role="columnheader"
-            key={c.key}
+            key={h.id}
             className={classes.cell}
-            aria-sort={c.key === 'name' ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+            aria-sort={h.column.getIsSorted() ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
           >
-            {c.key === 'name' ? (
-              <UnstyledButton
-                data-testid="sort-name"
-                style={{ font: 'inherit', color: 'inherit', textTransform: 'inherit', letterSpacing: 'inherit' }}
-                title="Order by name"
-                onClick={() => onOrder(order === 'asc' ? 'desc' : 'asc')}
-              >
-                <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
-                  {c.label}
-                  {order === 'asc' ? <IconArrowUp size={14} aria-hidden /> : <IconArrowDown size={14} aria-hidden />}
-                </span>
-              </UnstyledButton>
-            ) : c.key === 'select' ? (
+            {h.id === 'select' ? (
               <input
                 type="checkbox"
                 data-testid="check-all"
                 aria-label={`Select all ${rows.length} trackers shown`}
                 title="Select every tracker the filters show"
-                checked={allChecked}
+                checked={table.getIsAllRowsSelected()}
                 disabled={rows.length === 0}
-                onChange={() => onCheck(rows.map((r) => r.id), !allChecked)}
+                onChange={table.getToggleAllRowsSelectedHandler()}
               />
             ) : (
-              c.label
+              <>
+                <SortButton header={h} />
+                <ResizeHandle header={h} />
+              </>
             )}
           </div>
         ))}
@@ -139,28 +157,80 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
           <div role="gridcell">{empty}</div>
         </div>
       )}
-      <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
         {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
+          const row = shown[item.index];
           return (
             <TrackerRowView
               key={row.id}
               row={row}
               index={item.index}
-              start={item.start - HEADER_HEIGHT}
+              style={{ ...line, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
               selected={row.id === selectedId}
               tabbable={item.index === tabbable}
               onFocus={setActive}
               onOpen={onOpen}
               onMenu={onMenu}
               onKeyNav={onKeyNav}
-              checked={checked.has(row.id)}
-              onCheck={onRowCheck}
             />
           );
         })}
       </div>
     </div>
+  );
+}
+
+type TrackerHeader = Header<typeof features, TrackerRow, unknown>;
+
+function SortButton({ header }: { header: TrackerHeader }) {
+  const sorted = header.column.getIsSorted();
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  const Icon = sorted === 'asc' ? IconArrowUp : sorted === 'desc' ? IconArrowDown : IconArrowsSort;
+  return (
+    <UnstyledButton
+      data-testid={`sort-${header.id}`}
+      className={classes.sort}
+      title={`Order by ${String(header.column.columnDef.header).toLowerCase()}`}
+      onClick={header.column.getToggleSortingHandler()}
+    >
+      {label}
+      <Icon size={14} aria-hidden style={{ opacity: sorted ? 1 : 0.4 }} />
+    </UnstyledButton>
+  );
+}
+
+/** Dragged with the mouse, or focused and moved with ← and →; a double click gives the width back. */
+function ResizeHandle({ header }: { header: TrackerHeader }) {
+  const handler = header.getResizeHandler();
+  const size = header.getSize();
+  const name = String(header.column.columnDef.header);
+  const resize = (by: number) =>
+    header
+      .getContext()
+      .table.setColumnSizing((s) => ({ ...s, [header.id]: Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, size + by)) }));
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Width of ${name}`}
+      aria-valuenow={size}
+      aria-valuemin={MIN_COLUMN}
+      aria-valuemax={MAX_COLUMN}
+      tabIndex={0}
+      data-testid={`resize-${header.id}`}
+      className={classes.resize}
+      data-resizing={header.column.getIsResizing() || undefined}
+      title="Drag to resize; double-click for the usual width"
+      onMouseDown={handler}
+      onTouchStart={handler}
+      onDoubleClick={() => header.column.resetSize()}
+      onKeyDown={(e) => {
+        const by = e.key === 'ArrowLeft' ? -16 : e.key === 'ArrowRight' ? 16 : 0;
+        if (!by) return;
+        e.preventDefault();
+        resize(by);
+      }}
+    />
   );
 }
 

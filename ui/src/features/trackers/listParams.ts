@@ -1,5 +1,6 @@
 import type { TrackerListRequest_Deserialize } from '../../bindings';
 import type { TrackerRow } from '../../types';
+import type { SortKey } from './columns';
 
 export type StatusChoice = 'active' | 'disabled' | 'all';
 export type TypeChoice = 'all' | 'source' | 'session';
@@ -10,12 +11,14 @@ export interface ListParams {
   type: TypeChoice;
   /** Sent to CallRail; the search box filters the loaded rows on its own as the person types. */
   search: string;
+  /** The column the rows are ordered by: CallRail orders by name only, the table orders a page by the others. */
+  sort: SortKey;
   order: 'asc' | 'desc';
   page: number;
   perPage: PerPageChoice;
 }
 
-export const DEFAULT_PARAMS: ListParams = { status: 'active', type: 'all', search: '', order: 'asc', page: 1, perPage: '100' };
+export const DEFAULT_PARAMS: ListParams = { status: 'active', type: 'all', search: '', sort: 'name', order: 'asc', page: 1, perPage: '100' };
 
 /**
  * What CallRail is asked. "All" asks once for every tracker of the company, whatever the filters:
@@ -31,7 +34,7 @@ export function toRequest(company: string, p: ListParams): TrackerListRequest_De
     status: p.status === 'all' ? null : p.status,
     type: p.type === 'all' ? null : p.type,
     search: p.search.trim() || null,
-    order: p.order,
+    order: nameOrder(p),
     page: all ? null : p.page,
     per_page: all ? null : Number(p.perPage),
     all,
@@ -44,6 +47,11 @@ export function localView(rows: readonly TrackerRow[], p: ListParams): TrackerRo
     (r) => (p.status === 'all' || r.status === p.status) && (p.type === 'all' || r.type === p.type),
   );
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  kept.sort((a, b) => collator.compare(a.name, b.name) * (p.order === 'desc' ? -1 : 1));
+  kept.sort((a, b) => collator.compare(a.name, b.name) * (nameOrder(p) === 'desc' ? -1 : 1));
   return kept;
+}
+
+/** The order of names: the one asked for, or A to Z beneath an order by another column. */
+function nameOrder(p: ListParams): 'asc' | 'desc' {
+  return p.sort === 'name' ? p.order : 'asc';
 }

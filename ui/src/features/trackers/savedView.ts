@@ -1,15 +1,17 @@
-// The view of each company's trackers (status, type, order, per page), kept in the webview's local
+// The view of each company's trackers (status, type, sort and order, per page), kept in the webview's local
 // storage so that it is the same after switching companies and after a restart.
 import type { Scope } from '../workspace/selection';
+import { SORT_KEYS } from './columns';
 import { DEFAULT_PARAMS, type ListParams } from './listParams';
 
-type Saved = Pick<ListParams, 'status' | 'type' | 'order' | 'perPage'>;
+type Saved = Pick<ListParams, 'status' | 'type' | 'sort' | 'order' | 'perPage'>;
 
 const storageKey = (s: Scope) => `trackerDesk.view.${s.conn}.${s.acc}.${s.company}`;
 
 const CHOICES: { [K in keyof Saved]: readonly Saved[K][] } = {
   status: ['active', 'disabled', 'all'],
   type: ['all', 'source', 'session'],
+  sort: SORT_KEYS,
   order: ['asc', 'desc'],
   perPage: ['25', '50', '100', '250', 'all'],
 };
@@ -30,7 +32,7 @@ export function loadView(scope: Scope): ListParams {
 }
 
 export function saveView(scope: Scope, p: ListParams) {
-  const saved: Saved = { status: p.status, type: p.type, order: p.order, perPage: p.perPage };
+  const saved: Saved = { status: p.status, type: p.type, sort: p.sort, order: p.order, perPage: p.perPage };
   try {
     localStorage.setItem(storageKey(scope), JSON.stringify(saved));
   } catch {
