@@ -125,6 +125,11 @@ async function row(name) {
   await el.waitForDisplayed({ timeout: 20_000 });
   return el;
 }
+/** Opens a tracker's details as a person does: a click on its name (the row is wider than the table beside the details). */
+async function openRow(name) {
+  await (await (await row(name)).$('[role="gridcell"]:nth-child(2)')).click();
+  await waitText("tracker-detail", new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), 30_000);
+}
 /** Types `path` into the OS file dialog that just opened (GTK's, opened by Rust), and opens it. */
 async function typeInFileDialog(path) {
   let dialog = "";
@@ -347,7 +352,11 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     // At the smallest window, the disable dialog of a pool shows its main button without scrolling.
     await resizeWindow(800, 560);
     try {
-      await (await row("E2E Website pool")).click();
+      // Every header button is in the window, and the page never scrolls sideways.
+      await assertInWindow("open-settings");
+      const sideways = await browser.execute(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(sideways <= 0, `the page is ${sideways}px wider than the window`);
+      await openRow("E2E Website pool");
       await clickUntilShown("disable-tracker", "disable-confirm");
       await type("disable-name-input", "E2E Website pool");
       await assertInWindow("disable-confirm");
@@ -359,8 +368,7 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
   });
 
   it("edits a tracker and shows the change", async () => {
-    await (await row("E2E Billboard")).click();
-    // The detail drawer slides in: a click that lands while it moves is made again.
+    await openRow("E2E Billboard");
     await clickUntilShown("edit-tracker", "field-name");
     await type("field-name", "E2E Billboard North");
     await click("edit-review");
@@ -379,8 +387,32 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await row("E2E Billboard North");
   });
 
+  it("shows the details beside the table, follows the arrow keys, and orders by any column", async () => {
+    const shownNames = () =>
+      browser.execute(() => [...document.querySelectorAll('[data-testid="tracker-row"]')].map((r) => r.getAttribute("data-name")));
+    const [first, second] = await shownNames();
+    await openRow(first);
+    // The row keeps the keyboard: ↓ shows the next tracker's details, with no dialog in the way.
+    press("Down");
+    await waitText("tracker-detail", new RegExp(second), 20_000);
+    assert.equal(await browser.$$('[role="dialog"]').then((d) => d.length), 0);
+    await shot("22-details-pane");
+    press("Escape");
+    await (await $("detail-pane")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+
+    await click("sort-type");
+    const types = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="tracker-row"] [role="gridcell"]:nth-child(3)')].map((c) => c.textContent),
+    );
+    assert.deepEqual(types, [...types].sort(), "the rows are in the order of their type");
+    assert.equal(await (await $("sort-type")).parentElement().getAttribute("aria-sort"), "ascending");
+    // Back to CallRail's order, by name, for the steps after this one.
+    await (await shown("sort-order")).selectByAttribute("value", "asc");
+    await browser.waitUntil(async () => (await (await $("sort-name")).parentElement().getAttribute("aria-sort")) === "ascending");
+  });
+
   it("disables a tracker only after its name is typed", async () => {
-    await (await row("E2E Billboard North")).click();
+    await openRow("E2E Billboard North");
     const confirm = await clickUntilShown("disable-tracker", "disable-confirm");
     assert.equal(await confirm.isEnabled(), false, "the button waits for the name");
     await type("disable-name-input", "E2E Billboard North");

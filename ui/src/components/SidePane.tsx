@@ -24,7 +24,7 @@ function loadWidth(key: string, fallback: number): number {
 /**
  * A panel beside the content rather than over it, so the content stays usable while it shows.
  * Its left edge is dragged, or focused and moved with ← and →, to make it wider or narrower; it
- * never takes more than 60% of the row it sits in.
+ * never takes more than half of the row it sits in.
  */
 export function SidePane({ title, storageKey, initialWidth, onClose, children, testId }: Props) {
   const [width, setWidth] = useState(() => loadWidth(storageKey, initialWidth));

@@ -50,7 +50,7 @@ const plain = ({ getValue }: { getValue: () => unknown }) => <Text size="sm">{St
 
 /** The columns, in order; each one's width can be dragged, and all but the tick box sort the rows. */
 export const COLUMNS = helper.columns([
-  helper.display({ id: 'select', size: 36, enableResizing: false, enableSorting: false, header: '' }),
+  helper.display({ id: 'select', size: 36, minSize: 36, enableResizing: false, enableSorting: false, header: '' }),
   helper.accessor('name', {
     header: COLUMN_LABELS.name,
     size: 220,

@@ -36,7 +36,8 @@ export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk
             </Box>
           )}
         </Group>
-        <Group gap="xs" wrap="nowrap" align="flex-end" ml="auto">
+        {/* In a narrow window the buttons go to a second line rather than past the window's edge. */}
+        <Group gap="xs" wrap="wrap" justify="flex-end" align="flex-end" ml="auto">
           <NativeSelect
             data-testid="connection-select"
             label="Connection"

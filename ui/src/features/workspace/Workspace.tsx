@@ -88,7 +88,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
           onBulk={() => openBulk(null)}
           onSettings={settings.open}
         />
-        <Box component="main" p="md" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <Box component="main" p="md" style={{ flex: 1, minHeight: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column' }}>
           <Body
             ws={ws}
             commands={bus}
