@@ -21,6 +21,7 @@ pub(crate) enum Endpoint {
     Company(String, String),
     Trackers(String),
     Tracker(String, String),
+    Calls(String),
 }
 
 impl Endpoint {
@@ -42,6 +43,7 @@ impl Endpoint {
             [acc] => stem(acc).map(Endpoint::Account),
             [acc, "companies.json"] if plain(acc) => Some(Endpoint::Companies(acc.to_string())),
             [acc, "trackers.json"] if plain(acc) => Some(Endpoint::Trackers(acc.to_string())),
+            [acc, "calls.json"] if plain(acc) => Some(Endpoint::Calls(acc.to_string())),
             [acc, "companies", id] if plain(acc) => {
                 stem(id).map(|id| Endpoint::Company(acc.to_string(), id))
             }
@@ -60,7 +62,8 @@ impl Endpoint {
             | Endpoint::Companies(a)
             | Endpoint::Company(a, _)
             | Endpoint::Trackers(a)
-            | Endpoint::Tracker(a, _) => Some(a),
+            | Endpoint::Tracker(a, _)
+            | Endpoint::Calls(a) => Some(a),
         }
     }
 
@@ -86,6 +89,7 @@ impl Endpoint {
             (Endpoint::Tracker(..), "GET") => R::GetTracker,
             (Endpoint::Tracker(..), "PUT") => R::PutTracker,
             (Endpoint::Tracker(..), "DELETE") => R::DeleteTracker,
+            (Endpoint::Calls(_), "GET") => R::GetCalls,
             _ => return None,
         })
     }
@@ -101,6 +105,8 @@ pub(crate) struct Call<'a> {
     pub omit_total_pages: bool,
     pub delete_returns_body: bool,
     pub now: OffsetDateTime,
+    /// `http://HOST` as the request reached the server, for the addresses an answer gives.
+    pub base: &'a str,
 }
 
 /// A status and an optional JSON body.
@@ -198,6 +204,12 @@ fn run(state: &mut State, call: &Call<'_>) -> Result<Reply, ApiError> {
             Ok(tracker_reply(state, at, 201, Fields::default()))
         }
         (Endpoint::Trackers(acc), _) => list_trackers(state, acc, &q, omit, call.now),
+        (Endpoint::Calls(acc), _) => {
+            let path = format!("/v3/a/{acc}/calls.json");
+            let page =
+                crate::calls::list_calls(state.account(acc)?, &q, call.now, call.base, &path)?;
+            Ok(Reply::json(200, &page))
+        }
         (Endpoint::Tracker(acc, id), FaultRoute::PutTracker) => {
             let body = json_body(call)?;
             let at = state.update_tracker(acc, id, &body, call.now)?;

@@ -24,6 +24,9 @@ pub struct SimConfig {
     pub seed: Option<Seed>,
     /// Extra active trackers generated in the first company (for benchmarks).
     pub extra_trackers: usize,
+    /// Calls of the last 90 days spread over the generated trackers (every tenth one is never
+    /// called, nor the last number of a pool).
+    pub extra_calls: usize,
     /// Numbers available in each area code of the inventory.
     pub numbers_per_area_code: usize,
     /// Requests allowed per account in a rolling hour; `None` turns the limit off.
@@ -66,6 +69,7 @@ impl Default for SimConfig {
             read_only_keys: Vec::new(),
             seed: None,
             extra_trackers: 0,
+            extra_calls: 0,
             numbers_per_area_code: DEFAULT_NUMBERS_PER_AREA_CODE,
             rate_limit_per_hour: Some(RATE_LIMIT_PER_HOUR),
             rate_limit_per_day: Some(RATE_LIMIT_PER_DAY),

@@ -30,9 +30,11 @@ pub enum FaultRoute {
     PutTracker,
     /// `DELETE /v3/a/{account_id}/trackers/{id}.json`
     DeleteTracker,
+    /// `GET /v3/a/{account_id}/calls.json`
+    GetCalls,
 }
 
-const ROUTE_NAMES: [(&str, FaultRoute); 10] = [
+const ROUTE_NAMES: [(&str, FaultRoute); 11] = [
     ("any", FaultRoute::Any),
     ("get-accounts", FaultRoute::GetAccounts),
     ("get-account", FaultRoute::GetAccount),
@@ -43,6 +45,7 @@ const ROUTE_NAMES: [(&str, FaultRoute); 10] = [
     ("post-trackers", FaultRoute::PostTrackers),
     ("put-tracker", FaultRoute::PutTracker),
     ("delete-tracker", FaultRoute::DeleteTracker),
+    ("get-calls", FaultRoute::GetCalls),
 ];
 
 impl FaultRoute {

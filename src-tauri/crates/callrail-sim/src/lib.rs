@@ -55,10 +55,11 @@
 //!
 //! `ROUTE:KIND[:FLAG...]`, see [`FaultSpec`]: routes `any`, `get-accounts`, `get-account`,
 //! `get-companies`, `get-company`, `get-trackers`, `get-tracker`, `post-trackers`, `put-tracker`,
-//! `delete-tracker`; kinds an HTTP status (400-599), `latency=MS`, `reset`, `truncate`,
+//! `delete-tracker`, `get-calls`; kinds an HTTP status (400-599), `latency=MS`, `reset`, `truncate`,
 //! `malformed`, `timeout` (holds the answer far longer than any client waits); flags `once` (default), `N`, `always`, `commit`, `retry-after=S`.
 
 mod api;
+mod calls;
 mod config;
 mod demo;
 mod error;
@@ -76,6 +77,7 @@ mod state;
 mod validate;
 mod wire;
 
+pub use calls::SeedCall;
 pub use config::{
     Quirks, SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE, DEMO_API_KEY, RATE_LIMIT_PER_DAY,
     RATE_LIMIT_PER_HOUR,

@@ -63,6 +63,8 @@ pub(crate) struct Account {
     pub trackers: Vec<Tracker>,
     /// Tracker id -> position in `trackers`.
     pub tracker_index: HashMap<String, usize>,
+    /// Every call to the account's tracking numbers, newest first.
+    pub calls: Vec<crate::calls::SimCall>,
 }
 
 impl Account {

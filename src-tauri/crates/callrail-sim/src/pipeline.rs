@@ -211,6 +211,10 @@ impl Shared {
             day.count(&bucket, now);
         }
         let fault = lock(&self.faults).take(route);
+        let base = format!(
+            "http://{}",
+            header_string(headers, header::HOST.as_str()).unwrap_or_else(|| "127.0.0.1".into())
+        );
         let call = Call {
             endpoint: &endpoint,
             route,
@@ -220,6 +224,7 @@ impl Shared {
             omit_total_pages: self.omit_total_pages,
             delete_returns_body: self.delete_returns_body,
             now: OffsetDateTime::now_utc(),
+            base: &base,
         };
         let exec = |dry_run: bool| -> Reply {
             let mut state = lock(&self.state);

@@ -20,6 +20,11 @@ impl Query {
         Query { pairs }
     }
 
+    /// Every pair, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.pairs
+    }
+
     /// The value of `key`, `None` when absent or empty.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.pairs

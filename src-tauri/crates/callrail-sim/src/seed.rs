@@ -113,6 +113,9 @@ pub struct SeedTracker {
     /// RFC 3339; default a fixed date.
     #[serde(default)]
     pub created_at: Option<String>,
+    /// Its calls: `[{"start_time": "2026-11-02T10:04:11Z", "answered": true, "duration": 42}]`.
+    #[serde(default)]
+    pub calls: Vec<crate::calls::SeedCall>,
 }
 
 fn parse_status(s: Option<&str>, what: &str) -> Result<Status, SimError> {
@@ -245,6 +248,19 @@ impl Seed {
                     let (a, pos) = state
                         .create_tracker(&account_id, &body, created)
                         .map_err(|e| SimError::InvalidSeed(format!("{what}: {}", e.message)))?;
+                    for call in &tracker.calls {
+                        let start = parse_time(Some(&call.start_time), created, &what)?;
+                        let numbers = &state.accounts[a].trackers[pos].tracking_numbers;
+                        let number = match &call.number {
+                            None => 0,
+                            Some(n) => numbers.iter().position(|x| x == n).ok_or_else(|| {
+                                SimError::InvalidSeed(format!(
+                                    "{what}: a call to {n}, which is not its number"
+                                ))
+                            })?,
+                        };
+                        state.add_call(a, pos, number, start, call.answered, call.duration);
+                    }
                     if tstatus == Status::Disabled {
                         state.accounts[a].trackers[pos].disable(created);
                     }

@@ -120,6 +120,26 @@ impl RunningSim {
         state.trackers_json(account_id)
     }
 
+    /// How many of an account's calls started on `first_day` (`YYYY-MM-DD`, UTC) or later.
+    pub fn calls_since(&self, account_id: &str, first_day: &str) -> usize {
+        lock(&self.shared.state)
+            .account(account_id)
+            .map(|a| {
+                a.calls
+                    .iter()
+                    .filter(|c| {
+                        c.start
+                            .to_offset(time::UtcOffset::UTC)
+                            .date()
+                            .to_string()
+                            .as_str()
+                            >= first_day
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
     /// Stops accepting, lets open requests finish (up to a few seconds), then stops.
     pub async fn shutdown(mut self) {
         let _ = self.shutdown.send(true);

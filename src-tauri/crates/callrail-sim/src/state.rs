@@ -76,11 +76,17 @@ impl State {
     /// The world a config asks for: the seed (or the demo agency) plus generated trackers.
     pub fn build(config: &SimConfig) -> Result<State, SimError> {
         let mut state = State::new(config.numbers_per_area_code);
+        let now = OffsetDateTime::now_utc();
         match &config.seed {
             Some(seed) => seed.apply(&mut state)?,
-            None => crate::demo::build(&mut state),
+            None => {
+                crate::demo::build(&mut state);
+                state.generate_demo_calls(now);
+            }
         }
         state.generate_trackers(config.extra_trackers);
+        state.generate_calls(config.extra_calls, now);
+        state.sort_calls();
         state.quirks = config.quirks.clone();
         Ok(state)
     }
@@ -109,6 +115,7 @@ impl State {
             companies: Vec::new(),
             trackers: Vec::new(),
             tracker_index: HashMap::new(),
+            calls: Vec::new(),
         });
         self.accounts.len() - 1
     }

@@ -273,3 +273,84 @@ async fn serves_many_connections_at_once() {
         assert_eq!(t.await.unwrap(), 200);
     }
 }
+
+#[tokio::test]
+async fn the_call_log_is_served_as_callrail_serves_it() {
+    let (sim, acc) = start(SimConfig::default()).await;
+    let path = format!("/v3/a/{acc}/calls.json");
+    // 250 a page at most; a zone it does not know; a field that does not exist.
+    for bad in [
+        "per_page=251",
+        "time_zone=Mars/Olympus",
+        "fields=pool_size",
+        "start_date=2019-01-01",
+    ] {
+        let r = get(&sim, &format!("{path}?{bad}")).await;
+        assert_eq!(r.status, 400, "{bad}");
+    }
+    // Offset pages: the tracker of a call only when asked for.
+    let plain = get(&sim, &format!("{path}?date_range=all_time&per_page=5"))
+        .await
+        .json();
+    assert!(
+        plain["total_records"].as_u64().unwrap() > 100,
+        "the demo agency takes calls"
+    );
+    assert!(plain["calls"][0].get("tracker_id").is_none());
+    assert!(plain["calls"][0]["tracking_phone_number"]
+        .as_str()
+        .unwrap()
+        .starts_with("+1"));
+    let total = plain["total_records"].as_u64().unwrap();
+
+    // Relative pages: each after the first starts with the last call of the one before (a call
+    // came in meanwhile), and the next page's address is whole.
+    let mut url = format!("{path}?date_range=all_time&per_page=250&relative_pagination=true&fields=tracker_id,company_id&time_zone=UTC");
+    let mut ids = Vec::new();
+    let mut repeats = 0;
+    loop {
+        let page = get(&sim, &url).await.json();
+        let calls = page["calls"].as_array().unwrap();
+        assert!(calls
+            .iter()
+            .all(|c| c["tracker_id"].as_str().unwrap().starts_with("TRK")));
+        assert!(
+            calls[0]["start_time"].as_str().unwrap().ends_with('Z'),
+            "UTC as asked"
+        );
+        for c in calls {
+            let id = c["id"].as_str().unwrap().to_owned();
+            if ids.contains(&id) {
+                repeats += 1;
+            } else {
+                ids.push(id);
+            }
+        }
+        if page["has_next_page"] != true {
+            assert!(page["next_page"].is_null());
+            break;
+        }
+        let next = page["next_page"].as_str().unwrap();
+        // The address the request came to (this raw client says `Host: sim`), then the path.
+        let (origin, rest) = next.split_once(path.as_str()).expect("the call log's path");
+        assert!(
+            origin.starts_with("http://") && rest.starts_with('?'),
+            "{next}"
+        );
+        url = format!("{path}{rest}");
+    }
+    assert_eq!(
+        ids.len() as u64,
+        total,
+        "every call once, after the repeats are dropped"
+    );
+    assert!(repeats >= 1, "pages after the first repeat a call");
+    // Without a zone the days are the account's (UTC-5), with its offset on every time.
+    let local = get(&sim, &format!("{path}?date_range=all_time&per_page=1"))
+        .await
+        .json();
+    assert!(local["calls"][0]["start_time"]
+        .as_str()
+        .unwrap()
+        .ends_with("-05:00"));
+}

@@ -6,6 +6,7 @@
 //! both stand on it.
 
 mod builder;
+pub mod calls;
 pub mod check;
 mod client;
 pub mod dni;
@@ -23,6 +24,7 @@ pub mod update;
 mod writes;
 
 pub use builder::{ClientBuilder, DEFAULT_BASE_URL, REQUEST_FROM};
+pub use calls::{Call, CallPages, CallQuery, CALLS_PER_PAGE};
 pub use check::{CheckPolicy, CreatedLookup};
 pub use client::{Client, Watch};
 pub use error::{Error, Result, RuleViolation, Violations};

@@ -53,7 +53,7 @@ impl Transport {
         method: Method,
         limit_key: &str,
         path: &str,
-        query: &[(&'static str, String)],
+        query: &[(&str, String)],
         body: Option<&Value>,
     ) -> Result<(StatusCode, Vec<u8>), Failure> {
         let idempotent = method == Method::GET;
@@ -101,7 +101,7 @@ impl Transport {
         &self,
         method: Method,
         path: &str,
-        query: &[(&'static str, String)],
+        query: &[(&str, String)],
         body: Option<&Value>,
     ) -> Result<(StatusCode, Option<Duration>, Vec<u8>), Lost> {
         let mut auth = HeaderValue::from_str(&format!("Token token=\"{}\"", self.key.expose()))

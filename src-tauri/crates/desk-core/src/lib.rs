@@ -17,12 +17,14 @@ pub mod settings;
 pub mod store;
 mod trackers;
 pub mod tuning;
+pub mod usage;
 pub mod views;
 mod wording;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{
-    Desk, PersonView, RunControl, RunEvent, RunView, SelectionChange, Written, JOURNAL_FILE,
+    request_budget, Desk, PersonView, RunControl, RunEvent, RunView, SelectionChange, UsageStep,
+    Written, JOURNAL_FILE, MAX_USAGE_DAYS,
 };
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};

@@ -5,7 +5,7 @@ use crate::CoreError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Settings {
     #[serde(default)]
     pub connections: Vec<SavedConnection>,
@@ -18,6 +18,9 @@ pub struct Settings {
     /// The name History shows for this person's changes; the OS account's when not set.
     #[serde(default)]
     pub display_name: Option<String>,
+    /// What numbers cost a month, for usage reports; CallRail's list prices when not set.
+    #[serde(default)]
+    pub prices: Option<crate::usage::Prices>,
 }
 
 impl Settings {

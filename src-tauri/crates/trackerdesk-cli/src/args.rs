@@ -64,11 +64,34 @@ pub enum Group {
         #[command(subcommand)]
         verb: BulkVerb,
     },
+    /// What each client's numbers cost a month, and which ones nobody calls: calls counted per
+    /// tracker from CallRail's call log (only the days not read before are asked for).
+    Usage(UsageArgs),
     /// The journal of changes (shared with the app).
     Journal {
         #[command(subcommand)]
         verb: JournalVerb,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct UsageArgs {
+    /// Only these companies (COM…); every company of the account when left out.
+    #[arg(long = "company", value_name = "COM")]
+    pub companies: Vec<String>,
+    /// The window: idle means no call in these days, and older than them.
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub days: u32,
+    /// Change the stored price of a local number, in dollars a month (kept for next time).
+    #[arg(long, value_name = "DOLLARS")]
+    pub local_price: Option<f64>,
+    /// Change the stored price of a toll-free number, in dollars a month (kept for next time).
+    #[arg(long, value_name = "DOLLARS")]
+    pub toll_free_price: Option<f64>,
+    /// A pool's monthly website visitors, which its size is judged against (kept), e.g.
+    /// --visitors TRK123=12000; 0 forgets them.
+    #[arg(long = "visitors", value_name = "TRK=N")]
+    pub visitors: Vec<String>,
 }
 
 #[derive(Subcommand, Debug)]

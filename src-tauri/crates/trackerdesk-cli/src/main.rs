@@ -4,6 +4,7 @@ mod args;
 mod many;
 mod output;
 mod run;
+mod usage;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -92,6 +92,7 @@ pub async fn run(cli: Cli) -> Out {
         Group::Journal {
             verb: JournalVerb::Check,
         } => ctx.journal_check().await,
+        Group::Usage(args) => ctx.usage(args).await,
         Group::Bulk {
             verb:
                 BulkVerb::Plan {

@@ -7,11 +7,13 @@ mod person;
 mod run;
 mod search;
 mod team;
+mod usage;
 mod writes;
 
 pub use bulk::SelectionChange;
 pub use person::PersonView;
 pub use run::{RunControl, RunEvent, RunView};
+pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
 
 use crate::connections::{Connections, Live, DEMO_CONNECTION_ID};
@@ -49,6 +51,9 @@ pub struct Desk {
     /// When each (connection, account) was last read whole, for account-wide search.
     account_listed:
         std::sync::Mutex<std::collections::HashMap<(String, String), (std::time::Instant, String)>>,
+    data_dir: std::path::PathBuf,
+    /// The calls counted for usage reports, opened when first wanted.
+    usage: std::sync::OnceLock<crate::usage::cache::UsageCache>,
 }
 
 impl Desk {
@@ -73,6 +78,8 @@ impl Desk {
             store_warning: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
             account_listed: std::sync::Mutex::default(),
+            data_dir: data_dir.to_path_buf(),
+            usage: std::sync::OnceLock::new(),
         };
         desk.load_person();
         Ok(desk)

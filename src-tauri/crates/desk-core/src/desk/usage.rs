@@ -1,0 +1,269 @@
+//! Usage and savings per client: the account's active trackers and the calls of the window, read
+//! from CallRail (only the days not read before), counted in the usage cache, and reported.
+
+use super::Desk;
+use crate::store::SnapshotRecord;
+use crate::usage::cache::{Reading, UsageCache, USAGE_FILE};
+use crate::usage::{build_report, Prices, UsageReport};
+use crate::CoreResult;
+use callrail::list::PER_PAGE_MAX;
+use callrail::{CallQuery, RuleViolation, StatusFilter, TrackerQuery, Watch, CALLS_PER_PAGE};
+use std::collections::BTreeSet;
+use time::{Date, Duration, OffsetDateTime};
+
+/// The longest window a report looks back over (CallRail keeps calls 25 months).
+pub const MAX_USAGE_DAYS: u32 = 365;
+
+/// The most a number may be priced at, in dollars a month.
+const MAX_PRICE: f64 = 1_000.0;
+
+/// The scope of an account-wide reading of the call log.
+const WHOLE_ACCOUNT: &str = "*";
+
+/// Which steps of a refresh have been done: pages of trackers, then pages of calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UsageStep {
+    pub tracker_pages: u32,
+    pub call_pages: u32,
+    pub calls: u64,
+}
+
+impl Desk {
+    /// The prices numbers are counted at (CallRail's list prices until changed).
+    pub fn usage_prices(&self) -> CoreResult<Prices> {
+        Ok(self
+            .connections
+            .settings()
+            .load()?
+            .prices
+            .unwrap_or_default())
+    }
+
+    pub fn set_usage_prices(&self, prices: Prices) -> CoreResult<Prices> {
+        for (field, price) in [("local", prices.local), ("toll_free", prices.toll_free)] {
+            if !(0.0..=MAX_PRICE).contains(&price) {
+                return Err(RuleViolation::new(
+                    field,
+                    format!("a number's price is from $0 to ${MAX_PRICE} a month"),
+                )
+                .into());
+            }
+        }
+        self.connections.settings().update(|s| {
+            s.prices = Some(prices);
+            Ok(())
+        })?;
+        Ok(prices)
+    }
+
+    /// A pool's monthly visitors, which its size is judged against (`None` forgets them).
+    pub fn set_pool_visitors(
+        &self,
+        account: &str,
+        tracker: &str,
+        monthly: Option<u32>,
+    ) -> CoreResult<()> {
+        if monthly == Some(0) || monthly.is_some_and(|m| m > 100_000_000) {
+            return Err(RuleViolation::new(
+                "monthly_visitors",
+                "monthly visitors are a number from 1 to 100,000,000",
+            )
+            .into());
+        }
+        self.usage_cache()?.set_visitors(account, tracker, monthly)
+    }
+
+    /// Reads the account's active trackers and the calls of the last `days` days that were not
+    /// read before, then reports on the companies asked for (every one when none is). The calls are
+    /// read within the bulk share of the quota: when that is spent the reading stops, keeps where
+    /// it was, and the report says its counts are incomplete.
+    pub async fn usage(
+        &self,
+        connection: &str,
+        account: &str,
+        companies: &[String],
+        days: u32,
+        on_step: &(dyn Fn(UsageStep) + Send + Sync),
+        watch: Option<&Watch<'_>>,
+    ) -> CoreResult<UsageReport> {
+        if !(1..=MAX_USAGE_DAYS).contains(&days) {
+            return Err(RuleViolation::new(
+                "days",
+                format!("a report covers 1 to {MAX_USAGE_DAYS} days"),
+            )
+            .into());
+        }
+        let client = self.connections.client(connection)?;
+        let query = TrackerQuery {
+            status: Some(StatusFilter::Active),
+            ..TrackerQuery::default()
+        };
+        let mut trackers = client
+            .list_all_trackers_watched(account, &query, watch)
+            .await?;
+        let (records, _) = SnapshotRecord::seen(connection, account, None, &trackers);
+        self.journal.store().save_snapshots(&records).await?;
+        let tracker_pages = u32::try_from(trackers.len().div_ceil(PER_PAGE_MAX as usize).max(1))
+            .unwrap_or(u32::MAX);
+        let mut step = UsageStep {
+            tracker_pages,
+            call_pages: 0,
+            calls: 0,
+        };
+        on_step(step);
+
+        let company_of =
+            |t: &callrail::Tracker| t.company.as_ref().map(|c| c.id.clone()).unwrap_or_default();
+        let scope: BTreeSet<String> = if companies.is_empty() {
+            trackers.iter().map(company_of).collect()
+        } else {
+            companies.iter().cloned().collect()
+        };
+        trackers.retain(|t| scope.contains(&company_of(t)));
+
+        let today = OffsetDateTime::now_utc().date();
+        let first = today - Duration::days(i64::from(days) - 1);
+        let cache = self.usage_cache()?;
+        let governor = self.connections.governor(connection);
+        let mut incomplete = None;
+        // One reading of the whole account when every company needs the same days; else one per company.
+        let mut plans: Vec<(String, Vec<String>)> = Vec::new();
+        if scope.is_empty() {
+            // No tracker, no call to count.
+        } else {
+            let needs: Vec<(String, Date)> = scope
+                .iter()
+                .map(|c| Ok((c.clone(), needed_from(&cache, account, c, first)?)))
+                .collect::<CoreResult<_>>()?;
+            if companies.is_empty() && needs.windows(2).all(|w| w[0].1 == w[1].1) {
+                plans.push((WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect()));
+            } else {
+                plans.extend(scope.iter().map(|c| (c.clone(), vec![c.clone()])));
+            }
+        }
+        'plans: for (scope_key, members) in plans {
+            // A reading stopped short goes on where it stopped; then the days since are read.
+            for _ in 0..3 {
+                let from = members
+                    .iter()
+                    .map(|c| needed_from(&cache, account, c, first))
+                    .collect::<CoreResult<Vec<_>>>()?
+                    .into_iter()
+                    .min()
+                    .unwrap_or(first);
+                let kept = cache
+                    .reading(account, &scope_key)?
+                    .filter(|r| r.companies == members && r.cursor.is_some());
+                let (mut reading, mut pages) = match kept {
+                    Some(r) => {
+                        let pages = client
+                            .calls_from(account, r.cursor.as_deref().unwrap_or_default())?
+                            .after(r.last_ids.clone());
+                        (r, pages)
+                    }
+                    None => {
+                        if from > today {
+                            break;
+                        }
+                        let r = Reading {
+                            scope: scope_key.clone(),
+                            companies: members.clone(),
+                            first_day: from.to_string(),
+                            last_day: today.to_string(),
+                            cursor: None,
+                            last_ids: Vec::new(),
+                        };
+                        cache.begin(account, &r)?;
+                        let q = CallQuery {
+                            company_id: (scope_key != WHOLE_ACCOUNT).then(|| scope_key.clone()),
+                            start_date: from,
+                            end_date: today,
+                            time_zone: "UTC".into(),
+                        };
+                        (r, client.calls(account, &q)?)
+                    }
+                };
+                loop {
+                    Watch::check(watch)?;
+                    if let Some(wait) = governor.bulk_wait(account, 1).await? {
+                        incomplete = Some(format!(
+                            "The calls were not all read: the account's requests are kept for the person for the next {} minutes. The counts go on from where they stopped at the next refresh.",
+                            wait.as_secs().div_ceil(60)
+                        ));
+                        break 'plans;
+                    }
+                    let Some(calls) = pages.next_page().await? else {
+                        break;
+                    };
+                    reading.cursor = pages.cursor().map(str::to_owned);
+                    reading.last_ids = calls.iter().map(|c| c.id.clone()).collect();
+                    cache.count_page(account, &reading, &calls)?;
+                    step.call_pages += 1;
+                    step.calls += calls.len() as u64;
+                    on_step(step);
+                }
+                cache.finish(account, &reading)?;
+                if reading.last_day == today.to_string() {
+                    break;
+                }
+            }
+        }
+
+        let counts = cache.counts_since(account, &first.to_string())?;
+        let visitors = cache.visitors(account)?;
+        let mut report = build_report(
+            &trackers,
+            &counts,
+            &visitors,
+            self.usage_prices()?,
+            days,
+            &first.to_string(),
+            &today.to_string(),
+            &Default::default(),
+        );
+        report.requests = step.tracker_pages + step.call_pages;
+        if incomplete.is_some() {
+            // Unread calls may be theirs: nothing is called idle on incomplete counts.
+            for t in &mut report.trackers {
+                t.idle = false;
+            }
+            for c in &mut report.companies {
+                c.totals.idle_trackers = 0;
+                c.totals.idle_numbers = 0;
+                c.totals.saving = 0.0;
+            }
+            report.account.idle_trackers = 0;
+            report.account.idle_numbers = 0;
+            report.account.saving = 0.0;
+            report.incomplete = incomplete;
+        }
+        Ok(report)
+    }
+
+    fn usage_cache(&self) -> CoreResult<&UsageCache> {
+        if let Some(c) = self.usage.get() {
+            return Ok(c);
+        }
+        let cache = UsageCache::open(&self.data_dir.join(USAGE_FILE))?;
+        Ok(self.usage.get_or_init(|| cache))
+    }
+}
+
+/// The first day of the window a company's counts do not hold yet: the day after what they cover
+/// (less one: the last day covered may have been read before it ended), or the window's first day.
+fn needed_from(cache: &UsageCache, account: &str, company: &str, first: Date) -> CoreResult<Date> {
+    let parse =
+        |s: &str| Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok();
+    Ok(match cache.covered(account, company)? {
+        Some(c) => match (parse(&c.first_day), parse(&c.last_day)) {
+            (Some(f), Some(l)) if f <= first && l >= first - Duration::days(1) => l.max(first),
+            _ => first,
+        },
+        None => first,
+    })
+}
+
+/// Requests a report reads at most: pages of trackers and of calls, plus one per company.
+pub fn request_budget(trackers: u64, calls: u64) -> u64 {
+    trackers.div_ceil(u64::from(PER_PAGE_MAX)) + calls.div_ceil(u64::from(CALLS_PER_PAGE)) + 10
+}
