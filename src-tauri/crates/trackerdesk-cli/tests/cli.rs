@@ -221,3 +221,36 @@ fn another_api_address_is_named_on_every_run() {
         stderr(&out)
     );
 }
+
+#[test]
+fn usage_names_the_idle_trackers_and_what_disabling_them_saves() {
+    let s = sim(SimConfig::default());
+    let acme = s.company_id("Acme Plumbing");
+    // The demo agency: every fourth active tracker is never called, and all are older than 30 days.
+    let report = s.json(&["usage", "--company", &acme, "--days", "30", "--local-price", "3.5"]);
+    let trackers = report["trackers"].as_array().unwrap();
+    assert!(!trackers.is_empty());
+    assert!(trackers.iter().all(|t| t["company_id"] == acme.as_str()));
+    let idle: Vec<&serde_json::Value> = trackers.iter().filter(|t| t["idle"] == true).collect();
+    assert!(!idle.is_empty(), "{report}");
+    assert!(idle.iter().all(|t| t["calls"] == 0));
+    let saving: f64 = idle.iter().map(|t| t["monthly"].as_f64().unwrap()).sum();
+    assert!((report["account"]["saving"].as_f64().unwrap() - saving).abs() < 1e-9);
+    assert_eq!(report["prices"]["local"], 3.5, "the price given is used");
+
+    // As text: the companies' table, the idle trackers by id, the request count; the price is kept.
+    let out = s.cmd().args(["usage", "--company", &acme]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("COST/MONTH") && text.contains("Acme Plumbing"), "{text}");
+    assert!(text.contains("$3.50 local"), "{text}");
+    assert!(text.contains(idle[0]["id"].as_str().unwrap()), "{text}");
+    assert!(text.contains("request(s) to CallRail"), "{text}");
+
+    // Bad input names the rule and changes nothing.
+    let out = s.cmd().args(["usage", "--visitors", "TRK1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("TRK=N"));
+    let out = s.cmd().args(["usage", "--days", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
