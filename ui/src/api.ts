@@ -82,6 +82,8 @@ export const keys = {
   storeInfo: ['storeInfo'] as const,
   /** What is left of an account's CallRail requests. */
   quota: (conn: string, acc: string) => ['quota', conn, acc] as const,
+  /** What numbers cost a month, kept for usage reports and bulk plans. */
+  prices: ['prices'] as const,
   /** Bulk runs, newest first. */
   bulkRuns: ['bulkRuns'] as const,
   /** A newer version of the app, asked for once at start. */

@@ -119,6 +119,18 @@ export const commands = {
 	/**  What is left of the account's CallRail requests this hour and today. */
 	quota: (connectionId: string, accountId: string) => typedError<QuotaView, IpcError_Serialize>(__TAURI_INVOKE("quota", { connectionId, accountId })),
 	/**
+	 *  What the numbers of the companies cost and which nobody calls over the last `days` days (every
+	 *  company when `companies` is empty), after reading from CallRail the calls not read before;
+	 *  `on_progress` hears of each page, and `cancel_work` with the same `work` id stops the reading
+	 *  (it goes on from there next time).
+	 */
+	usageReport: (connectionId: string, accountId: string, companies: string[], days: number, work: string, onProgress: Channel<UsageStep>) => typedError<UsageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("usage_report", { connectionId, accountId, companies, days, work, onProgress })),
+	usagePrices: () => typedError<Prices, IpcError_Serialize>(__TAURI_INVOKE("usage_prices")),
+	/**  Keeps what a local and a toll-free number cost a month, for the reports from now on. */
+	setUsagePrices: (prices: Prices) => typedError<Prices, IpcError_Serialize>(__TAURI_INVOKE("set_usage_prices", { prices })),
+	/**  A pool's monthly website visitors, which its size is judged against (`null` forgets them). */
+	setPoolVisitors: (accountId: string, trackerId: string, monthlyVisitors: number | null) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("set_pool_visitors", { accountId, trackerId, monthlyVisitors })),
+	/**
 	 *  Asks the release feed whether a newer version exists; `null` when this is the newest (or when
 	 *  this build has no feed).
 	 */
@@ -258,6 +270,11 @@ export type CallFlowView_Serialize = {
 	/**  Advanced flows: one line per step ("menu: Press 1 for sales"). */
 	steps: string[],
 };
+
+export type CompanyUsage = {
+	id: string,
+	name: string,
+} & UsageTotals;
 
 export type CompanyView = CompanyView_Serialize | CompanyView_Deserialize;
 
@@ -660,6 +677,33 @@ export type PlannedRow_Serialize = {
 	/**  Whether those numbers are toll-free (they cost more). */
 	toll_free: boolean,
 	errors: RowError[],
+};
+
+/**  What to do about a pool's size. */
+export type PoolAdvice = PoolAdvice_Serialize | PoolAdvice_Deserialize;
+
+/**  What to do about a pool's size. */
+export type PoolAdvice_Deserialize = {
+	/**  The monthly visitors the person gave for the site, if any. */
+	monthly_visitors?: number | null,
+	/**  The pool size the visits call for, when they are known. */
+	suggested?: number | null,
+	/**  What a pool of the suggested size would save a month. */
+	saving: number | null,
+	/**  The advice in plain words. */
+	advice: string,
+};
+
+/**  What to do about a pool's size. */
+export type PoolAdvice_Serialize = {
+	/**  The monthly visitors the person gave for the site, if any. */
+	monthly_visitors: number | null,
+	/**  The pool size the visits call for, when they are known. */
+	suggested: number | null,
+	/**  What a pool of the suggested size would save a month. */
+	saving: number | null,
+	/**  The advice in plain words. */
+	advice: string,
 };
 
 /**  What a number costs a month, in dollars. */
@@ -1130,12 +1174,121 @@ export type TrackerType_Deserialize = "source" | "session" | string;
 
 export type TrackerType_Serialize = "source" | "session" | "other";
 
+export type TrackerUsage = TrackerUsage_Serialize | TrackerUsage_Deserialize;
+
+export type TrackerUsage_Deserialize = {
+	id: string,
+	name: string,
+	company_id: string,
+	company_name: string,
+	session: boolean,
+	/**  Formatted, e.g. "(404) 555-0142". */
+	numbers: string[],
+	calls: number,
+	answered: number,
+	/**
+	 *  Its numbers that took no call in the window (for a pool: numbers no caller was shown, or
+	 *  that nobody dialled).
+	 */
+	numbers_never_called: string[],
+	monthly: number | null,
+	/**  No call in the window, and older than the window. */
+	idle: boolean,
+	created_at?: string | null,
+	pool?: PoolAdvice_Deserialize | null,
+};
+
+export type TrackerUsage_Serialize = {
+	id: string,
+	name: string,
+	company_id: string,
+	company_name: string,
+	session: boolean,
+	/**  Formatted, e.g. "(404) 555-0142". */
+	numbers: string[],
+	calls: number,
+	answered: number,
+	/**
+	 *  Its numbers that took no call in the window (for a pool: numbers no caller was shown, or
+	 *  that nobody dialled).
+	 */
+	numbers_never_called: string[],
+	monthly: number | null,
+	/**  No call in the window, and older than the window. */
+	idle: boolean,
+	created_at: string | null,
+	pool: PoolAdvice_Serialize | null,
+};
+
 export type TypeFilter = "source" | "session";
 
 export type UpdatePreview = {
 	changes: FieldChange[],
 	/**  Numbers a bigger pool would buy; the update must confirm this count. */
 	extra_numbers: number,
+};
+
+export type UsageReport = UsageReport_Serialize | UsageReport_Deserialize;
+
+export type UsageReport_Deserialize = {
+	days: number,
+	/**  The window: its first and last day (UTC), both whole. */
+	first_day: string,
+	last_day: string,
+	prices: Prices,
+	/**  Most to save first. */
+	companies: CompanyUsage[],
+	/**  Idle ones first, then by company and name. */
+	trackers: TrackerUsage_Deserialize[],
+	account: UsageTotals,
+	/**  Requests the refresh before the report made (trackers, then calls). */
+	requests: number,
+	/**
+	 *  Set when the calls could not all be read (the quota's reserve was reached): the counts
+	 *  stop at the last day read in full, and idle trackers are not named.
+	 */
+	incomplete?: string | null,
+};
+
+export type UsageReport_Serialize = {
+	days: number,
+	/**  The window: its first and last day (UTC), both whole. */
+	first_day: string,
+	last_day: string,
+	prices: Prices,
+	/**  Most to save first. */
+	companies: CompanyUsage[],
+	/**  Idle ones first, then by company and name. */
+	trackers: TrackerUsage_Serialize[],
+	account: UsageTotals,
+	/**  Requests the refresh before the report made (trackers, then calls). */
+	requests: number,
+	/**
+	 *  Set when the calls could not all be read (the quota's reserve was reached): the counts
+	 *  stop at the last day read in full, and idle trackers are not named.
+	 */
+	incomplete: string | null,
+};
+
+/**  Which steps of a refresh have been done: pages of trackers, then pages of calls. */
+export type UsageStep = {
+	tracker_pages: number,
+	call_pages: number,
+	calls: number,
+};
+
+export type UsageTotals = {
+	trackers: number,
+	numbers: number,
+	calls: number,
+	monthly: number | null,
+	idle_trackers: number,
+	/**  Numbers the idle trackers hold. */
+	idle_numbers: number,
+	/**  What disabling the idle trackers would save a month. */
+	saving: number | null,
+	/**  What smaller pools would save a month, where the visits are known. */
+	pool_saving: number | null,
 };
 
 /**  A write that was carried out (create, edit or disable), as the UI shows it. */

@@ -24,6 +24,10 @@ import type {
   FilePlan_Serialize,
   PlannedRow_Serialize,
   Prices,
+  UsageReport_Serialize,
+  TrackerUsage_Serialize,
+  CompanyUsage as CompanyUsageBinding,
+  UsageStep,
   QuotaView,
   RunCounts,
   RunEvent_Serialize,
@@ -57,4 +61,7 @@ export type PlannedRow = PlannedRow_Serialize;
 export type RunEvent = RunEvent_Serialize;
 export type RunRow = RunRow_Serialize;
 export type RunView = RunView_Serialize;
-export type { EntryState, ExportFormat, FieldError, Operation, Prices, QuotaView, RunCounts, UpdatePreview };
+export type UsageReport = UsageReport_Serialize;
+export type TrackerUsage = TrackerUsage_Serialize;
+export type CompanyUsage = CompanyUsageBinding;
+export type { EntryState, ExportFormat, FieldError, Operation, Prices, QuotaView, RunCounts, UpdatePreview, UsageStep };

@@ -6,6 +6,7 @@ pub mod dni;
 pub mod history;
 pub mod startup;
 pub mod trackers;
+pub mod usage;
 
 #[cfg(test)]
 mod tests {
@@ -20,6 +21,7 @@ mod tests {
             include_str!("history.rs"),
             include_str!("startup.rs"),
             include_str!("trackers.rs"),
+            include_str!("usage.rs"),
             include_str!("../updates.rs"),
             include_str!("../quit.rs"),
         ];

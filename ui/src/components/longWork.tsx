@@ -8,13 +8,13 @@ import { commands, type ListProgress } from '../bindings';
  * a Tauri `Channel`, and a way to stop it. `run` gives the command an id and a channel; `cancel`
  * asks Rust to stop the work under way, which then ends with a `Cancelled` error.
  */
-export function useLongWork() {
-  const [progress, setProgress] = useState<ListProgress | null>(null);
+export function useLongWork<P = ListProgress>() {
+  const [progress, setProgress] = useState<P | null>(null);
   const current = useRef<string | null>(null);
-  const run = async <T,>(start: (work: string, channel: Channel<ListProgress>) => Promise<T>): Promise<T> => {
+  const run = async <T,>(start: (work: string, channel: Channel<P>) => Promise<T>): Promise<T> => {
     const id = crypto.randomUUID();
     current.current = id;
-    const channel = new Channel<ListProgress>();
+    const channel = new Channel<P>();
     channel.onmessage = (p) => {
       if (current.current === id) setProgress(p);
     };

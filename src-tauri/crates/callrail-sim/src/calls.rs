@@ -208,7 +208,7 @@ fn window(
             v.get(..10).unwrap_or(v),
             format_description!("[year]-[month]-[day]"),
         )
-        .map_err(|_| ApiError::bad_request(&format!("{key} must be a date such as 2026-11-02")))
+        .map_err(|_| ApiError::bad_request(format!("{key} must be a date such as 2026-11-02")))
     };
     let (first, last) = match (q.get("start_date"), q.get("end_date")) {
         (None, None) => {
@@ -279,7 +279,7 @@ pub(crate) fn list_calls(
         })
         .unwrap_or_default();
     if let Some(bad) = fields.iter().find(|f| !CALL_FIELDS.contains(f)) {
-        return Err(ApiError::bad_request(&format!("Invalid field: {bad}")));
+        return Err(ApiError::bad_request(format!("Invalid field: {bad}")));
     }
     let company = q.get("company_id");
     let tracker = q.get("tracker_id");

@@ -75,7 +75,7 @@ async fn a_seeded_company_gives_exactly_the_idle_trackers_and_savings_expected()
         ..SimConfig::default()
     })
     .await;
-    let r = report(&e, &[e.company.clone()], 30).await;
+    let r = report(&e, std::slice::from_ref(&e.company), 30).await;
     let idle: Vec<&str> = r
         .trackers
         .iter()
@@ -159,7 +159,7 @@ async fn a_pool_is_judged_against_the_visitors_given_for_it() {
         ..SimConfig::default()
     })
     .await;
-    let r = report(&e, &[e.company.clone()], 30).await;
+    let r = report(&e, std::slice::from_ref(&e.company), 30).await;
     let pool = r
         .trackers
         .iter()
@@ -174,7 +174,7 @@ async fn a_pool_is_judged_against_the_visitors_given_for_it() {
     e.desk
         .set_pool_visitors(&e.account, &pool.id, Some(300))
         .unwrap();
-    let r = report(&e, &[e.company.clone()], 30).await;
+    let r = report(&e, std::slice::from_ref(&e.company), 30).await;
     let advice = r
         .trackers
         .iter()

@@ -227,7 +227,15 @@ fn usage_names_the_idle_trackers_and_what_disabling_them_saves() {
     let s = sim(SimConfig::default());
     let acme = s.company_id("Acme Plumbing");
     // The demo agency: every fourth active tracker is never called, and all are older than 30 days.
-    let report = s.json(&["usage", "--company", &acme, "--days", "30", "--local-price", "3.5"]);
+    let report = s.json(&[
+        "usage",
+        "--company",
+        &acme,
+        "--days",
+        "30",
+        "--local-price",
+        "3.5",
+    ]);
     let trackers = report["trackers"].as_array().unwrap();
     assert!(!trackers.is_empty());
     assert!(trackers.iter().all(|t| t["company_id"] == acme.as_str()));
@@ -239,16 +247,27 @@ fn usage_names_the_idle_trackers_and_what_disabling_them_saves() {
     assert_eq!(report["prices"]["local"], 3.5, "the price given is used");
 
     // As text: the companies' table, the idle trackers by id, the request count; the price is kept.
-    let out = s.cmd().args(["usage", "--company", &acme]).output().unwrap();
+    let out = s
+        .cmd()
+        .args(["usage", "--company", &acme])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("COST/MONTH") && text.contains("Acme Plumbing"), "{text}");
+    assert!(
+        text.contains("COST/MONTH") && text.contains("Acme Plumbing"),
+        "{text}"
+    );
     assert!(text.contains("$3.50 local"), "{text}");
     assert!(text.contains(idle[0]["id"].as_str().unwrap()), "{text}");
     assert!(text.contains("request(s) to CallRail"), "{text}");
 
     // Bad input names the rule and changes nothing.
-    let out = s.cmd().args(["usage", "--visitors", "TRK1"]).output().unwrap();
+    let out = s
+        .cmd()
+        .args(["usage", "--visitors", "TRK1"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("TRK=N"));
     let out = s.cmd().args(["usage", "--days", "0"]).output().unwrap();

@@ -10,6 +10,7 @@ import { PlanTable } from './PlanTable';
 import { stopRun, useBulkRuns, useQuota, useRunner } from './queries';
 import { RunProgress } from './RunProgress';
 import { PanelBoundary } from '../../components/PanelBoundary';
+import { LIST_PRICES, usePrices } from '../usage/queries';
 
 interface Props {
   opened: boolean;
@@ -36,7 +37,10 @@ export function BulkPanel({ opened, conn, acc, initial, onClose, onHistory }: Pr
 function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onClose'>) {
   const [filePlan, setFilePlan] = useState<FilePlan | null>(initial);
   const [allowDisable, setAllowDisable] = useState(initial?.allow_disable ?? false);
-  const [prices, setPrices] = useState<Prices>({ local: 3, toll_free: 5 });
+  // Starts from the prices kept in Costs and usage; changed here for this plan only.
+  const kept = usePrices().data;
+  const [edited, setPrices] = useState<Prices | null>(null);
+  const prices = edited ?? kept ?? LIST_PRICES;
   const [showUnchanged, setShowUnchanged] = useState(false);
   const [bought, setBought] = useState<number | string>('');
   const [released, setReleased] = useState<number | string>('');

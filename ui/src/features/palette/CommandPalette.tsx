@@ -7,7 +7,7 @@ import { recentCompanies } from './recent';
 import { useAccountSearch } from './useAccountSearch';
 import { PanelBoundary } from '../../components/PanelBoundary';
 
-export type PaletteAction = Exclude<ShortcutId, 'palette'> | 'bulk' | 'dni';
+export type PaletteAction = Exclude<ShortcutId, 'palette'> | 'bulk' | 'usage' | 'dni';
 
 const ACTIONS: { id: PaletteAction; label: string }[] = [
   ...(['newSource', 'newSession', 'find', 'refresh', 'history', 'settings'] as const).map((id) => ({
@@ -15,6 +15,7 @@ const ACTIONS: { id: PaletteAction; label: string }[] = [
     label: SHORTCUTS[id].label,
   })),
   { id: 'bulk', label: 'Bulk changes from a file' },
+  { id: 'usage', label: 'Costs and usage: numbers nobody calls' },
   { id: 'dni', label: 'Website snippet (swap.js)' },
 ];
 

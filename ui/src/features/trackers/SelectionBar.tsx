@@ -6,6 +6,7 @@ import type { FilePlan } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
 import { StickyFooter } from '../../components/StickyFooter';
+import { LIST_PRICES, usePrices } from '../usage/queries';
 
 type Asked = 'destination' | 'add_swap_target';
 
@@ -24,12 +25,14 @@ export function SelectionBar({ scope, ids, offline, onClear, onPlan }: Props) {
   const [number, setNumber] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The prices kept in Costs and usage.
+  const prices = usePrices().data ?? LIST_PRICES;
 
   const plan = async (change: SelectionChange) => {
     setBusy(true);
     setError(null);
     try {
-      onPlan(await unwrap(commands.bulkPlanSelection(scope.conn, scope.acc, scope.company, ids, change, { local: 3, toll_free: 5 })));
+      onPlan(await unwrap(commands.bulkPlanSelection(scope.conn, scope.acc, scope.company, ids, change, prices)));
       setAsked(null);
     } catch (e) {
       setError(e);

@@ -11,10 +11,11 @@ interface Props {
   onManage: () => void;
   onHistory: () => void;
   onBulk: () => void;
+  onUsage: () => void;
   onSettings: () => void;
 }
 
-export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk, onSettings }: Props) {
+export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk, onUsage, onSettings }: Props) {
   const { connection, account, company, accounts, companies } = ws;
   const accountOptions = accounts.data?.map((a) => ({ value: a.id, label: a.name })) ?? [];
   const companyOptions =
@@ -88,6 +89,9 @@ export function Header({ ws, connections, onPalette, onManage, onHistory, onBulk
           </Button>
           <Button variant="default" size="xs" h={30} data-testid="open-bulk" onClick={onBulk} disabled={!account}>
             Bulk
+          </Button>
+          <Button variant="default" size="xs" h={30} data-testid="open-usage" onClick={onUsage} disabled={!account}>
+            Costs
           </Button>
           <Button
             variant="default"

@@ -12,6 +12,7 @@ import { CommandPalette, type PaletteAction } from '../palette/CommandPalette';
 import { rememberCompany } from '../palette/recent';
 import { SettingsPanel } from '../settings/SettingsPanel';
 import { TrackersScreen } from '../trackers/TrackersScreen';
+import { UsagePanel } from '../usage/UsagePanel';
 import { screenCommands, type ScreenCommands } from './screenCommands';
 import { ContextLine } from './ContextLine';
 import { Header } from './Header';
@@ -25,6 +26,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
   const [panelOpen, panel] = useDisclosure(false);
   const [settingsOpen, settings] = useDisclosure(false);
   const [bulkOpen, bulk] = useDisclosure(false);
+  const [usageOpen, usage] = useDisclosure(false);
   // A plan made from trackers selected in the table, shown when the Bulk screen opens.
   const [bulkPlan, setBulkPlan] = useState<FilePlan | null>(null);
   const openBulk = (plan: FilePlan | null) => {
@@ -46,6 +48,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
     if (id === 'history') setHistory({});
     else if (id === 'settings') settings.open();
     else if (id === 'bulk') openBulk(null);
+    else if (id === 'usage') usage.open();
     else bus.send({ kind: id });
   };
   const shortcut = (id: ShortcutId) => (id === 'palette' ? palette.open() : act(id));
@@ -86,6 +89,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
           onManage={panel.open}
           onHistory={() => setHistory({})}
           onBulk={() => openBulk(null)}
+          onUsage={usage.open}
           onSettings={settings.open}
         />
         <Box component="main" p="md" style={{ flex: 1, minHeight: 0, overflowY: 'auto', display: 'flex', flexDirection: 'column' }}>
@@ -126,6 +130,18 @@ export function Workspace({ connections }: { connections: Connection[] }) {
         onClose={() => setHistory(null)}
       />
       <SettingsPanel opened={settingsOpen} onClose={settings.close} />
+      {ws.connection && ws.account && (
+        <UsagePanel
+          opened={usageOpen}
+          conn={ws.connection.id}
+          acc={ws.account.id}
+          onClose={usage.close}
+          onBulkPlan={(plan) => {
+            usage.close();
+            openBulk(plan);
+          }}
+        />
+      )}
       {ws.connection && ws.account && (
         <BulkPanel
           opened={bulkOpen}

@@ -21,11 +21,11 @@ const MAX_PRICE: f64 = 1_000.0;
 const WHOLE_ACCOUNT: &str = "*";
 
 /// Which steps of a refresh have been done: pages of trackers, then pages of calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, specta::Type)]
 pub struct UsageStep {
     pub tracker_pages: u32,
     pub call_pages: u32,
-    pub calls: u64,
+    pub calls: u32,
 }
 
 impl Desk {
@@ -133,7 +133,7 @@ impl Desk {
         } else {
             let needs: Vec<(String, Date)> = scope
                 .iter()
-                .map(|c| Ok((c.clone(), needed_from(&cache, account, c, first)?)))
+                .map(|c| Ok((c.clone(), needed_from(cache, account, c, first)?)))
                 .collect::<CoreResult<_>>()?;
             if companies.is_empty() && needs.windows(2).all(|w| w[0].1 == w[1].1) {
                 plans.push((WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect()));
@@ -146,7 +146,7 @@ impl Desk {
             for _ in 0..3 {
                 let from = members
                     .iter()
-                    .map(|c| needed_from(&cache, account, c, first))
+                    .map(|c| needed_from(cache, account, c, first))
                     .collect::<CoreResult<Vec<_>>>()?
                     .into_iter()
                     .min()
@@ -199,7 +199,7 @@ impl Desk {
                     reading.last_ids = calls.iter().map(|c| c.id.clone()).collect();
                     cache.count_page(account, &reading, &calls)?;
                     step.call_pages += 1;
-                    step.calls += calls.len() as u64;
+                    step.calls += u32::try_from(calls.len()).unwrap_or(u32::MAX);
                     on_step(step);
                 }
                 cache.finish(account, &reading)?;
