@@ -171,8 +171,8 @@ async function closeOverlays() {
 }
 
 /** The simulator's own view of a company's trackers, straight over HTTP. */
-async function simTrackers(accountId) {
-  const res = await fetch(`${SIM}/v3/a/${accountId}/trackers.json?per_page=250&search=E2E`, {
+async function simTrackers(accountId, query = "search=E2E") {
+  const res = await fetch(`${SIM}/v3/a/${accountId}/trackers.json?per_page=250&${query}`, {
     headers: { Authorization: `Token token="${KEY}"` },
   });
   return (await res.json()).trackers;
@@ -566,6 +566,41 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     assert.equal(moved.length, 2);
     for (const t of moved) assert.match(JSON.stringify(t.call_flow), /4045550188/, `${t.name} calls the new number`);
     await closeOverlays();
+  });
+
+  it("shows a client's idle trackers in Costs and usage, and opens the plan to disable them without disabling", async () => {
+    // The drawer opens at once; the report follows once CallRail's trackers and calls are read.
+    await clickUntilShown("open-usage", "usage");
+    await waitText("usage-summary", /a month for/, 90_000);
+    // A demo client with idle trackers (not the company of 10,000 generated ones).
+    const client = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="usage-company"]')]
+        .map((r) => ({ id: r.getAttribute("data-id"), name: r.getAttribute("data-name"), idle: Number(r.getAttribute("data-idle")) }))
+        .find((c) => c.idle > 0 && c.name !== "Acme Plumbing"),
+    );
+    assert.ok(client, "a demo client has idle trackers");
+    await (await browser.$(`[data-testid="usage-company"][data-name="${client.name}"] button`)).click();
+    await browser.waitUntil(async () => (await (await shown("usage-company-detail")).getAttribute("data-company")) === client.name);
+    const rows = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="usage-idle-row"]')].map((r) => ({
+        name: r.getAttribute("data-name"),
+        numbers: Number(r.getAttribute("data-numbers")),
+      })),
+    );
+    const idle = rows.map((r) => r.name);
+    const released = rows.reduce((sum, r) => sum + r.numbers, 0);
+    assert.equal(idle.length, client.idle);
+    await shot("23-costs-and-usage");
+
+    await click("usage-disable");
+    await waitText("bulk-file", new RegExp(`${client.idle} row\\(s\\) to apply`), 30_000);
+    await waitText("bulk-released", new RegExp(`Releases ${released} number`));
+    await shot("24-usage-disable-plan");
+    // Closing the plan is cancelling it: nothing was sent, every idle tracker is still active.
+    await closeOverlays();
+    const still = (await simTrackers(accountId, `company_id=${client.id}`)).filter((t) => idle.includes(t.name));
+    assert.equal(still.length, idle.length);
+    assert.ok(still.every((t) => t.status === "active"), "nothing was disabled");
   });
 
   it("lists, scrolls and filters 10,000 trackers", async () => {

@@ -36,9 +36,9 @@ fi
 # A key the test makes up, so it can look for it everywhere the app writes.
 export E2E_API_KEY="e2e-key-$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
 sim_port=$(free_port)
-# 10,000 extra trackers in the first company, for the table's measurements.
-# The first edit is answered slowly, so the test can quit while it is on its way.
-"$sim" --listen "127.0.0.1:$sim_port" --api-key "$E2E_API_KEY" --trackers 10000 \
+# 10,000 extra trackers in the first company, for the table's measurements, and 30,000 calls over
+# them for Costs and usage. The first edit is answered slowly, so the test can quit while it is on its way.
+"$sim" --listen "127.0.0.1:$sim_port" --api-key "$E2E_API_KEY" --trackers 10000 --calls 30000 \
   --fault put-tracker:latency=6000:once > "$work/sim.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do grep -q "listening on" "$work/sim.log" && break; sleep 0.1; done

@@ -1,4 +1,4 @@
-//! A local simulator of the CallRail API v3 (accounts, companies, trackers): an axum server over
+//! A local simulator of the CallRail API v3 (accounts, companies, trackers, calls): an axum server over
 //! in-memory state, for integration tests, benchmarks and the app's demo mode.
 //!
 //! It is an independent model of the real service (see `shared/callrail/API-FACTS.md`), not a
@@ -48,7 +48,9 @@
 //! `destination_number` (the company's main number), `recording_enabled` (false),
 //! `greeting_text`, `whisper_message`, `sms_enabled` (false), `swap_targets`, `campaign_name`,
 //! `call_flow` (a whole API call_flow object, e.g. `{"type":"advanced","uuid":"..."}`), `status`
-//! (`active`/`disabled`), `created_at` (RFC 3339). Trackers go through the API's create checks
+//! (`active`/`disabled`), `created_at` (RFC 3339), `calls` (`[{"start_time": RFC 3339,
+//! "answered": true, "duration": 42, "number": "+1404…"}]`, all but `start_time` optional; the
+//! tracker's first number by default). Trackers go through the API's create checks
 //! and draw on the same number inventory, so a seed the API would refuse fails to load.
 //!
 //! # Fault specs

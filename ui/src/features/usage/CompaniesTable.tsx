@@ -67,7 +67,9 @@ export function CompaniesTable({ companies, selected, onSelect }: { companies: C
             <Table.Tr
               key={c.id}
               data-testid="usage-company"
+              data-id={c.id}
               data-name={c.name}
+              data-idle={c.idle_trackers}
               aria-selected={c.id === selected}
               bg={c.id === selected ? 'var(--mantine-primary-color-light)' : undefined}
               style={{ cursor: 'pointer' }}

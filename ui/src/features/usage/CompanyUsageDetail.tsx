@@ -15,16 +15,20 @@ interface Props {
   onVisitorsSaved: () => void;
 }
 
+/** Idle trackers listed one by one; the rest are in the plan. */
+const SHOWN = 100;
+
 /** One company: its idle trackers, to disable through a bulk plan, and its pools' sizes. */
 export function CompanyUsageDetail({ conn, acc, report, company, onBulkPlan, onVisitorsSaved }: Props) {
   const trackers = report.trackers.filter((t) => t.company_id === company.id);
   const idle = trackers.filter((t) => t.idle);
   const pools = trackers.filter((t) => t.session && !t.idle);
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(idle.map((t) => t.id)));
+  // Every idle tracker is ticked to begin with: the person unticks the ones to keep.
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
   const [planning, setPlanning] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const prices = usePrices().data ?? LIST_PRICES;
-  const chosen = idle.filter((t) => ticked.has(t.id));
+  const chosen = idle.filter((t) => !kept.has(t.id));
 
   const plan = async () => {
     setPlanning(true);
@@ -62,7 +66,7 @@ export function CompanyUsageDetail({ conn, acc, report, company, onBulkPlan, onV
                     aria-label="Tick every idle tracker"
                     checked={chosen.length === idle.length}
                     indeterminate={chosen.length > 0 && chosen.length < idle.length}
-                    onChange={() => setTicked(new Set(chosen.length === idle.length ? [] : idle.map((t) => t.id)))}
+                    onChange={() => setKept(new Set(chosen.length === idle.length ? idle.map((t) => t.id) : []))}
                   />
                 </Table.Th>
                 <Table.Th>Tracker</Table.Th>
@@ -72,11 +76,16 @@ export function CompanyUsageDetail({ conn, acc, report, company, onBulkPlan, onV
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {idle.map((t) => (
-                <IdleRow key={t.id} t={t} ticked={ticked.has(t.id)} onTick={(on) => setTicked(toggle(ticked, t.id, on))} />
+              {idle.slice(0, SHOWN).map((t) => (
+                <IdleRow key={t.id} t={t} ticked={!kept.has(t.id)} onTick={(on) => setKept(toggle(kept, t.id, !on))} />
               ))}
             </Table.Tbody>
           </Table>
+          {idle.length > SHOWN && (
+            <Text size="sm" c="dimmed" data-testid="usage-idle-more">
+              And {(idle.length - SHOWN).toLocaleString()} more idle trackers, ticked with the box above: the plan lists every one.
+            </Text>
+          )}
           <Group>
             <Button color="red" variant="light" disabled={chosen.length === 0} loading={planning} onClick={() => void plan()} data-testid="usage-disable">
               Disable these {chosen.length}…
@@ -112,7 +121,7 @@ function toggle(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<
 
 function IdleRow({ t, ticked, onTick }: { t: TrackerUsage; ticked: boolean; onTick: (on: boolean) => void }) {
   return (
-    <Table.Tr data-testid="usage-idle-row" data-name={t.name}>
+    <Table.Tr data-testid="usage-idle-row" data-name={t.name} data-numbers={t.numbers.length}>
       <Table.Td>
         <Checkbox aria-label={`Tick ${t.name}`} checked={ticked} onChange={(e) => onTick(e.currentTarget.checked)} />
       </Table.Td>
