@@ -126,21 +126,16 @@ impl Desk {
         let cache = self.usage_cache()?;
         let governor = self.connections.governor(connection);
         let mut incomplete = None;
-        // One reading of the whole account when every company needs the same days; else one per company.
-        let mut plans: Vec<(String, Vec<String>)> = Vec::new();
-        if scope.is_empty() {
-            // No tracker, no call to count.
+        // The whole account: one reading of its call log, from the earliest day a company needs (days
+        // another company already holds are read again, which costs less than a reading a company).
+        // Companies named: a reading each.
+        let plans: Vec<(String, Vec<String>)> = if scope.is_empty() {
+            Vec::new()
+        } else if companies.is_empty() {
+            vec![(WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect())]
         } else {
-            let needs: Vec<(String, Date)> = scope
-                .iter()
-                .map(|c| Ok((c.clone(), needed_from(cache, account, c, first)?)))
-                .collect::<CoreResult<_>>()?;
-            if companies.is_empty() && needs.windows(2).all(|w| w[0].1 == w[1].1) {
-                plans.push((WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect()));
-            } else {
-                plans.extend(scope.iter().map(|c| (c.clone(), vec![c.clone()])));
-            }
-        }
+            scope.iter().map(|c| (c.clone(), vec![c.clone()])).collect()
+        };
         'plans: for (scope_key, members) in plans {
             // A reading stopped short goes on where it stopped; then the days since are read.
             for _ in 0..3 {
