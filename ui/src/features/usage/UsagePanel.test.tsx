@@ -39,6 +39,14 @@ function setup() {
   const asked: Record<string, unknown>[] = [];
   mockIPC((cmd, args) => {
     if (cmd === 'usage_prices') return { local: 3, toll_free: 5 };
+    if (cmd === 'set_usage_prices') {
+      const { prices } = args as { prices: { local: number; toll_free: number } };
+      asked.push({ cmd, prices });
+      if (prices.toll_free > 1000) {
+        throw { kind: 'Validation', data: { errors: [{ field: 'toll_free', message: "a number's price is from $0 to $1000 a month" }] } };
+      }
+      return prices;
+    }
     if (cmd === 'usage_report') {
       asked.push(args as Record<string, unknown>);
       return REPORT;
@@ -95,5 +103,23 @@ describe('Costs and usage', () => {
     await screen.findByTestId('usage-summary');
     await user.click(screen.getByText('Last 90 days'));
     await waitFor(() => expect(asked.at(-1)).toMatchObject({ days: 90 }));
+  });
+
+  it('keeps new prices and reads the report again; a price out of range is refused beside its box', async () => {
+    const { asked, user } = setup();
+    await screen.findByTestId('usage-summary');
+    const reports = () => asked.filter((a) => a.days !== undefined).length;
+    const before = reports();
+    const local = screen.getByTestId('price-local');
+    await user.clear(local);
+    await user.type(local, '3.5');
+    await user.tab();
+    await waitFor(() => expect(asked.find((a) => a.cmd === 'set_usage_prices')).toMatchObject({ prices: { local: 3.5, toll_free: 5 } }));
+    await waitFor(() => expect(reports()).toBe(before + 1));
+    const tollFree = screen.getByTestId('price-toll-free');
+    await user.clear(tollFree);
+    await user.type(tollFree, '5000');
+    await user.tab();
+    expect(await screen.findByText("a number's price is from $0 to $1000 a month")).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import { IconRefresh } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commands } from '../../bindings';
-import { isIpcFailure, unwrap } from '../../api';
+import { isIpcFailure, unwrap, validationErrors } from '../../api';
 import { PanelBoundary } from '../../components/PanelBoundary';
 import { useLongWork } from '../../components/longWork';
 import type { FilePlan, Prices, UsageReport, UsageStep } from '../../types';
@@ -161,31 +161,27 @@ function PricesBox({ onSaved }: { onSaved: () => void }) {
     if (!draft || (prices.data && draft.local === prices.data.local && draft.toll_free === prices.data.toll_free)) return;
     save.mutate(draft, { onSuccess: onSaved });
   };
+  const fields = [
+    { key: 'local', label: 'Local, $/month', testId: 'price-local' },
+    { key: 'toll_free', label: 'Toll-free, $/month', testId: 'price-toll-free' },
+  ] as const;
   return (
     <Group gap="xs" align="flex-end">
-      <NumberInput
-        w={130}
-        label="Local, $/month"
-        data-testid="price-local"
-        min={0}
-        max={1000}
-        decimalScale={2}
-        value={shown.local ?? 0}
-        onChange={(v) => setDraft({ ...shown, local: Number(v) || 0 })}
-        onBlur={commit}
-        error={save.isError ? String((save.error as { message?: string }).message ?? save.error) : undefined}
-      />
-      <NumberInput
-        w={150}
-        label="Toll-free, $/month"
-        data-testid="price-toll-free"
-        min={0}
-        max={1000}
-        decimalScale={2}
-        value={shown.toll_free ?? 0}
-        onChange={(v) => setDraft({ ...shown, toll_free: Number(v) || 0 })}
-        onBlur={commit}
-      />
+      {fields.map((f) => (
+        <NumberInput
+          key={f.key}
+          w={140}
+          label={f.label}
+          data-testid={f.testId}
+          min={0}
+          decimalScale={2}
+          value={shown[f.key] ?? 0}
+          onChange={(v) => setDraft({ ...shown, [f.key]: Number(v) || 0 })}
+          onBlur={commit}
+          // The Rust rule names the price it refused.
+          error={validationErrors(save.error).find((e) => e.field === f.key)?.message}
+        />
+      ))}
     </Group>
   );
 }
