@@ -2,12 +2,15 @@
 //! from CallRail (only the days not read before), counted in the usage cache, and reported.
 
 use super::Desk;
+use crate::quota::Governor;
 use crate::store::SnapshotRecord;
 use crate::usage::cache::{Reading, UsageCache, USAGE_FILE};
 use crate::usage::{build_report, Prices, UsageReport};
 use crate::CoreResult;
 use callrail::list::PER_PAGE_MAX;
-use callrail::{CallQuery, RuleViolation, StatusFilter, TrackerQuery, Watch, CALLS_PER_PAGE};
+use callrail::{
+    CallQuery, Client, RuleViolation, StatusFilter, TrackerQuery, Watch, CALLS_PER_PAGE,
+};
 use std::collections::BTreeSet;
 use time::{Date, Duration, OffsetDateTime};
 
@@ -105,7 +108,7 @@ impl Desk {
         self.journal.store().save_snapshots(&records).await?;
         let tracker_pages = u32::try_from(trackers.len().div_ceil(PER_PAGE_MAX as usize).max(1))
             .unwrap_or(u32::MAX);
-        let mut step = UsageStep {
+        let step = UsageStep {
             tracker_pages,
             call_pages: 0,
             calls: 0,
@@ -123,9 +126,17 @@ impl Desk {
 
         let today = OffsetDateTime::now_utc().date();
         let first = today - Duration::days(i64::from(days) - 1);
-        let cache = self.usage_cache()?;
-        let governor = self.connections.governor(connection);
-        let mut incomplete = None;
+        let mut reader = Reader {
+            client: &client,
+            cache: self.usage_cache()?,
+            governor: self.connections.governor(connection),
+            account,
+            first,
+            today,
+            step,
+            on_step,
+            watch,
+        };
         // The whole account: one reading of its call log, from the earliest day a company needs (days
         // another company already holds are read again, which costs less than a reading a company).
         // Companies named: a reading each.
@@ -136,102 +147,25 @@ impl Desk {
         } else {
             scope.iter().map(|c| (c.clone(), vec![c.clone()])).collect()
         };
-        'plans: for (scope_key, members) in plans {
-            // A reading stopped short goes on where it stopped; then the days since are read.
-            for _ in 0..3 {
-                let from = members
-                    .iter()
-                    .map(|c| needed_from(cache, account, c, first))
-                    .collect::<CoreResult<Vec<_>>>()?
-                    .into_iter()
-                    .min()
-                    .unwrap_or(first);
-                let kept = cache
-                    .reading(account, &scope_key)?
-                    .filter(|r| r.companies == members && r.cursor.is_some());
-                let (mut reading, mut pages) = match kept {
-                    Some(r) => {
-                        let pages = client
-                            .calls_from(account, r.cursor.as_deref().unwrap_or_default())?
-                            .after(r.last_ids.clone());
-                        (r, pages)
-                    }
-                    None => {
-                        if from > today {
-                            break;
-                        }
-                        let r = Reading {
-                            scope: scope_key.clone(),
-                            companies: members.clone(),
-                            first_day: from.to_string(),
-                            last_day: today.to_string(),
-                            cursor: None,
-                            last_ids: Vec::new(),
-                        };
-                        cache.begin(account, &r)?;
-                        let q = CallQuery {
-                            company_id: (scope_key != WHOLE_ACCOUNT).then(|| scope_key.clone()),
-                            start_date: from,
-                            end_date: today,
-                            time_zone: "UTC".into(),
-                        };
-                        (r, client.calls(account, &q)?)
-                    }
-                };
-                loop {
-                    Watch::check(watch)?;
-                    if let Some(wait) = governor.bulk_wait(account, 1).await? {
-                        incomplete = Some(format!(
-                            "The calls were not all read: the account's requests are kept for the person for the next {} minutes. The counts go on from where they stopped at the next refresh.",
-                            wait.as_secs().div_ceil(60)
-                        ));
-                        break 'plans;
-                    }
-                    let Some(calls) = pages.next_page().await? else {
-                        break;
-                    };
-                    reading.cursor = pages.cursor().map(str::to_owned);
-                    reading.last_ids = calls.iter().map(|c| c.id.clone()).collect();
-                    cache.count_page(account, &reading, &calls)?;
-                    step.call_pages += 1;
-                    step.calls += u32::try_from(calls.len()).unwrap_or(u32::MAX);
-                    on_step(step);
-                }
-                cache.finish(account, &reading)?;
-                if reading.last_day == today.to_string() {
-                    break;
-                }
+        let mut incomplete = None;
+        for (scope_key, members) in plans {
+            incomplete = reader.read(&scope_key, &members).await?;
+            if incomplete.is_some() {
+                break;
             }
         }
 
-        let counts = cache.counts_since(account, &first.to_string())?;
-        let visitors = cache.visitors(account)?;
+        let cache = reader.cache;
         let mut report = build_report(
             &trackers,
-            &counts,
-            &visitors,
+            &cache.counts_since(account, &first.to_string())?,
+            &cache.visitors(account)?,
             self.usage_prices()?,
             days,
-            &first.to_string(),
-            &today.to_string(),
-            &Default::default(),
+            (&first.to_string(), &today.to_string()),
+            incomplete,
         );
-        report.requests = step.tracker_pages + step.call_pages;
-        if incomplete.is_some() {
-            // Unread calls may be theirs: nothing is called idle on incomplete counts.
-            for t in &mut report.trackers {
-                t.idle = false;
-            }
-            for c in &mut report.companies {
-                c.totals.idle_trackers = 0;
-                c.totals.idle_numbers = 0;
-                c.totals.saving = 0.0;
-            }
-            report.account.idle_trackers = 0;
-            report.account.idle_numbers = 0;
-            report.account.saving = 0.0;
-            report.incomplete = incomplete;
-        }
+        report.requests = reader.step.tracker_pages + reader.step.call_pages;
         Ok(report)
     }
 
@@ -241,6 +175,89 @@ impl Desk {
         }
         let cache = UsageCache::open(&self.data_dir.join(USAGE_FILE))?;
         Ok(self.usage.get_or_init(|| cache))
+    }
+}
+
+/// What reading the call log needs, and how far it got.
+struct Reader<'a> {
+    client: &'a Client,
+    cache: &'a UsageCache,
+    governor: Governor,
+    account: &'a str,
+    first: Date,
+    today: Date,
+    step: UsageStep,
+    on_step: &'a (dyn Fn(UsageStep) + Send + Sync),
+    watch: Option<&'a Watch<'a>>,
+}
+
+impl Reader<'_> {
+    /// Reads the calls of `members` (one company, or every company of the account) into the
+    /// cache, page by page, from the first day they need to today: a reading stopped short goes on
+    /// at its place, then the days since are read. `Some(why)` when the quota's reserve stopped it.
+    async fn read(&mut self, scope: &str, members: &[String]) -> CoreResult<Option<String>> {
+        let (account, today) = (self.account, self.today);
+        for _ in 0..3 {
+            let kept = self
+                .cache
+                .reading(account, scope)?
+                .filter(|r| r.companies == members && r.cursor.is_some());
+            let (mut reading, mut pages) = match kept {
+                Some(r) => {
+                    let pages = self
+                        .client
+                        .calls_from(account, r.cursor.as_deref().unwrap_or_default())?
+                        .after(r.last_ids.clone());
+                    (r, pages)
+                }
+                None => {
+                    // The earliest day any of them needs.
+                    let mut from = today;
+                    for c in members {
+                        from = from.min(needed_from(self.cache, account, c, self.first)?);
+                    }
+                    let r = Reading {
+                        scope: scope.to_owned(),
+                        companies: members.to_vec(),
+                        first_day: from.to_string(),
+                        last_day: today.to_string(),
+                        cursor: None,
+                        last_ids: Vec::new(),
+                    };
+                    self.cache.begin(account, &r)?;
+                    let q = CallQuery {
+                        company_id: (scope != WHOLE_ACCOUNT).then(|| scope.to_owned()),
+                        start_date: from,
+                        end_date: today,
+                        time_zone: "UTC".into(),
+                    };
+                    (r, self.client.calls(account, &q)?)
+                }
+            };
+            loop {
+                Watch::check(self.watch)?;
+                if let Some(wait) = self.governor.bulk_wait(account, 1).await? {
+                    return Ok(Some(format!(
+                        "The calls were not all read: the account's requests are kept for the person for the next {} minutes. The counts go on from where they stopped at the next refresh.",
+                        wait.as_secs().div_ceil(60)
+                    )));
+                }
+                let Some(calls) = pages.next_page().await? else {
+                    break;
+                };
+                reading.cursor = pages.cursor().map(str::to_owned);
+                reading.last_ids = calls.iter().map(|c| c.id.clone()).collect();
+                self.cache.count_page(account, &reading, &calls)?;
+                self.step.call_pages += 1;
+                self.step.calls += u32::try_from(calls.len()).unwrap_or(u32::MAX);
+                (self.on_step)(self.step);
+            }
+            self.cache.finish(account, &reading)?;
+            if reading.last_day == today.to_string() {
+                break;
+            }
+        }
+        Ok(None)
     }
 }
 

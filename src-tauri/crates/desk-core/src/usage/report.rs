@@ -155,25 +155,26 @@ fn pool_advice(
 
 /// The report over `trackers` (the active ones in scope) from the calls counted per
 /// (tracker, E.164 number) in the window that starts on `first_day` (`YYYY-MM-DD`).
-#[allow(clippy::too_many_arguments)]
+///
+/// `incomplete` says why not every call of the window was read: then no tracker is called idle,
+/// as the calls not read may be theirs.
 pub fn build_report(
     trackers: &[Tracker],
     counts: &HashMap<(String, String), NumberCalls>,
     visitors: &HashMap<String, u32>,
     prices: Prices,
     days: u32,
-    first_day: &str,
-    last_day: &str,
-    company_names: &HashMap<String, String>,
+    (first_day, last_day): (&str, &str),
+    incomplete: Option<String>,
 ) -> UsageReport {
     let mut rows: Vec<TrackerUsage> = trackers
         .iter()
         .map(|t| {
             let company_id = t.company.as_ref().map(|c| c.id.clone()).unwrap_or_default();
-            let company_name = company_names
-                .get(&company_id)
-                .cloned()
-                .or_else(|| t.company.as_ref().and_then(|c| c.name.clone()))
+            let company_name = t
+                .company
+                .as_ref()
+                .and_then(|c| c.name.clone())
                 .unwrap_or_default();
             let per_number: Vec<NumberCalls> = t
                 .tracking_numbers
@@ -225,7 +226,7 @@ pub fn build_report(
                 numbers_never_called: never,
                 monthly,
                 // A pool is idle only when none of its numbers took a call.
-                idle: calls == 0 && older,
+                idle: calls == 0 && older && incomplete.is_none(),
                 created_at: t.created_at.clone(),
             }
         })
@@ -268,7 +269,7 @@ pub fn build_report(
         trackers: rows,
         account,
         requests: 0,
-        incomplete: None,
+        incomplete,
     }
 }
 
@@ -346,9 +347,8 @@ mod tests {
             &HashMap::new(),
             Prices::default(),
             30,
-            "2026-11-01",
-            "2026-11-30",
-            &HashMap::new(),
+            ("2026-11-01", "2026-11-30"),
+            None,
         );
         let idle: Vec<&str> = r
             .trackers
@@ -368,6 +368,28 @@ mod tests {
             .unwrap()
             .advice
             .contains("3 of its 4 numbers took no call"));
+    }
+
+    #[test]
+    fn nothing_is_called_idle_on_counts_not_all_read() {
+        let trackers = [tracker(
+            "TRK1",
+            "source",
+            &["+14045550101"],
+            "2025-01-01T00:00:00Z",
+        )];
+        let r = build_report(
+            &trackers,
+            &HashMap::new(),
+            &HashMap::new(),
+            Prices::default(),
+            30,
+            ("2026-11-01", "2026-11-30"),
+            Some("stopped".into()),
+        );
+        assert!(!r.trackers[0].idle);
+        assert_eq!((r.account.idle_trackers, r.account.saving), (0, 0.0));
+        assert_eq!(r.incomplete.as_deref(), Some("stopped"));
     }
 
     #[test]
@@ -393,9 +415,8 @@ mod tests {
             &visitors,
             Prices::default(),
             30,
-            "2026-11-01",
-            "2026-11-30",
-            &HashMap::new(),
+            ("2026-11-01", "2026-11-30"),
+            None,
         );
         let advice = r.trackers[0].pool.clone().unwrap();
         assert_eq!(advice.suggested, Some(12));
