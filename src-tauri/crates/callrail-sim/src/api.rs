@@ -363,13 +363,17 @@ mod tests {
             Endpoint::parse("/v3/a/ACC1/companies.json"),
             Some(Endpoint::Companies("ACC1".into()))
         );
+        assert_eq!(
+            Endpoint::parse("/v3/a/ACC1/calls.json"),
+            Some(Endpoint::Calls("ACC1".into()))
+        );
         for bad in [
             "/v3/a",
             "/v3/a/ACC1",
             "/v3/a/ACC1/trackers",
             "/v3/a/ACC1/trackers/TRK2",
             "/v3/a/ACC1/trackers.json/",
-            "/v3/a/ACC1/calls.json",
+            "/v3/a/ACC1/calls",
             "/v2/a.json",
             "/v3/a/.json",
         ] {

@@ -53,7 +53,9 @@ async fn unknown_paths_methods_and_read_only_keys() {
         404
     );
     assert_eq!(
-        get(&sim, &format!("/v3/a/{acc}/calls.json")).await.json(),
+        get(&sim, &format!("/v3/a/{acc}/form_submissions.json"))
+            .await
+            .json(),
         json!({"error": "Not found"})
     );
     assert_eq!(get(&sim, "/v3/a/ACCnope/trackers.json").await.status, 404);
