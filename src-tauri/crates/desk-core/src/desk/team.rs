@@ -6,6 +6,9 @@ use crate::store::{MongoStore, Store};
 use crate::views::StoreInfo;
 use crate::CoreResult;
 use std::path::Path;
+
+/// What the app says while the team's store does not answer.
+const UNREACHABLE: &str = "The team's history (MongoDB) cannot be reached: changes to CallRail wait until it is back, and Tracker Desk keeps trying. Or switch to this computer's history below.";
 use std::sync::Arc;
 
 impl Desk {
@@ -18,20 +21,82 @@ impl Desk {
     ) -> CoreResult<Self> {
         let desk = Self::open(data_dir, secrets, api_base)?;
         if let Some(database) = desk.connections.settings().load()?.team_store {
-            let connected = match desk.connections.secrets().load_secret(TEAM_STORE_SECRET) {
-                Ok(uri) => MongoStore::connect(&uri, &database).await,
+            let opened = match desk.connections.secrets().load_secret(TEAM_STORE_SECRET) {
+                Ok(uri) => MongoStore::open(&uri, &database).await,
                 Err(e) => Err(e.into()),
             };
-            match connected {
-                Ok(team) => desk.journal.set_store(Arc::new(team)),
-                Err(e) => {
-                    *desk.store_warning.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(format!(
-                        "The team's MongoDB could not be reached ({e}); changes are kept in this computer's journal for now."
-                    ));
+            match opened {
+                // The team's history stays the journal even while its server is down: changes wait
+                // for it (or for the person to switch to this computer's), so the history is never split.
+                Ok(team) => {
+                    desk.set_team(Some(Arc::new(team)));
+                    desk.check_store().await?;
                 }
+                Err(e) => desk.set_warning(Some(format!(
+                    "The team's history could not be opened ({e}). Switch to this computer's history in Settings, or set the team's store again."
+                ))),
             }
         }
         Ok(desk)
+    }
+
+    /// Asks the team's store whether it answers, and says so in the store's warning: it comes back
+    /// by itself when its server does (the app asks every few seconds while it is away).
+    pub async fn check_store(&self) -> CoreResult<StoreInfo> {
+        let team = self
+            .team
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        if let Some(team) = team {
+            let was_down = self
+                .store_warning
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .is_some();
+            let answer = match team.ping().await {
+                // Indexes a start without the server could not make.
+                Ok(()) if was_down => team.ensure_indexes().await,
+                other => other,
+            };
+            self.set_warning(answer.err().map(|e| format!("{UNREACHABLE} ({e})")));
+        }
+        self.store_info()
+    }
+
+    /// A write the team's store refused to journal: nothing was sent to CallRail.
+    pub(crate) fn refused_by_store(&self, e: crate::CoreError) -> crate::CoreError {
+        let team = self
+            .team
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .is_some();
+        match e {
+            crate::CoreError::Storage(why) if team => {
+                self.set_warning(Some(format!("{UNREACHABLE} ({why})")));
+                crate::CoreError::Storage(format!(
+                    "Nothing was sent to CallRail: every change is written to the team's history first, and it cannot be reached now. Try again when it is back, or switch to this computer's history in Settings. ({why})"
+                ))
+            }
+            other => other,
+        }
+    }
+
+    fn set_team(&self, team: Option<Arc<MongoStore>>) {
+        if let Some(t) = &team {
+            self.journal.set_store(t.clone());
+        }
+        *self
+            .team
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = team;
+    }
+
+    fn set_warning(&self, warning: Option<String>) {
+        *self
+            .store_warning
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = warning;
     }
 
     pub fn store_info(&self) -> CoreResult<StoreInfo> {
@@ -41,11 +106,7 @@ impl Desk {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone();
-        let kind = if team.is_some() && warning.is_none() {
-            "team"
-        } else {
-            "local"
-        };
+        let kind = if team.is_some() { "team" } else { "local" };
         Ok(StoreInfo {
             kind: kind.into(),
             database: team,
@@ -117,11 +178,8 @@ impl Desk {
             team.share_connection(&c.id, &c.name, c.account_id.as_deref())
                 .await?;
         }
-        self.journal.set_store(team);
-        *self
-            .store_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        self.set_team(Some(team));
+        self.set_warning(None);
         Ok(StoreInfo {
             copied_entries: copied,
             ..self.store_info()?
@@ -135,6 +193,7 @@ impl Desk {
             Ok(())
         })?;
         self.journal.set_store(self.local.clone());
+        self.set_team(None);
         let left_behind = self
             .connections
             .secrets()
@@ -143,10 +202,7 @@ impl Desk {
             .map(|e| {
                 format!("The team's connection string could not be deleted from the keyring ({e}); delete \"{TEAM_STORE_SECRET}\" there by hand.")
             });
-        *self
-            .store_warning
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = left_behind;
+        self.set_warning(left_behind);
         self.store_info()
     }
 }

@@ -29,7 +29,12 @@ impl Desk {
     async fn claim(&self, intent: Intent<'_>) -> CoreResult<Result<InFlight, Written>> {
         let tuning = self.connections.tuning();
         for _ in 0..3 {
-            let held = match self.journal.begin(intent.clone()).await? {
+            let held = match self
+                .journal
+                .begin(intent.clone())
+                .await
+                .map_err(|e| self.refused_by_store(e))?
+            {
                 Claim::Ours(flight) => return Ok(Ok(flight)),
                 Claim::Held(entry) => entry,
             };

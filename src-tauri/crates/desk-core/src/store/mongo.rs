@@ -13,6 +13,8 @@ use mongodb::options::{Acknowledgment, DatabaseOptions, IndexOptions, WriteConce
 use mongodb::{Collection, IndexModel};
 
 pub struct MongoStore {
+    /// For `ping`.
+    admin: mongodb::Database,
     journal: Collection<JournalEntry>,
     /// One document per unresolved change, keyed by its target: what makes `claim` atomic.
     claims: Collection<Document>,
@@ -63,6 +65,14 @@ fn db_err(e: mongodb::error::Error) -> CoreError {
 impl MongoStore {
     /// Connects (the connection string comes from the OS keyring) and creates the indexes.
     pub async fn connect(uri: &str, database: &str) -> CoreResult<Self> {
+        let store = Self::open(uri, database).await?;
+        store.ensure_indexes().await?;
+        Ok(store)
+    }
+
+    /// The store, without reaching the server yet: an unreachable one makes each use fail (a write
+    /// is then refused before it is sent), and the driver reconnects by itself once it is back.
+    pub async fn open(uri: &str, database: &str) -> CoreResult<Self> {
         let mut options = mongodb::options::ClientOptions::parse(uri)
             .await
             .map_err(db_err)?;
@@ -79,7 +89,8 @@ impl MongoStore {
             database,
             DatabaseOptions::builder().write_concern(durable).build(),
         );
-        let store = Self {
+        Ok(Self {
+            admin: client.database("admin"),
             journal: db.collection("journal_entries"),
             claims: db.collection("write_claims"),
             snapshots: db.collection("tracker_snapshots"),
@@ -87,7 +98,21 @@ impl MongoStore {
             runs: db.collection("bulk_runs"),
             run_rows: db.collection("bulk_rows"),
             requests: db.collection("requests"),
-        };
+        })
+    }
+
+    /// Whether the server answers now.
+    pub async fn ping(&self) -> CoreResult<()> {
+        self.admin
+            .run_command(doc! { "ping": 1 })
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    /// Creates the indexes the queries need (nothing when they exist).
+    pub async fn ensure_indexes(&self) -> CoreResult<()> {
+        let store = self;
         let unique = || IndexOptions::builder().unique(true).build();
         let index = |keys: Document, unique_opts: Option<IndexOptions>| {
             IndexModel::builder()
@@ -129,7 +154,7 @@ impl MongoStore {
             .create_index(index(doc! { "account_id": 1, "minute": 1 }, Some(unique())))
             .await
             .map_err(db_err)?;
-        Ok(store)
+        Ok(())
     }
 }
 
