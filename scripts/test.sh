@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of Tracker Desk, installing what it needs first: the UI's type check and
 # Vitest tests, the workflows' linters, formatting, lints, the Rust tests (simulator over loopback,
-# real Secret Service), the end-to-end run of the real window under Xvfb, and the installers and the
+# real Secret Service, the team store on a MongoDB surrogate), the end-to-end run of the real window under Xvfb, and the installers and the
 # updater, installed here; last, the footprint benchmark (memory, start-up, installer size, list-all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +22,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p tracker-desk --all-targets --locked --features updater -- -D warnings
 echo "== rust tests (bindings, client, simulator, core, command line)"
 scripts/with-keyring.sh cargo test --workspace --locked
+echo "== team store: the MongoDB suites on a surrogate server (two desks, the store stopped and back)"
+scripts/with-mongo.sh scripts/with-keyring.sh cargo test --locked -p desk-core -p trackerdesk-cli \
+  --test store --test team -- --ignored
 echo "== end to end: the real window"
 cargo build --locked -p tracker-desk -p callrail-sim
-scripts/with-keyring.sh tests/e2e/run.sh
+scripts/with-mongo.sh scripts/with-keyring.sh tests/e2e/run.sh
 echo "== installers: .deb and .rpm built; the .deb installed, launched, relaunched and uninstalled"
 (cd ui && npm run tauri -- build --bundles deb,rpm)
 scripts/with-keyring.sh tests/package/deb.sh

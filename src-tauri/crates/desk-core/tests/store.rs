@@ -409,11 +409,11 @@ async fn copying_up_tells_how_far_it_got_and_stops_when_asked() {
     assert_eq!(*told.lock().unwrap(), [(0, 6), (6, 6)]);
 }
 
-/// The same contract against a team's MongoDB. No MongoDB server can be installed on these machines,
-/// so here it is reported as ignored; the GitHub Actions workflow runs it with a `mongo` service
-/// (`cargo test -p desk-core --test store -- --ignored`).
+/// The same contract against a team's MongoDB. `scripts/test.sh` runs it against a surrogate
+/// (SecantusDB, `scripts/with-mongo.sh`), and the GitHub Actions workflow against `mongo:7`; without
+/// a server it is reported as ignored, with this reason.
 #[tokio::test]
-#[ignore = "needs a MongoDB server: set MONGODB_URI and run with --ignored (none can be installed on this machine)"]
+#[ignore = "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)"]
 async fn mongodb_meets_the_store_contract() {
     let uri =
         std::env::var("MONGODB_URI").expect("MONGODB_URI must name a MongoDB server for this test");

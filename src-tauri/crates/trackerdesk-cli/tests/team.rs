@@ -1,0 +1,429 @@
+//! Two desks on one team store, like two laptops: this process's desk (the app's part) with a data
+//! folder of its own, and the `trackerdesk` binary with another, both journaling in one MongoDB.
+//! They need a MongoDB server: `scripts/test.sh` starts one (SecantusDB, see `scripts/with-mongo.sh`)
+//! and runs these with `--ignored`; without one they are reported as ignored, with this reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use callrail::{TrackerForm, TrackerKind};
+use callrail_sim::{FaultSpec, SimConfig, DEMO_API_KEY};
+use common::*;
+use desk_core::store::{EntryState, HistoryFilter, JournalEntry};
+use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
+use std::time::Duration;
+
+const NEEDS: &str = "MONGODB_URI must name a MongoDB server (scripts/with-mongo.sh starts one)";
+
+fn uri() -> String {
+    std::env::var("MONGODB_URI").expect(NEEDS)
+}
+
+/// The simulator, the command line's folder (Ben's desk) and this process's desk (Ana's), both on
+/// the team database `db`.
+struct Team {
+    s: Sim,
+    _a_dir: tempfile::TempDir,
+    a: Desk,
+    conn: String,
+    account: String,
+    company: String,
+    db: String,
+}
+
+fn form(company: &str, name: &str) -> TrackerForm {
+    TrackerForm {
+        kind: TrackerKind::Source,
+        company_id: company.into(),
+        name: name.into(),
+        destination: "(404) 555-0100".into(),
+        area_code: Some("404".into()),
+        ..TrackerForm::default()
+    }
+}
+
+fn team(config: SimConfig) -> Team {
+    let s = sim(config);
+    let db = format!("trackerdesk_team_{:x}", fastrand_u64());
+    let base = s.sim.base_url();
+    // Ben's desk is the command line's folder: the team store and his name are set once, as the app
+    // would, then the binary opens it on its own.
+    let b =
+        s.rt.block_on(Desk::open_configured(
+            &s.home.path().join(APP_IDENTIFIER),
+            SecretStore::for_app(APP_IDENTIFIER),
+            &base,
+        ))
+        .unwrap();
+    b.set_person_name(Some("Ben")).unwrap();
+    s.rt.block_on(b.use_team_store(&uri(), &db, false)).unwrap();
+    drop(b);
+    let a_dir = tempfile::tempdir().unwrap();
+    let a = Desk::open(
+        a_dir.path(),
+        SecretStore::with_service(&format!("com.trackerdesk.test.{:x}", fastrand_u64())),
+        &base,
+    )
+    .unwrap();
+    a.set_person_name(Some("Ana")).unwrap();
+    let conn =
+        s.rt.block_on(a.add_connection("Peachtree", DEMO_API_KEY))
+            .unwrap();
+    s.rt.block_on(a.use_team_store(&uri(), &db, false)).unwrap();
+    let account = conn.account_id.clone().unwrap();
+    let company = s.company_id("Acme Plumbing");
+    Team {
+        s,
+        _a_dir: a_dir,
+        a,
+        conn: conn.id,
+        account,
+        company,
+        db,
+    }
+}
+
+fn fastrand_u64() -> u64 {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    u64::from(t.subsec_nanos()) ^ (t.as_secs() << 20) ^ u64::from(std::process::id())
+}
+
+impl Team {
+    /// The command line in Ben's folder, with the keyring of this test session.
+    fn ben(&self) -> assert_cmd::Command {
+        let mut c = self.s.cmd();
+        if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+            c.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
+        c
+    }
+
+    fn create_as_ben(&self, name: &str) -> std::process::Output {
+        self.ben()
+            .args([
+                "trackers",
+                "create-source",
+                "--company",
+                &self.company,
+                "--name",
+                name,
+            ])
+            .args([
+                "--destination",
+                "(404) 555-0100",
+                "--source-type",
+                "offline",
+                "--area-code",
+                "404",
+                "--yes",
+            ])
+            .output()
+            .unwrap()
+    }
+
+    fn history(&self) -> Vec<JournalEntry> {
+        self.s
+            .rt
+            .block_on(self.a.history(&HistoryFilter::default()))
+            .unwrap()
+    }
+
+    fn named(&self, name: &str) -> Option<JournalEntry> {
+        self.history().into_iter().find(|e| e.tracker_name == name)
+    }
+}
+
+impl Drop for Team {
+    fn drop(&mut self) {
+        let db = self.db.clone();
+        let _ = self.s.rt.block_on(async move {
+            mongodb::Client::with_uri_str(uri())
+                .await?
+                .database(&db)
+                .drop()
+                .await
+        });
+    }
+}
+
+#[test]
+#[ignore = "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)"]
+fn changes_made_at_both_desks_show_in_both_histories_each_with_its_person() {
+    let t = team(SimConfig::default());
+    t.s.rt
+        .block_on(t.a.create_tracker(
+            &t.conn,
+            &t.account,
+            &form(&t.company, "Team Ana billboard"),
+            1,
+        ))
+        .unwrap();
+    let out = t.create_as_ben("Team Ben billboard");
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let seen_by_ana = t.history();
+    let person = |name: &str| {
+        seen_by_ana
+            .iter()
+            .find(|e| e.tracker_name == name)
+            .map(|e| e.person.clone())
+    };
+    assert!(person("Team Ana billboard").unwrap().starts_with("Ana@"));
+    assert!(person("Team Ben billboard").unwrap().starts_with("Ben@"));
+    // Ben's desk reads the same history.
+    let b =
+        t.s.rt
+            .block_on(Desk::open_configured(
+                &t.s.home.path().join(APP_IDENTIFIER),
+                SecretStore::for_app(APP_IDENTIFIER),
+                t.s.sim.base_url(),
+            ))
+            .unwrap();
+    let seen_by_ben =
+        t.s.rt
+            .block_on(b.history(&HistoryFilter::default()))
+            .unwrap();
+    for name in ["Team Ana billboard", "Team Ben billboard"] {
+        let e = seen_by_ben.iter().find(|e| e.tracker_name == name).unwrap();
+        assert_eq!(e.state, EntryState::Succeeded, "{name}");
+    }
+    assert!(
+        t.s.journal().is_empty(),
+        "nothing went to Ben's own journal"
+    );
+}
+
+#[test]
+#[ignore = "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)"]
+fn a_create_in_flight_at_one_desk_holds_the_other_and_is_not_settled_by_it() {
+    let t = team(SimConfig::default());
+    // Ana's create is slow to be answered: while it is on its way, Ben tries the same one.
+    t.s.sim
+        .add_fault("post-trackers:latency=4000".parse::<FaultSpec>().unwrap());
+    let a = &t.a;
+    let (conn, account, f) = (
+        t.conn.clone(),
+        t.account.clone(),
+        form(&t.company, "Team same name"),
+    );
+    std::thread::scope(|scope| {
+        let ana = scope.spawn(|| t.s.rt.block_on(a.create_tracker(&conn, &account, &f, 1)));
+        std::thread::sleep(Duration::from_millis(1_200));
+        let out = t.create_as_ben("Team same name");
+        assert_eq!(
+            out.status.code(),
+            Some(4),
+            "held, outcome unknown: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("still in progress") && stderr(&out).contains("Ana@"),
+            "{}",
+            stderr(&out)
+        );
+        // Ben's start-up check leaves Ana's fresh entry alone.
+        t.ben().args(["journal", "check"]).output().unwrap();
+        assert_eq!(
+            t.named("Team same name").unwrap().state,
+            EntryState::Intended
+        );
+        ana.join().unwrap().unwrap();
+    });
+    assert_eq!(
+        t.named("Team same name").unwrap().state,
+        EntryState::Succeeded
+    );
+    assert_eq!(t.s.posts(), 1, "bought once");
+}
+
+#[test]
+#[ignore = "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)"]
+fn the_quota_governor_counts_one_accounts_requests_across_both_desks() {
+    let t = team(SimConfig::default());
+    let before =
+        t.s.rt
+            .block_on(t.a.quota(&t.conn, &t.account))
+            .unwrap()
+            .hour_used;
+    t.s.sim.clear_requests();
+    let out = t
+        .ben()
+        .args(["trackers", "list", "--company", &t.company])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Requests about the account (the list of accounts is nobody's account's).
+    let prefix = format!("/v3/a/{}", t.account);
+    let bens =
+        t.s.sim
+            .requests()
+            .iter()
+            .filter(|r| r.path.starts_with(&prefix))
+            .count() as u32;
+    let after =
+        t.s.rt
+            .block_on(t.a.quota(&t.conn, &t.account))
+            .unwrap()
+            .hour_used;
+    assert!(bens >= 1);
+    assert!(
+        after >= before + bens,
+        "Ana's desk counts Ben's {bens} request(s): {before} then {after}"
+    );
+}
+
+/// A MongoDB surrogate of the test's own, to stop and start again on the same port and data.
+struct Surrogate {
+    port: u16,
+    dir: tempfile::TempDir,
+    child: Option<std::process::Child>,
+}
+
+impl Surrogate {
+    fn start() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut s = Self {
+            port,
+            dir: tempfile::tempdir().unwrap(),
+            child: None,
+        };
+        s.up();
+        s
+    }
+
+    fn uri(&self) -> String {
+        format!("mongodb://127.0.0.1:{}/?directConnection=true", self.port)
+    }
+
+    fn up(&mut self) {
+        let bin = std::env::var("TRACKERDESK_SECANTUSD")
+            .expect("TRACKERDESK_SECANTUSD names the surrogate (scripts/with-mongo.sh)");
+        let child = std::process::Command::new(bin)
+            .args([
+                "--host",
+                "127.0.0.1",
+                "--port",
+                &self.port.to_string(),
+                "--log-level",
+                "WARNING",
+                "--storage-path",
+            ])
+            .arg(self.dir.path().join("db"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        for _ in 0..200 {
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the surrogate did not start");
+    }
+
+    fn down(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Surrogate {
+    fn drop(&mut self) {
+        self.down();
+    }
+}
+
+#[test]
+#[ignore = "needs the MongoDB surrogate: TRACKERDESK_SECANTUSD (scripts/with-mongo.sh)"]
+fn the_team_store_stopped_in_the_middle_of_work() {
+    let s = sim(SimConfig::default());
+    let mut store = Surrogate::start();
+    let dir = tempfile::tempdir().unwrap();
+    let a = Desk::open(
+        dir.path(),
+        SecretStore::with_service(&format!("com.trackerdesk.test.{:x}", fastrand_u64())),
+        s.sim.base_url(),
+    )
+    .unwrap();
+    let conn =
+        s.rt.block_on(a.add_connection("Peachtree", DEMO_API_KEY))
+            .unwrap();
+    let account = conn.account_id.clone().unwrap();
+    let company = s.company_id("Acme Plumbing");
+    s.rt.block_on(a.use_team_store(&store.uri(), "agency", false))
+        .unwrap();
+    let create = |name: &str| {
+        s.rt.block_on(a.create_tracker(&conn.id, &account, &form(&company, name), 1))
+    };
+    create("Before the stop 1").unwrap();
+    create("Before the stop 2").unwrap();
+
+    // Stopped: a change is refused before anything is sent, and the app says why.
+    store.down();
+    let posts = s.posts();
+    let refused = create("While it is down").unwrap_err().to_string();
+    assert!(
+        refused.contains("Nothing was sent to CallRail")
+            && refused.contains("this computer's history"),
+        "{refused}"
+    );
+    assert_eq!(s.posts(), posts, "nothing sent");
+    let info = s.rt.block_on(a.check_store()).unwrap();
+    assert!(
+        info.warning
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot be reached"),
+        "{info:?}"
+    );
+    assert_eq!(
+        info.kind, "team",
+        "the journal stays the team's: no history split in two"
+    );
+
+    // Back on the same data: the desk reconnects by itself, and nothing journaled was lost.
+    store.up();
+    let mut back = None;
+    for _ in 0..40 {
+        let info = s.rt.block_on(a.check_store()).unwrap();
+        if info.warning.is_none() {
+            back = Some(info);
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    assert!(back.is_some(), "the store came back without a switch");
+    let history = s.rt.block_on(a.history(&HistoryFilter::default())).unwrap();
+    for name in ["Before the stop 1", "Before the stop 2"] {
+        assert!(
+            history
+                .iter()
+                .any(|e| e.tracker_name == name && e.state == EntryState::Succeeded),
+            "{name}"
+        );
+    }
+    assert!(
+        !history.iter().any(|e| e.tracker_name == "While it is down"),
+        "a refused change is not journaled"
+    );
+    create("After it is back").unwrap();
+
+    // Down again, the person may switch to this computer's history and go on.
+    store.down();
+    a.use_local_store().unwrap();
+    create("On this computer").unwrap();
+    let local = s.rt.block_on(a.history(&HistoryFilter::default())).unwrap();
+    assert!(local
+        .iter()
+        .any(|e| e.tracker_name == "On this computer" && e.state == EntryState::Succeeded));
+}
