@@ -93,6 +93,17 @@ impl Drop for InFlight {
     }
 }
 
+impl InFlight {
+    /// Lets go of the lock but leaves its file, as a crash would: the entry is this desk's to
+    /// check again (another data folder's entries have no file here). [`Journal::settled`] removes
+    /// it once a check settles the entry.
+    fn leave_open(mut self) {
+        if let Some((file, _)) = self.lock.take() {
+            drop(file);
+        }
+    }
+}
+
 /// What `begin` got: the target for this write, or the unresolved entry that holds it.
 pub(crate) enum Claim {
     Ours(InFlight),
@@ -101,6 +112,14 @@ pub(crate) enum Claim {
 
 pub(crate) fn json(t: &Tracker) -> Option<String> {
     serde_json::to_string(t).ok()
+}
+
+/// The warning beside CallRail's answer when the journal could not record it.
+fn unrecorded(e: &CoreError) -> String {
+    tracing::warn!("could not record the outcome in the journal: {e}");
+    format!(
+        "CallRail's answer stands, but the journal could not record it ({e}); History shows this change as unknown until it is checked again"
+    )
 }
 
 /// How long ago an entry was begun.
@@ -267,12 +286,18 @@ impl Journal {
             // line with its own folder) may be sending it now, like another computer.
             return age(entry) < min_age;
         };
-        match file.try_lock() {
-            Err(TryLockError::WouldBlock) => true,
-            _ => {
+        // Let go of by a process that died (or could not record the outcome): the file stays,
+        // marking the entry as this desk's, until a check settles it.
+        matches!(file.try_lock(), Err(TryLockError::WouldBlock))
+    }
+
+    /// The entry is settled: the file its write left (a crash's) goes.
+    pub(crate) fn settled(&self, entry: &JournalEntry) {
+        let path = self.lock_path(&entry.id);
+        if let Ok(file) = File::options().read(true).write(true).open(&path) {
+            if file.try_lock().is_ok() {
                 drop(file);
                 let _ = std::fs::remove_file(&path);
-                false
             }
         }
     }
@@ -308,15 +333,18 @@ impl Journal {
                 Ok((tracker, _)) => self.snapshot(entry, tracker).await,
                 Err(_) => Ok(()),
             },
-            Err(e) => Err(e),
+            Err(e) => {
+                flight.leave_open();
+                return Some(unrecorded(&e));
+            }
         };
-        drop(flight);
-        recorded.err().map(|e| {
-            tracing::warn!("could not record the outcome in the journal: {e}");
-            format!(
-                "CallRail's answer stands, but the journal could not record it ({e}); History shows this change as unknown until it is checked again"
-            )
-        })
+        // An outcome still unknown keeps the entry this desk's to check again.
+        if completion.state == EntryState::Unknown {
+            flight.leave_open();
+        } else {
+            drop(flight);
+        }
+        recorded.err().map(|e| unrecorded(&e))
     }
 
     pub(crate) async fn snapshot(&self, entry: &JournalEntry, t: &Tracker) -> CoreResult<()> {

@@ -41,6 +41,9 @@ impl Journal {
         self.store_for(&entry.connection_id)
             .record_outcome(&entry.id, &completion)
             .await?;
+        if completion.state != EntryState::Unknown {
+            self.settled(entry);
+        }
         Ok(completion)
     }
 

@@ -339,6 +339,10 @@ async fn rows_a_crash_left_unknown_are_checked_again_once_callrail_had_time_to_s
         entry.tracker_name = format!("Run store {n}");
         entry.state = EntryState::Intended;
         store.record_intent(&entry).await.unwrap();
+        // What the dead process left in this desk's folder: the entry's lock file, let go of.
+        let locks = e.dir.path().join("in-flight");
+        std::fs::create_dir_all(&locks).unwrap();
+        std::fs::File::create(locks.join(format!("{}.lock", entry.id))).unwrap();
     }
 
     let events = std::sync::Mutex::new(Vec::new());

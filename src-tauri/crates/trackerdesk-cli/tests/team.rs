@@ -61,7 +61,7 @@ fn team(config: SimConfig) -> Team {
     let a_dir = tempfile::tempdir().unwrap();
     let a = Desk::open(
         a_dir.path(),
-        SecretStore::with_service(&format!("com.trackerdesk.test.{:x}", fastrand_u64())),
+        SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand_u64())),
         &base,
     )
     .unwrap();
@@ -351,7 +351,7 @@ fn the_team_store_stopped_in_the_middle_of_work() {
     let dir = tempfile::tempdir().unwrap();
     let a = Desk::open(
         dir.path(),
-        SecretStore::with_service(&format!("com.trackerdesk.test.{:x}", fastrand_u64())),
+        SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand_u64())),
         s.sim.base_url(),
     )
     .unwrap();
