@@ -26,7 +26,7 @@ echo "== team store: the MongoDB suites on a surrogate server (two desks, the st
 scripts/with-mongo.sh scripts/with-keyring.sh cargo test --locked -p desk-core -p trackerdesk-cli \
   --test store --test team -- --ignored
 echo "== end to end: the real window"
-cargo build --locked -p tracker-desk -p callrail-sim
+cargo build --locked -p tracker-desk -p callrail-sim -p trackerdesk-cli
 scripts/with-mongo.sh scripts/with-keyring.sh tests/e2e/run.sh
 echo "== installers: .deb and .rpm built; the .deb installed, launched, relaunched and uninstalled"
 (cd ui && npm run tauri -- build --bundles deb,rpm)

@@ -3,8 +3,8 @@
 import { before, after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync, existsSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { remote } from "webdriverio";
 import { axeViolations } from "./axe.mjs";
 import { chooseCompany } from "./company.mjs";
@@ -628,6 +628,73 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await shot("11-ten-thousand");
     await (await shown("tracker-search")).clearValue();
   });
+
+  it(
+    "shares the history in a team store, copied up once, and shows a change the command line made from another data folder",
+    { skip: !process.env.MONGODB_URI && "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)" },
+    async () => {
+      const database = "e2e_team";
+      // What the team's database holds, read beside the app (pymongo, from the surrogate's virtualenv).
+      const entries = () =>
+        Number(
+          execFileSync(
+            join(dirname(env("TRACKERDESK_SECANTUSD")), "python"),
+            ["-c", "import os,sys,pymongo; print(pymongo.MongoClient(os.environ['MONGODB_URI'])[sys.argv[1]].journal_entries.count_documents({}))", database],
+            { encoding: "utf8" },
+          ).trim(),
+        );
+      await pressUntilShown("ctrl+comma", "settings-panel");
+      await type("store-uri", process.env.MONGODB_URI);
+      await type("store-database", database);
+      assert.equal(await (await shown("store-copy")).isSelected(), true, "copying up is offered");
+      // The result shows below the form, out of the drawer's view: read it as the page holds it.
+      const switched = async () => {
+        await click("store-switch");
+        await browser.pause(300);
+        await browser.waitUntil(
+          () =>
+            browser.execute(() => {
+              const busy = document.querySelector('[data-testid="store-switch"]')?.hasAttribute("data-loading");
+              const text = document.querySelector('[data-testid="store-result"]')?.textContent ?? "";
+              return !busy && /Now sharing history in e2e_team; copied \d+ entr/.test(text);
+            }),
+          { timeout: 60_000, timeoutMsg: "the switch to the team store never ended" },
+        );
+      };
+      await switched();
+      await waitText("store-kind", /Shared with your team/);
+      const copied = entries();
+      assert.ok(copied > 5, `the window's history went up: ${copied} entries`);
+      await (await $("store-result")).scrollIntoView();
+      await shot("25-team-store");
+      // Copying again adds nothing.
+      await type("store-uri", process.env.MONGODB_URI);
+      await type("store-database", database);
+      await switched();
+      assert.equal(entries(), copied, "a second copy adds nothing");
+      await closeOverlays();
+
+      // The command line with a data folder of its own (another laptop), on the same team store.
+      const company = await (await shown("company-select")).getAttribute("data-company-id");
+      const other = join(DATA_HOME, "..", "cli-desk");
+      mkdirSync(join(other, "com.trackerdesk.app"), { recursive: true });
+      writeFileSync(join(other, "com.trackerdesk.app", "settings.json"), JSON.stringify({ team_store: database, display_name: "Ben at the CLI" }));
+      execFileSync(
+        env("E2E_CLI"),
+        ["--api-base", SIM, "trackers", "create-source", "--company", company, "--name", "E2E from the command line"]
+          .concat(["--destination", "404-555-0100", "--source-type", "offline", "--area-code", "404", "--yes"]),
+        { env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_DATA_HOME: other, CALLRAIL_API_KEY: KEY, DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS } },
+      );
+      assert.equal(entries(), copied + 1);
+      await clickUntilShown("open-history", "history-panel");
+      await browser.waitUntil(async () => /E2E from the command line[\s\S]*Ben at the CLI|Ben at the CLI[\s\S]*E2E from the command line/.test(await (await shown("history-panel")).getText()), {
+        timeout: 20_000,
+        timeoutMsg: "the window's History never showed the command line's change",
+      });
+      await shot("26-history-from-the-command-line");
+      await closeOverlays();
+    },
+  );
 
   it("shows no critical or serious accessibility violation on any screen (axe-core, WCAG 2.1 A and AA)", () => {
     assert.ok(screensChecked >= 15, `axe ran on ${screensChecked} screens`);

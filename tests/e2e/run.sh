@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 target="${CARGO_TARGET_DIR:?set CARGO_TARGET_DIR}"
 app="$target/debug/tracker-desk"
 sim="$target/debug/callrail-sim"
+# The command line, for the team store's second desk.
+export E2E_CLI="$target/debug/trackerdesk"
 export PATH="$HOME/.cargo/bin:$PATH"
 # The app turns WebKit's compositing off to save memory (src-tauri/src/webview.rs); WebKitWebDriver's
 # screenshots stall without it, so the runs that take screenshots keep it on. tests/footprint.sh

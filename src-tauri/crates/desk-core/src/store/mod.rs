@@ -210,6 +210,8 @@ pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)
 
 /// How many copied entries and snapshots `watch` is told of at a time.
 const COPY_STEP: usize = 50;
+/// Snapshots are copied this many at a time (one write each).
+const SNAPSHOT_CHUNK: usize = 500;
 
 /// The same, telling `watch` how many entries and snapshots are copied (every [`COPY_STEP`] and at
 /// the end) and stopping with `Cancelled` when it asks. A stopped copy leaves what it copied: copying
@@ -228,29 +230,25 @@ pub async fn copy_all_watched(
     let snapshots = from.all_snapshots().await?;
     let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
     let total = entries.len() + snapshots.len();
-    let step = |done: usize| -> CoreResult<()> {
+    // Told at the start, every COPY_STEP entries, after each chunk of snapshots and at the end.
+    let step = |done: usize, tell: bool| -> CoreResult<()> {
         if let Some(w) = watch {
-            if done.is_multiple_of(COPY_STEP) || done == total {
+            if tell || done.is_multiple_of(COPY_STEP) || done == total {
                 (w.on_step)(n(done), n(total));
             }
         }
         Ok(callrail::Watch::check(watch)?)
     };
-    step(0)?;
+    step(0, true)?;
     for (i, e) in entries.iter().rev().enumerate() {
         to.record_intent(e).await?;
-        step(i + 1)?;
+        step(i + 1, false)?;
     }
-    for (i, s) in snapshots.iter().enumerate() {
-        to.save_snapshot(
-            &s.connection,
-            &s.account_id,
-            &s.tracker_id,
-            s.company_id.as_deref(),
-            &s.tracker,
-        )
-        .await?;
-        step(entries.len() + i + 1)?;
+    let mut done = entries.len();
+    for chunk in snapshots.chunks(SNAPSHOT_CHUNK) {
+        to.save_snapshots(chunk).await?;
+        done += chunk.len();
+        step(done, true)?;
     }
     Ok((n(entries.len()), n(snapshots.len())))
 }

@@ -334,10 +334,26 @@ impl Store for MongoStore {
     }
 
     async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()> {
-        for r in records {
+        // Two round trips a chunk, not one a tracker: a listing of 10,000 trackers is 20 chunks.
+        // The copies are a cache of what CallRail showed, so a reader may miss one for a moment.
+        for chunk in records.chunks(500) {
+            let mut by_account: std::collections::BTreeMap<(&str, &str), Vec<&str>> =
+                Default::default();
+            for r in chunk {
+                by_account
+                    .entry((&r.connection, &r.account_id))
+                    .or_default()
+                    .push(&r.tracker_id);
+            }
+            for ((connection, account_id), ids) in by_account {
+                self.snapshots
+                    .delete_many(doc! { "connection": connection, "account_id": account_id, "tracker_id": { "$in": ids } })
+                    .await
+                    .map_err(db_err)?;
+            }
             self.snapshots
-                .replace_one(doc! { "connection": &r.connection, "account_id": &r.account_id, "tracker_id": &r.tracker_id }, r)
-                .upsert(true)
+                .insert_many(chunk)
+                .ordered(false)
                 .await
                 .map_err(db_err)?;
         }
