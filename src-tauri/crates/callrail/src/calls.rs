@@ -126,25 +126,21 @@ pub struct CallPages<'c> {
 impl Client {
     /// The calls `query` asks for, page by page (see [`CallPages::next_page`]).
     pub fn calls(&self, account_id: &str, query: &CallQuery) -> Result<CallPages<'_>> {
-        let account = check_id("account_id", account_id)?;
-        Ok(CallPages {
-            path: format!("/v3/a/{account}/calls.json"),
-            client: self,
-            account,
-            next: Some(Next::First(query.to_pairs()?)),
-            previous: HashSet::new(),
-            pages: 0,
-        })
+        self.call_pages(account_id, Next::First(query.to_pairs()?))
     }
 
     /// Goes on reading a call log at a `next_page` address kept from an earlier reading.
     pub fn calls_from(&self, account_id: &str, next_page: &str) -> Result<CallPages<'_>> {
+        self.call_pages(account_id, Next::Url(next_page.to_owned()))
+    }
+
+    fn call_pages(&self, account_id: &str, next: Next) -> Result<CallPages<'_>> {
         let account = check_id("account_id", account_id)?;
         Ok(CallPages {
             path: format!("/v3/a/{account}/calls.json"),
             client: self,
             account,
-            next: Some(Next::Url(next_page.to_owned())),
+            next: Some(next),
             previous: HashSet::new(),
             pages: 0,
         })
