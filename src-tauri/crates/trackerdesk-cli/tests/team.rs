@@ -201,7 +201,7 @@ fn a_create_in_flight_at_one_desk_holds_the_other_and_is_not_settled_by_it() {
     let t = team(SimConfig::default());
     // Ana's create is slow to be answered: while it is on its way, Ben tries the same one.
     t.s.sim
-        .add_fault("post-trackers:latency=4000".parse::<FaultSpec>().unwrap());
+        .add_fault("post-trackers:latency=8000".parse::<FaultSpec>().unwrap());
     let a = &t.a;
     let (conn, account, f) = (
         t.conn.clone(),
