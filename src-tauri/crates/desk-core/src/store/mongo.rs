@@ -9,8 +9,9 @@ use crate::run::{BulkRun, RunRow};
 use crate::{CoreError, CoreResult};
 use futures::TryStreamExt;
 use mongodb::bson::{doc, Document};
-use mongodb::options::{Acknowledgment, DatabaseOptions, IndexOptions, WriteConcern};
-use mongodb::{Collection, IndexModel};
+use mongodb::Collection;
+
+mod connect;
 
 pub struct MongoStore {
     /// For `ping`.
@@ -58,104 +59,8 @@ fn is_duplicate(e: &mongodb::error::Error) -> bool {
     )
 }
 
-fn db_err(e: mongodb::error::Error) -> CoreError {
+pub(super) fn db_err(e: mongodb::error::Error) -> CoreError {
     CoreError::Storage(format!("the team's MongoDB could not be used: {e}"))
-}
-
-impl MongoStore {
-    /// Connects (the connection string comes from the OS keyring) and creates the indexes.
-    pub async fn connect(uri: &str, database: &str) -> CoreResult<Self> {
-        let store = Self::open(uri, database).await?;
-        store.ensure_indexes().await?;
-        Ok(store)
-    }
-
-    /// The store, without reaching the server yet: an unreachable one makes each use fail (a write
-    /// is then refused before it is sent), and the driver reconnects by itself once it is back.
-    pub async fn open(uri: &str, database: &str) -> CoreResult<Self> {
-        let mut options = mongodb::options::ClientOptions::parse(uri)
-            .await
-            .map_err(db_err)?;
-        // A person is waiting: say so after a few seconds rather than the driver's 30.
-        options.server_selection_timeout = Some(std::time::Duration::from_secs(8));
-        options.app_name = Some("Tracker Desk".into());
-        let client = mongodb::Client::with_options(options).map_err(db_err)?;
-        // An intent counts once a majority of the replica set has it in its on-disk journal.
-        let durable = WriteConcern::builder()
-            .w(Acknowledgment::Majority)
-            .journal(true)
-            .build();
-        let db = client.database_with_options(
-            database,
-            DatabaseOptions::builder().write_concern(durable).build(),
-        );
-        Ok(Self {
-            admin: client.database("admin"),
-            journal: db.collection("journal_entries"),
-            claims: db.collection("write_claims"),
-            snapshots: db.collection("tracker_snapshots"),
-            connections: db.collection("connections"),
-            runs: db.collection("bulk_runs"),
-            run_rows: db.collection("bulk_rows"),
-            requests: db.collection("requests"),
-        })
-    }
-
-    /// Whether the server answers now.
-    pub async fn ping(&self) -> CoreResult<()> {
-        self.admin
-            .run_command(doc! { "ping": 1 })
-            .await
-            .map(|_| ())
-            .map_err(db_err)
-    }
-
-    /// Creates the indexes the queries need (nothing when they exist).
-    pub async fn ensure_indexes(&self) -> CoreResult<()> {
-        let store = self;
-        let unique = || IndexOptions::builder().unique(true).build();
-        let index = |keys: Document, unique_opts: Option<IndexOptions>| {
-            IndexModel::builder()
-                .keys(keys)
-                .options(unique_opts)
-                .build()
-        };
-        store
-            .journal
-            .create_indexes([
-                index(doc! { "id": 1 }, Some(unique())),
-                index(doc! { "created_at": -1 }, None),
-                index(doc! { "tracker_id": 1, "created_at": -1 }, None),
-                index(doc! { "company_id": 1, "created_at": -1 }, None),
-                index(doc! { "state": 1 }, None),
-            ])
-            .await
-            .map_err(db_err)?;
-        store
-            .snapshots
-            .create_index(index(
-                doc! { "connection": 1, "account_id": 1, "tracker_id": 1 },
-                Some(unique()),
-            ))
-            .await
-            .map_err(db_err)?;
-        store
-            .connections
-            .create_index(index(doc! { "id": 1 }, Some(unique())))
-            .await
-            .map_err(db_err)?;
-        store
-            .run_rows
-            .create_index(index(doc! { "run_id": 1, "index": 1 }, None))
-            .await
-            .map_err(db_err)?;
-        store
-            .requests
-            .create_index(index(doc! { "account_id": 1, "minute": 1 }, Some(unique())))
-            .await
-            .map_err(db_err)?;
-        Ok(())
-    }
 }
 
 #[async_trait::async_trait]
