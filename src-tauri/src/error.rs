@@ -65,11 +65,13 @@ impl From<CoreError> for IpcError {
             CoreError::Secrets(SecretError::Missing) => IpcError::Unauthorized { message },
             CoreError::Secrets(_) => IpcError::Keyring { message },
             CoreError::Storage(_) => IpcError::Storage { message },
-            CoreError::UnknownConnection(_) => IpcError::NotFound { message },
+            CoreError::UnknownConnection(_) | CoreError::NotFound(_) => {
+                IpcError::NotFound { message }
+            }
             CoreError::ConfirmationRequired { numbers, .. } => {
                 IpcError::ConfirmationRequired { numbers, message }
             }
-            CoreError::ChangedSincePlan(_) => IpcError::Api {
+            CoreError::ChangedSincePlan(_) | CoreError::Refused(_) => IpcError::Api {
                 status: 409,
                 message,
             },

@@ -30,7 +30,7 @@ enum Source {
 /// being applied.
 #[derive(Default)]
 pub struct BulkState {
-    source: Mutex<Option<Source>>,
+    source: Mutex<Option<(Source, bulk::Prices)>>,
     shown: Mutex<Option<FilePlan>>,
     controls: Mutex<HashMap<String, Arc<RunControl>>>,
 }
@@ -61,7 +61,7 @@ async fn plan_source(
 ) -> IpcResult<FilePlan> {
     let shown = match &source {
         Source::File(path) => {
-            let bytes = std::fs::read(path).map_err(|e| {
+            let bytes = bulk::read_path(path).map_err(|e| {
                 desk_core::CoreError::Storage(format!("could not read {}: {e}", path.display()))
             })?;
             FilePlan {
@@ -87,7 +87,7 @@ async fn plan_source(
                 .await?,
         },
     };
-    *lock(&state.source) = Some(source);
+    *lock(&state.source) = Some((source, prices));
     *lock(&state.shown) = Some(shown.clone());
     Ok(shown)
 }
@@ -174,9 +174,9 @@ pub async fn bulk_replan(
     allow_disable: bool,
     prices: bulk::Prices,
 ) -> IpcResult<FilePlan> {
-    let source = lock(&state.source)
+    let (source, _) = lock(&state.source)
         .clone()
-        .ok_or_else(|| desk_core::CoreError::Storage("open a trackers file first".into()))?;
+        .ok_or_else(|| desk_core::CoreError::Refused("open a trackers file first".into()))?;
     plan_source(
         &desk,
         &state,
@@ -202,15 +202,38 @@ pub async fn bulk_apply(
     confirm_released: u32,
     on_event: Channel<RunEvent>,
 ) -> IpcResult<RunView> {
-    let shown = lock(&state.shown).clone().ok_or_else(|| {
-        desk_core::CoreError::Storage("open a trackers file and see its plan first".into())
-    })?;
+    let nothing_open =
+        || desk_core::CoreError::Refused("open a trackers file and see its plan first".into());
+    let allow_disable = lock(&state.shown)
+        .as_ref()
+        .ok_or_else(nothing_open)?
+        .allow_disable;
+    let (source, prices) = lock(&state.source).clone().ok_or_else(nothing_open)?;
+    // Planned again now, from the file as it is and CallRail as it is: what was confirmed must
+    // still be what it buys and releases.
+    let shown = plan_source(
+        &desk,
+        &state,
+        source,
+        &connection_id,
+        &account_id,
+        allow_disable,
+        prices,
+    )
+    .await?;
     let s = &shown.plan.summary;
+    if s.errors > 0 {
+        return Err(desk_core::CoreError::Refused(format!(
+            "planned again, {} row(s) now have errors; nothing was sent: see the plan",
+            s.errors
+        ))
+        .into());
+    }
     if confirm_bought != s.numbers_bought || confirm_released != s.numbers_released {
         return Err(desk_core::CoreError::ConfirmationRequired {
             numbers: s.numbers_bought,
             message: format!(
-                "type the numbers this plan buys ({}) and releases ({}) to apply it",
+                "planned again just now, it buys {} and releases {} number(s); type those to apply it",
                 s.numbers_bought, s.numbers_released
             ),
         }
@@ -259,7 +282,7 @@ pub async fn bulk_resume(
         .await?
         .into_iter()
         .find(|v| v.run.id == run_id)
-        .ok_or_else(|| desk_core::CoreError::Storage(format!("there is no bulk run {run_id}")))?;
+        .ok_or_else(|| desk_core::CoreError::NotFound(format!("there is no bulk run {run_id}")))?;
     drive(&desk, &state, &view.run, on_event).await
 }
 

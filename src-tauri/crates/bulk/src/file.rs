@@ -68,10 +68,46 @@ pub enum FileError {
     Csv { line: u64, message: String },
     #[error("the header row has no \"name\" column, so this is not a trackers file")]
     NoHeader,
+    #[error("the header names {0}, which a trackers file does not have; the columns are: {cols}", cols = COLUMNS.join(", "))]
+    UnknownColumns(String),
+    #[error("the file is {size} bytes; a trackers file may have at most {MAX_FILE_BYTES} bytes (split it)")]
+    TooLarge { size: u64 },
+    #[error("the file has more than {MAX_ROWS} rows; split it into smaller files")]
+    TooManyRows,
+}
+
+/// The largest trackers file read: 20,000 rows of every column fit well within it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The most rows a file may have: a run beyond this would take the account's quota for days.
+pub const MAX_ROWS: usize = 20_000;
+
+/// Refuses a file of `size` bytes before it is read.
+pub fn check_size(size: u64) -> Result<(), FileError> {
+    if size > MAX_FILE_BYTES {
+        Err(FileError::TooLarge { size })
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads the trackers file at `path`, refusing one too large before reading it.
+pub fn read_path(path: &std::path::Path) -> Result<Vec<u8>, std::io::Error> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    check_size(size)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // Read no more than the cap, even if the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    check_size(bytes.len() as u64)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
+    Ok(bytes)
 }
 
 /// The rows of a trackers file.
 pub fn read(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
+    check_size(bytes.len() as u64)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|_| FileError::NotUtf8)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
@@ -80,10 +116,28 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Row>, FileError> {
         return Err(FileError::NoHeader);
     }
     let trimmed: csv::StringRecord = headers.iter().map(str::trim).collect();
+    // A column the file misnames (`ID` for `id`) would silently be ignored: every row would then
+    // match by name or create.
+    let unknown: Vec<String> = trimmed
+        .iter()
+        .filter(|h| !h.is_empty() && !COLUMNS.contains(h))
+        .map(
+            |h| match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)) {
+                Some(c) => format!("\"{h}\" (did you mean \"{c}\"?)"),
+                None => format!("\"{h}\""),
+            },
+        )
+        .collect();
+    if !unknown.is_empty() {
+        return Err(FileError::UnknownColumns(unknown.join(", ")));
+    }
     let columns = std::sync::Arc::new(trimmed.iter().map(str::to_owned).collect());
     reader.set_headers(trimmed);
     let mut rows = Vec::new();
     for (i, record) in reader.deserialize::<Row>().enumerate() {
+        if i >= MAX_ROWS {
+            return Err(FileError::TooManyRows);
+        }
         let mut row = record.map_err(csv_error)?;
         row.line = u32::try_from(i + 2).unwrap_or(u32::MAX);
         row.columns = std::sync::Arc::clone(&columns);

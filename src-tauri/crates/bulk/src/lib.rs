@@ -7,5 +7,9 @@ mod file;
 mod plan;
 mod row_form;
 
-pub use file::{neutral, read, row_of, spreadsheet_writer, write, FileError, Row, COLUMNS};
+pub use file::{
+    check_size, neutral, read, read_path, row_of, spreadsheet_writer, write, FileError, Row,
+    COLUMNS, MAX_FILE_BYTES, MAX_ROWS,
+};
+pub use plan::name_key;
 pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary, Work};

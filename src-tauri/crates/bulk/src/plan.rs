@@ -50,6 +50,7 @@ pub struct PlannedRow {
 /// What applying a row sends, and what it was planned against, so that a run applies exactly
 /// the plan shown, after a crash too.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Work {
     /// The create form.
     pub form: Option<TrackerForm>,
@@ -59,6 +60,9 @@ pub struct Work {
     pub current_name: Option<String>,
     /// The tracker, as its form, when planned: an edit is not forced over a change made since.
     pub basis: Option<TrackerForm>,
+    /// The numbers a disable releases, as planned: it releases no other.
+    #[serde(default)]
+    pub releases: Vec<String>,
 }
 
 /// What a number costs a month, in dollars.
@@ -124,41 +128,46 @@ const BULK_PER_HOUR: u32 = 900;
 /// company has its name: then it is that tracker. Disabling needs `allow_disable`.
 pub fn plan(rows: &[Row], trackers: &[Tracker], allow_disable: bool, prices: Prices) -> Plan {
     let by_id: HashMap<&str, &Tracker> = trackers.iter().map(|t| (t.id.as_str(), t)).collect();
-    let by_name: HashMap<(String, String), &Tracker> = trackers
-        .iter()
-        .filter(|t| t.is_active())
-        .filter_map(|t| {
-            Some((
-                (t.company.as_ref()?.id.clone(), t.name.trim().to_owned()),
-                t,
-            ))
-        })
-        .collect();
+    let mut by_name: HashMap<(String, String), Vec<&Tracker>> = HashMap::new();
+    for t in trackers.iter().filter(|t| t.is_active()) {
+        if let Some(company) = &t.company {
+            by_name
+                .entry((company.id.clone(), name_key(&t.name)))
+                .or_default()
+                .push(t);
+        }
+    }
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
         let name = cell(&row.name).to_owned();
         let id = cell(&row.id);
-        let existing = if id.is_empty() {
-            by_name
-                .get(&(cell(&row.company_id).to_owned(), name.clone()))
-                .copied()
-        } else {
-            by_id.get(id).copied()
-        };
-        let mut p = match existing {
-            Some(t) => plan_existing(row, t, allow_disable),
-            None if !id.is_empty() => failed(
+        let named = by_name
+            .get(&(cell(&row.company_id).to_owned(), name_key(&name)))
+            .map_or(&[][..], Vec::as_slice);
+        let mut p = match (id.is_empty(), by_id.get(id), named) {
+            (false, Some(t), _) => plan_existing(row, t, allow_disable),
+            (false, None, _) => failed(
                 row,
                 "id",
                 format!("there is no tracker {id} in the companies this file names"),
             ),
-            None => plan_create(row),
+            (true, _, [t]) => plan_existing(row, t, allow_disable),
+            (true, _, []) => plan_create(row),
+            (true, _, twins) => failed(
+                row,
+                "id",
+                format!(
+                    "{} active trackers of this company are named \"{name}\" ({}): give the id of the one meant",
+                    twins.len(),
+                    twins.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
         };
         let target = p
             .tracker_id
             .clone()
-            .unwrap_or_else(|| format!("{}/{name}", cell(&row.company_id)));
+            .unwrap_or_else(|| format!("{}/{}", cell(&row.company_id), name_key(&name)));
         if let Some(first) = seen.insert(target, row.line) {
             p = failed(
                 row,
@@ -172,6 +181,18 @@ pub fn plan(rows: &[Row], trackers: &[Tracker], allow_disable: bool, prices: Pri
         summary: summarize(&planned, prices),
         rows: planned,
     }
+}
+
+/// A tracker's name as two names are compared: Unicode-normalised (NFKC), case-folded, with its
+/// spaces trimmed and runs of them made one, so "Main  St" and "main st" are one tracker.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Plan {
@@ -329,6 +350,10 @@ fn plan_existing(row: &Row, t: &Tracker, allow_disable: bool) -> PlannedRow {
         (true, false) => {
             return on(PlannedRow {
                 numbers_released: u32::try_from(t.pool_size()).unwrap_or(u32::MAX),
+                work: Work {
+                    releases: t.tracking_numbers.clone(),
+                    ..Work::default()
+                },
                 ..row_result(row, Action::Disable)
             })
         }

@@ -157,3 +157,83 @@ fn a_file_is_read_with_or_without_a_byte_order_mark_and_formula_cells_come_back(
         "no name column: not a trackers file"
     );
 }
+
+#[test]
+fn a_name_two_active_trackers_share_is_an_error_naming_both_ids() {
+    let mut trackers = company();
+    let mut twin = trackers[0].clone();
+    twin.id = "TRKtwin".into();
+    twin.name = format!("  {}  ", trackers[0].name.to_uppercase());
+    trackers.push(twin);
+    let company = trackers[0].company.clone().unwrap().id;
+    let file = format!(
+        "company_id,name,whisper\n{company},{},Hello\n",
+        trackers[0].name
+    );
+    let p = planned(&file, &trackers, false);
+    assert_eq!(p.rows[0].action, Action::Error, "{p:#?}");
+    let message = &p.rows[0].errors[0].message;
+    assert!(
+        message.contains(&trackers[0].id)
+            && message.contains("TRKtwin")
+            && message.contains("give the id"),
+        "{message}"
+    );
+}
+
+#[test]
+fn names_are_matched_trimmed_case_folded_and_unicode_normalised() {
+    let mut trackers = company();
+    trackers[0].name = "Café Main St".into();
+    let company = trackers[0].company.clone().unwrap().id;
+    // Decomposed é, other case, doubled and padded spaces: the same tracker, not a create.
+    let file = format!("company_id,name,whisper\n{company},\"  cafe\u{301}  MAIN   st \",Hello\n");
+    let p = planned(&file, &trackers, false);
+    assert_eq!(p.rows[0].action, Action::Update, "{p:#?}");
+    assert_eq!(
+        p.rows[0].tracker_id.as_deref(),
+        Some(trackers[0].id.as_str())
+    );
+    assert_eq!(bulk::name_key(" Café\u{a0}Main  ST"), "café main st");
+}
+
+#[test]
+fn a_misnamed_column_is_refused_with_the_name_meant() {
+    let e = read(b"ID,company_id,name\nTRK1,COM1,A\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("\"ID\" (did you mean \"id\"?)"), "{e}");
+    let e = read(b"name,colour\nA,red\n").unwrap_err().to_string();
+    assert!(e.contains("\"colour\""), "{e}");
+}
+
+#[test]
+fn a_file_too_large_is_refused_before_it_is_read() {
+    let dir = std::env::temp_dir().join(format!("bulk-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.csv");
+    // A sparse 200 MB file: refused from its size alone, without reading its bytes.
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(200 * 1024 * 1024).unwrap();
+    let e = bulk::read_path(&path).unwrap_err().to_string();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(e.contains("at most 16777216 bytes"), "{e}");
+    let mut many = String::from("name\n");
+    for i in 0..=bulk::MAX_ROWS {
+        many.push_str(&format!("T{i}\n"));
+    }
+    assert!(read(many.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("more than 20000 rows"));
+}
+
+#[test]
+fn a_planned_disable_keeps_the_numbers_it_releases() {
+    let trackers = company();
+    let t = &trackers[1];
+    let file = format!("id,name,status\n{},{},disabled\n", t.id, t.name);
+    let p = planned(&file, &trackers, true);
+    assert_eq!(p.rows[0].action, Action::Disable);
+    assert_eq!(p.rows[0].work.releases, t.tracking_numbers);
+}

@@ -18,6 +18,13 @@ pub enum CoreError {
     /// A planned change found the tracker changed in CallRail since the plan: nothing was sent.
     #[error("{0}")]
     ChangedSincePlan(String),
+    /// What was asked for is not there (a bulk run by its id).
+    #[error("{0}")]
+    NotFound(String),
+    /// The request cannot be carried out as it stands (a plan row with nothing to send, no file
+    /// opened); nothing was sent.
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl From<callrail::Violations> for CoreError {

@@ -26,6 +26,9 @@ pub fn person_named(name: Option<&str>) -> String {
 /// What a change is about, before it is sent.
 #[derive(Clone)]
 pub(crate) struct Intent<'a> {
+    /// The entry's id when its caller named it before (a bulk run's row names its entry before it
+    /// is written); a new one otherwise.
+    pub id: Option<String>,
     pub connection_id: &'a str,
     pub connection: &'a str,
     pub account_id: &'a str,
@@ -48,6 +51,7 @@ impl<'a> Intent<'a> {
         request: String,
     ) -> Self {
         Self {
+            id: None,
             connection_id,
             connection,
             account_id,
@@ -108,6 +112,11 @@ impl InFlight {
 pub(crate) enum Claim {
     Ours(InFlight),
     Held(JournalEntry),
+}
+
+/// A new entry's id.
+pub(crate) fn new_entry_id() -> String {
+    format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..))
 }
 
 pub(crate) fn json(t: &Tracker) -> Option<String> {
@@ -204,35 +213,11 @@ impl Journal {
         self.locks.join(format!("{id}.lock"))
     }
 
-    /// Holds the lock named `name` while the file returned lives; `None` when another process of
-    /// this computer holds it.
-    pub(crate) fn hold(&self, name: &str) -> CoreResult<Option<File>> {
-        let file = std::fs::create_dir_all(&self.locks)
-            .and_then(|()| {
-                File::options()
-                    .create(true)
-                    .truncate(false)
-                    .write(true)
-                    .open(self.lock_path(name))
-            })
-            .map_err(|e| {
-                CoreError::Storage(format!("could not use {}: {e}", self.locks.display()))
-            })?;
-        match file.try_lock() {
-            Ok(()) => Ok(Some(file)),
-            Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => Err(CoreError::Storage(format!(
-                "could not use {}: {e}",
-                self.locks.display()
-            ))),
-        }
-    }
-
     /// Writes the "intended" entry (synced) before anything is sent, unless an unresolved entry
     /// holds the same target.
     pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<Claim> {
         let entry = JournalEntry {
-            id: format!("{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..)),
+            id: i.id.unwrap_or_else(new_entry_id),
             created_at: crate::now_rfc3339(),
             completed_at: None,
             person: self.person(),
@@ -391,6 +376,7 @@ mod tests {
         ] {
             let claim = journal
                 .begin(Intent {
+                    id: None,
                     connection_id: connection,
                     connection: "c",
                     account_id: "ACC1",

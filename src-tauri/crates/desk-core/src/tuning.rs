@@ -19,6 +19,9 @@ pub struct Tuning {
     pub deadline: Duration,
     /// CallRail's request limits for one account, which the quota governor counts against.
     pub quota: RateLimits,
+    /// How long a bulk run's lease lasts unless its desk renews it (every third of it): a desk
+    /// that died lets its run be taken over once this has passed.
+    pub lease: Duration,
 }
 
 impl Default for Tuning {
@@ -30,13 +33,14 @@ impl Default for Tuning {
             min_age: Duration::from_secs(120),
             deadline: Duration::from_secs(180),
             quota: RateLimits::default(),
+            lease: Duration::from_secs(60),
         }
     }
 }
 
 impl Tuning {
     /// The defaults, with whole seconds from `TRACKERDESK_CHECK_SECONDS` (the check window),
-    /// `TRACKERDESK_TIMEOUT_SECONDS` and `TRACKERDESK_SETTLE_SECONDS`, and the limits from
+    /// `TRACKERDESK_TIMEOUT_SECONDS`, `TRACKERDESK_SETTLE_SECONDS` and `TRACKERDESK_LEASE_SECONDS`, and the limits from
     /// `TRACKERDESK_QUOTA_PER_HOUR` and `TRACKERDESK_QUOTA_PER_DAY` (an account whose CallRail
     /// limits differ) where they are set.
     pub fn from_env() -> Self {
@@ -57,6 +61,9 @@ impl Tuning {
         }
         if let Some(d) = secs("TRACKERDESK_SETTLE_SECONDS") {
             t.settle = d;
+        }
+        if let Some(d) = secs("TRACKERDESK_LEASE_SECONDS").filter(|d| !d.is_zero()) {
+            t.lease = d;
         }
         let count = |name: &str| {
             std::env::var(name)

@@ -17,6 +17,7 @@ const PROBE: &str = env!("CARGO_BIN_EXE_journal-probe");
 async fn store_contract(store: &dyn Store) {
     bulk_contract::runs_contract(store).await;
     bulk_contract::quota_contract(store).await;
+    bulk_contract::leases_contract(store).await;
     store
         .record_intent(&entry(
             "a",

@@ -26,6 +26,9 @@ impl From<desk_core::CoreError> for Failure {
     fn from(e: desk_core::CoreError) -> Self {
         match e {
             desk_core::CoreError::Callrail(c) => c.into(),
+            e @ (desk_core::CoreError::NotFound(_) | desk_core::CoreError::Refused(_)) => {
+                Failure::Input(e.to_string())
+            }
             other => Failure::Remote(other.to_string()),
         }
     }

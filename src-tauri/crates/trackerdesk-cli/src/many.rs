@@ -25,7 +25,7 @@ impl Ctx {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> Result<(String, bulk::Plan), Failure> {
-        let bytes = std::fs::read(file)
+        let bytes = bulk::read_path(file)
             .map_err(|e| Failure::Input(format!("could not read {}: {e}", file.display())))?;
         let account = self.account().await?;
         let plan = self

@@ -1,12 +1,16 @@
 //! Bulk work on the desk: a company's trackers as a file, the plan of applying a file (a dry run:
 //! it reads trackers and writes nothing), and one planned row applied through the journaled writes.
 
+use super::writes::PlannedRelease;
 use super::{Desk, Written};
+use crate::run::{BulkRun, RowState, RunRow};
+use crate::store::{EntryState, HistoryFilter, JournalEntry, Operation, Store};
 use crate::{CoreError, CoreResult};
 use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 /// One change to many trackers at once, chosen in the trackers table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -151,25 +155,28 @@ impl Desk {
         Ok(())
     }
 
-    /// Applies one planned row through the journaled write path (create, edit or disable), with the
-    /// numbers the plan priced as the confirmed count. If CallRail changed since the plan, the row
-    /// is refused with what changed, and nothing is forced.
+    /// Applies one planned row of `run` through the journaled write path (create, edit or
+    /// disable), journaled as `entry` (the id the row named before), with the numbers the plan
+    /// priced as the confirmed count. If CallRail changed since the plan, the row is refused with
+    /// what changed, and nothing is forced.
     pub(crate) async fn apply_planned(
         &self,
-        connection: &str,
-        account: &str,
-        row: &bulk::PlannedRow,
-        work: &bulk::Work,
+        run: &BulkRun,
+        row: &RunRow,
+        entry: &str,
     ) -> CoreResult<Written> {
-        let id = row.tracker_id.as_deref().unwrap_or_default();
-        match (row.action, &work.form, &work.changes) {
+        let (connection, account) = (run.connection_id.as_str(), run.account_id.as_str());
+        let (planned, work) = (&row.planned, &row.work);
+        let id = planned.tracker_id.as_deref().unwrap_or_default();
+        match (planned.action, &work.form, &work.changes) {
             (bulk::Action::Create, Some(form), _) => {
                 self.create_as(
                     connection,
                     account,
                     form,
-                    row.numbers_bought,
+                    planned.numbers_bought,
                     crate::trackers::Create::Planned,
+                    Some(entry),
                 )
                 .await
             }
@@ -179,26 +186,156 @@ impl Desk {
                     account,
                     id,
                     changes,
-                    row.numbers_bought,
+                    planned.numbers_bought,
                     work.basis.as_ref(),
+                    Some(entry),
                 )
                 .await
             }
             (bulk::Action::Disable, _, _) => {
                 let name = work.current_name.as_deref().unwrap_or_default();
-                match self.disable_tracker(connection, account, id, name).await {
-                    Err(CoreError::ConfirmationRequired { .. }) => {
-                        Err(CoreError::ChangedSincePlan(
-                            "the tracker was renamed in CallRail since the plan; nothing was sent: plan again".into(),
-                        ))
+                let release = PlannedRelease {
+                    name,
+                    numbers: &work.releases,
+                    count: planned.numbers_released,
+                };
+                self.disable_as(connection, account, id, name, Some(release), Some(entry))
+                    .await
+            }
+            _ => Err(CoreError::Refused(format!(
+                "line {} has nothing to apply",
+                planned.line
+            ))),
+        }
+    }
+
+    /// What the journal and CallRail say of a row before it is sent, as the row's end when it must
+    /// not be sent: its own entry settled (done, or unknown still), and for a create, the same name
+    /// made since the plan, by another run, a teammate or by hand. `None`: send it.
+    pub(crate) async fn before_sending(
+        &self,
+        run: &BulkRun,
+        store: &Arc<dyn Store>,
+        row: &RunRow,
+    ) -> CoreResult<Option<RowEnd>> {
+        if let Some(id) = &row.entry_id {
+            if let Some(entry) = store.entries(std::slice::from_ref(id)).await?.pop() {
+                let entry = self.settle(entry).await?;
+                match entry.state {
+                    EntryState::Succeeded => {
+                        return Ok(Some(RowEnd::of_entry(RowState::Done, &entry)))
                     }
-                    other => other,
+                    // Proven not made: sent again, under a new entry.
+                    EntryState::Failed => {}
+                    EntryState::Intended | EntryState::Unknown => {
+                        return Ok(Some(RowEnd::of_entry(RowState::Unknown, &entry)))
+                    }
                 }
             }
-            _ => Err(CoreError::Storage(format!(
-                "line {} has nothing to apply",
-                row.line
-            ))),
+        }
+        let (bulk::Action::Create, Some(form)) = (row.planned.action, &row.work.form) else {
+            return Ok(None);
+        };
+        let key = bulk::name_key(&form.name);
+        let company = form.company_id.trim();
+        let since_plan = store
+            .history(&HistoryFilter {
+                company_id: Some(company.to_owned()),
+                operation: Some(Operation::Create),
+                since: Some(run.created_at.clone()),
+                limit: Some(u32::MAX),
+                ..HistoryFilter::default()
+            })
+            .await?;
+        for other in since_plan.into_iter().filter(|e| {
+            e.account_id == run.account_id
+                && Some(&e.id) != row.entry_id.as_ref()
+                && bulk::name_key(&e.tracker_name) == key
+        }) {
+            let other = self.settle(other).await?;
+            match other.state {
+                EntryState::Succeeded => {
+                    return Ok(Some(RowEnd {
+                        state: RowState::Changed,
+                        message: format!(
+                            "made since the plan: {} created \"{}\" {}; it was not bought again",
+                            other.person, other.tracker_name, other.created_at
+                        ),
+                        tracker_id: other.tracker_id,
+                    }))
+                }
+                EntryState::Failed => {}
+                EntryState::Intended | EntryState::Unknown => {
+                    return Ok(Some(RowEnd {
+                        state: RowState::Unknown,
+                        message: format!(
+                            "a create of \"{}\" begun {} by {} has no known outcome yet; this row waits for it",
+                            other.tracker_name, other.created_at, other.person
+                        ),
+                        tracker_id: None,
+                    }))
+                }
+            }
+        }
+        // CallRail itself, read whole (a search can lag): the name may have been made by hand.
+        let client = self.connections.client(&run.connection_id)?;
+        let query = TrackerQuery {
+            status: Some(StatusFilter::Active),
+            ..TrackerQuery::company(company)
+        };
+        let made = client
+            .list_all_trackers(&run.account_id, &query)
+            .await?
+            .into_iter()
+            .find(|t| bulk::name_key(&t.name) == key);
+        Ok(made.map(|t| RowEnd {
+            state: RowState::Changed,
+            message: format!(
+                "made since the plan: CallRail has an active tracker \"{}\" ({}) in this company; nothing was sent: plan again",
+                t.name, t.id
+            ),
+            tracker_id: Some(t.id),
+        }))
+    }
+
+    /// An unresolved entry checked against CallRail, unless its request may still be on its way;
+    /// a resolved one as it is.
+    pub(crate) async fn settle(&self, entry: JournalEntry) -> CoreResult<JournalEntry> {
+        let tuning = self.connections.tuning();
+        if !entry.unresolved() || self.journal.in_flight(&entry, tuning.min_age) {
+            return Ok(entry);
+        }
+        let Ok(client) = self.connections.client(&entry.connection_id) else {
+            return Ok(entry);
+        };
+        let c = self.journal.reconcile(&client, &entry, &tuning).await?;
+        Ok(JournalEntry {
+            state: c.state,
+            outcome: Some(c.outcome),
+            tracker_id: c.tracker_id.or(entry.tracker_id.clone()),
+            after: c.after.or(entry.after.clone()),
+            ..entry
+        })
+    }
+}
+
+/// How a row ended, when it ends without being sent now.
+#[derive(Debug, Clone)]
+pub(crate) struct RowEnd {
+    pub state: RowState,
+    pub message: String,
+    pub tracker_id: Option<String>,
+}
+
+impl RowEnd {
+    fn of_entry(state: RowState, e: &JournalEntry) -> Self {
+        Self {
+            state,
+            message: e
+                .outcome
+                .clone()
+                .unwrap_or_else(|| "in progress, or interrupted".into()),
+            tracker_id: e.tracker_id.clone(),
         }
     }
 }

@@ -3,11 +3,14 @@
 //! proven not made, and pausing or cancelling between rows. A row left unknown is checked once more
 //! after the settling time.
 
-use super::run::{run_lock, RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
+use super::lease::Lease;
+use super::run::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
 use super::Desk;
-use crate::run::{RowState, RunCounts, RunRow, RunState};
+use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
+use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// How often a row that CallRail failed to make is sent again before the run pauses.
@@ -57,12 +60,10 @@ fn classify(result: CoreResult<super::Written>) -> Attempt {
     }
 }
 
-/// Requests a row spends: one a create; a read and a write for an edit or a disable.
-fn requests_of(row: &RunRow) -> u32 {
-    match row.planned.action {
-        bulk::Action::Create => 1,
-        _ => 2,
-    }
+/// Requests a row spends: a read and a write (a create reads the company's trackers for its
+/// name just before it is sent; an edit or a disable reads the tracker).
+fn requests_of(_row: &RunRow) -> u32 {
+    2
 }
 
 impl Desk {
@@ -75,24 +76,39 @@ impl Desk {
         control: &RunControl,
         on: &(dyn Fn(RunEvent) + Send + Sync),
     ) -> CoreResult<RunView> {
-        let Some(_held) = self.journal.hold(&run_lock(run_id))? else {
-            return Err(CoreError::Storage(
-                "this run is being applied by another window or command already".into(),
-            ));
-        };
         let (mut run, store) = self.find_run(run_id).await?;
-        let mut rows = store.run_rows(run_id).await?;
+        let lease = Lease::take(self, &store, run_id).await?;
+        let result = lease
+            .hold_while(self.drive_leased(&mut run, &store, control, &lease, on))
+            .await;
+        lease.release().await;
+        result
+    }
+
+    async fn drive_leased(
+        &self,
+        run: &mut BulkRun,
+        store: &Arc<dyn Store>,
+        control: &RunControl,
+        lease: &Lease,
+        on: &(dyn Fn(RunEvent) + Send + Sync),
+    ) -> CoreResult<RunView> {
+        let run_id = run.id.clone();
+        let mut rows = self
+            .followed(store, run, store.run_rows(&run_id).await?)
+            .await?;
         if run.state == RunState::Cancelled {
             return Ok(RunView {
                 counts: RunCounts::of(&rows),
-                run,
+                run: run.clone(),
                 active: false,
+                applied_by: None,
             });
         }
         run.state = RunState::Running;
         run.reason = None;
         run.updated_at = crate::now_rfc3339();
-        store.update_run(&run).await?;
+        store.update_run(run).await?;
         on(RunEvent::Started {
             run: run.clone(),
             counts: RunCounts::of(&rows),
@@ -132,6 +148,13 @@ impl Desk {
             }
             let mut retries = 0u32;
             loop {
+                if lease.lost() {
+                    stopped = Some((
+                        RunState::Paused,
+                        "paused: this desk could not keep the run's lease in the journal store; resume to go on".to_owned(),
+                    ));
+                    break 'rows;
+                }
                 match control.asked() {
                     PAUSE => {
                         stopped = Some((RunState::Paused, "paused".to_owned()));
@@ -153,15 +176,25 @@ impl Desk {
                             .to_owned(),
                     )),
                     None => {
-                        let result = self
-                            .apply_planned(
-                                &run.connection_id,
-                                &run.account_id,
-                                &rows[i].planned,
-                                &rows[i].work,
-                            )
-                            .await;
-                        match classify(result) {
+                        let attempt = match self.before_sending(run, store, &rows[i]).await {
+                            Ok(Some(end)) => Attempt::Ended(end.state, end.message, end.tracker_id),
+                            Ok(None) => {
+                                // The row names its entry before the entry is written and the
+                                // request leaves: whatever settles the entry settles the row.
+                                let entry = crate::journal::new_entry_id();
+                                rows[i].entry_id = Some(entry.clone());
+                                match store.update_run_row(&rows[i]).await {
+                                    Ok(()) => {
+                                        classify(self.apply_planned(run, &rows[i], &entry).await)
+                                    }
+                                    Err(e) => Attempt::Stop(format!(
+                                        "the run could not be recorded ({e})"
+                                    )),
+                                }
+                            }
+                            Err(e) => Attempt::Stop(e.to_string()),
+                        };
+                        match attempt {
                             Attempt::Ended(state, message, tracker) => {
                                 if state == RowState::Unknown && not_before.is_none() {
                                     order
@@ -248,7 +281,7 @@ impl Desk {
         run.state = state;
         run.reason = Some(reason).filter(|r| !r.is_empty());
         run.updated_at = crate::now_rfc3339();
-        if let Err(e) = store.update_run(&run).await {
+        if let Err(e) = store.update_run(run).await {
             // The rows' outcomes were told already; the run's own state is a warning.
             let note = format!("where the run stands could not be recorded ({e})");
             run.reason = Some(match run.reason.take() {
@@ -262,9 +295,10 @@ impl Desk {
             counts: counts.clone(),
         });
         Ok(RunView {
-            run,
+            run: run.clone(),
             counts,
             active: false,
+            applied_by: None,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod drive;
+mod lease;
 mod person;
 mod run;
 mod search;

@@ -65,12 +65,11 @@ pub enum RunEvent {
 pub struct RunView {
     pub run: BulkRun,
     pub counts: RunCounts,
-    /// Whether a process of this computer is applying it now.
+    /// Whether a desk (this one, another window, the command line, a teammate's) holds its lease
+    /// and is applying it now.
     pub active: bool,
-}
-
-pub(super) fn run_lock(id: &str) -> String {
-    format!("run-{id}")
+    /// Who is applying it, and until when their lease runs unless renewed: "Ana@mac until …".
+    pub applied_by: Option<String>,
 }
 
 impl Desk {
@@ -109,6 +108,7 @@ impl Desk {
                 message: None,
                 tracker_id: r.tracker_id.clone(),
                 finished_at: None,
+                entry_id: None,
                 work: r.work.clone(),
             })
             .collect();
@@ -155,20 +155,26 @@ impl Desk {
                 return Ok((run, store));
             }
         }
-        Err(CoreError::Storage(format!("there is no bulk run {run_id}")))
+        Err(CoreError::NotFound(format!(
+            "there is no bulk run {run_id}"
+        )))
     }
 
     /// The newest runs, with how their rows stand.
     pub async fn runs(&self, limit: u32) -> CoreResult<Vec<RunView>> {
         let mut out = Vec::new();
         for store in self.run_stores() {
+            let leases = store.run_leases().await?;
             for run in store.runs(limit).await? {
-                let rows = store.run_rows(&run.id).await?;
-                let active = self.journal.hold(&run_lock(&run.id))?.is_none();
+                let rows = self
+                    .followed(&store, &run, store.run_rows(&run.id).await?)
+                    .await?;
+                let lease = leases.iter().find(|l| l.run_id == run.id);
                 out.push(RunView {
                     counts: RunCounts::of(&rows),
+                    active: lease.is_some(),
+                    applied_by: lease.map(|l| format!("{} until {}", l.person, l.expires_at)),
                     run,
-                    active,
                 });
             }
         }
@@ -178,8 +184,41 @@ impl Desk {
     }
 
     pub async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
-        let (_, store) = self.find_run(run_id).await?;
-        store.run_rows(run_id).await
+        let (run, store) = self.find_run(run_id).await?;
+        self.followed(&store, &run, store.run_rows(run_id).await?)
+            .await
+    }
+
+    /// A run's rows as their journal entries tell them (see [`RunRow::follow`]); a row that
+    /// changed is written back, so every reader of the run sees the same.
+    pub(super) async fn followed(
+        &self,
+        store: &Arc<dyn Store>,
+        run: &BulkRun,
+        mut rows: Vec<RunRow>,
+    ) -> CoreResult<Vec<RunRow>> {
+        let ids: Vec<String> = rows
+            .iter()
+            .filter(|r| r.state.open())
+            .filter_map(|r| r.entry_id.clone())
+            .collect();
+        if ids.is_empty() {
+            return Ok(rows);
+        }
+        let entries = store.entries(&ids).await?;
+        let cancelled = run.state == RunState::Cancelled;
+        for row in &mut rows {
+            let entry = entries
+                .iter()
+                .find(|e| Some(&e.id) == row.entry_id.as_ref());
+            if row.follow(entry, cancelled) {
+                // The entry is the record; writing the row back only spares the next reader.
+                if let Err(e) = store.update_run_row(row).await {
+                    tracing::warn!("a run's row could not be brought up to its entry: {e}");
+                }
+            }
+        }
+        Ok(rows)
     }
 
     /// Runs a crash or a pause left with something to do, that no process is applying now: the

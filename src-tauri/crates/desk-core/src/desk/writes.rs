@@ -85,12 +85,14 @@ impl Desk {
             form,
             confirmed_numbers,
             trackers::Create::Checked,
+            None,
         )
         .await
     }
 
     /// A create, reading around its POST as `how` says (a bulk run's was planned against the
-    /// account's active companies, so it spends the POST alone).
+    /// account's active companies, so it spends the POST alone), journaled as `entry` when its
+    /// caller named the entry before.
     pub(crate) async fn create_as(
         &self,
         connection: &str,
@@ -98,6 +100,7 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
         how: trackers::Create,
+        entry: Option<&str>,
     ) -> CoreResult<Written> {
         let draft = form.validate()?;
         trackers::guard_create(&draft, confirmed_numbers)?;
@@ -105,6 +108,7 @@ impl Desk {
         let request = draft.to_body().to_string();
         let flight = match self
             .claim(Intent {
+                id: entry.map(str::to_owned),
                 connection_id: connection,
                 connection: &name,
                 account_id: account,
@@ -152,13 +156,22 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        self.update_against(connection, account, id, changes, confirmed_numbers, None)
-            .await
+        self.update_against(
+            connection,
+            account,
+            id,
+            changes,
+            confirmed_numbers,
+            None,
+            None,
+        )
+        .await
     }
 
     /// An edit planned against `basis` (the tracker's form when planned): when the tracker already
     /// is as the edit makes it, nothing is sent; when it changed otherwise since, nothing is sent
-    /// and the error says what changed.
+    /// and the error says what changed. Journaled as `entry` when its caller named it.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) async fn update_against(
         &self,
         connection: &str,
@@ -167,6 +180,7 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
         basis: Option<&TrackerForm>,
+        entry: Option<&str>,
     ) -> CoreResult<Written> {
         let (client, name) = self.connection(connection)?;
         let (preview, before) = trackers::preview(&client, account, id, changes).await?;
@@ -189,14 +203,17 @@ impl Desk {
         }
         trackers::guard_update(&preview, confirmed_numbers)?;
         let request = serde_json::to_string(changes).unwrap_or_default();
-        let intent = Intent::change(
-            connection,
-            &name,
-            account,
-            &before,
-            Operation::Update,
-            request,
-        );
+        let intent = Intent {
+            id: entry.map(str::to_owned),
+            ..Intent::change(
+                connection,
+                &name,
+                account,
+                &before,
+                Operation::Update,
+                request,
+            )
+        };
         let flight = match self.claim(intent).await? {
             Ok(flight) => flight,
             Err(earlier) => return Ok(earlier),
@@ -228,8 +245,27 @@ impl Desk {
         id: &str,
         confirm_name: &str,
     ) -> CoreResult<Written> {
+        self.disable_as(connection, account, id, confirm_name, None, None)
+            .await
+    }
+
+    /// A disable confirmed by `confirm_name`; a planned one (`planned`) releases only the numbers
+    /// its plan showed, and is refused as changed when the tracker was renamed or its pool grew
+    /// since. Journaled as `entry` when its caller named it.
+    pub(crate) async fn disable_as(
+        &self,
+        connection: &str,
+        account: &str,
+        id: &str,
+        confirm_name: &str,
+        planned: Option<PlannedRelease<'_>>,
+        entry: Option<&str>,
+    ) -> CoreResult<Written> {
         let (client, name) = self.connection(connection)?;
         let before = client.get_tracker(account, id, &[]).await?;
+        if let Some(planned) = planned.filter(|_| before.is_active()) {
+            planned.check(&before)?;
+        }
         trackers::guard_disable(&before, confirm_name)?;
         if !before.is_active() {
             return Ok(Written {
@@ -239,14 +275,17 @@ impl Desk {
                 warnings: Vec::new(),
             });
         }
-        let intent = Intent::change(
-            connection,
-            &name,
-            account,
-            &before,
-            Operation::Disable,
-            "{}".into(),
-        );
+        let intent = Intent {
+            id: entry.map(str::to_owned),
+            ..Intent::change(
+                connection,
+                &name,
+                account,
+                &before,
+                Operation::Disable,
+                "{}".into(),
+            )
+        };
         let flight = match self.claim(intent).await? {
             Ok(flight) => flight,
             Err(earlier) => return Ok(earlier),
@@ -327,6 +366,47 @@ impl Desk {
             reconciled,
             warnings,
         })
+    }
+}
+
+/// What a planned disable was confirmed with: the tracker's name then, and the numbers it releases
+/// (`count` of them; older runs kept only the count).
+#[derive(Clone, Copy)]
+pub(crate) struct PlannedRelease<'a> {
+    pub name: &'a str,
+    pub numbers: &'a [String],
+    pub count: u32,
+}
+
+impl PlannedRelease<'_> {
+    /// Refuses the disable when CallRail's tracker is not the one the person confirmed.
+    fn check(&self, now: &Tracker) -> CoreResult<()> {
+        if now.name.trim() != self.name.trim() {
+            return Err(CoreError::ChangedSincePlan(format!(
+                "the tracker was renamed in CallRail since the plan (to \"{}\"); nothing was sent: plan again",
+                now.name
+            )));
+        }
+        let unplanned: Vec<String> = now
+            .tracking_numbers
+            .iter()
+            .filter(|n| !self.numbers.is_empty() && !self.numbers.contains(n))
+            .map(|n| callrail::format_number(n))
+            .collect();
+        let size = u32::try_from(now.pool_size()).unwrap_or(u32::MAX);
+        if !unplanned.is_empty() || size > self.count {
+            return Err(CoreError::ChangedSincePlan(format!(
+                "it has {} now, and the plan released {}{}; nothing was sent, so nothing unconfirmed is released: plan again",
+                count(now.pool_size(), "number"),
+                self.count,
+                if unplanned.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({} not among them)", unplanned.join(", "))
+                }
+            )));
+        }
+        Ok(())
     }
 }
 

@@ -202,6 +202,23 @@ impl RequestCount {
     }
 }
 
+/// Who holds a bulk run's lease, and until when (RFC 3339, the store's clock).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunLease {
+    pub run_id: String,
+    pub holder: String,
+    pub person: String,
+    pub expires_at: String,
+}
+
+/// What asking for a run's lease got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeaseAnswer {
+    Granted,
+    /// Another desk holds it and it has not run out.
+    Held(RunLease),
+}
+
 /// Copies every journal entry and snapshot from one store to another (SQLite up to a team's
 /// MongoDB). Entries are written by id, so copying twice keeps one of each.
 pub async fn copy_all(from: &dyn Store, to: &dyn Store) -> CoreResult<(u32, u32)> {
@@ -267,6 +284,8 @@ pub trait Store: Send + Sync {
     async fn history(&self, filter: &HistoryFilter) -> CoreResult<Vec<JournalEntry>>;
     /// Entries never completed (a crash) or whose outcome is still unknown.
     async fn unresolved(&self) -> CoreResult<Vec<JournalEntry>>;
+    /// The entries of these ids that exist (a bulk row names its entry before it is written).
+    async fn entries(&self, ids: &[String]) -> CoreResult<Vec<JournalEntry>>;
     /// Keeps the last-seen state of a tracker (JSON), for restore and for showing it offline.
     async fn save_snapshot(
         &self,
@@ -302,6 +321,20 @@ pub trait Store: Send + Sync {
     async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>>;
     /// A run's rows, in order.
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>>;
+    /// Takes or renews a run's lease for `holder` until `ttl` from now by the store's clock:
+    /// granted when no lease holds the run, when it ran out, or when `holder` holds it. Atomic
+    /// across processes (and, for a team's store, across computers).
+    async fn lease_run(
+        &self,
+        run_id: &str,
+        holder: &str,
+        person: &str,
+        ttl: std::time::Duration,
+    ) -> CoreResult<LeaseAnswer>;
+    /// Lets go of a run's lease, if `holder` holds it.
+    async fn release_run(&self, run_id: &str, holder: &str) -> CoreResult<()>;
+    /// The leases that have not run out.
+    async fn run_leases(&self) -> CoreResult<Vec<RunLease>>;
     /// Counts one request to `account` in `minute` (minutes since the Unix epoch) when `limits`
     /// (per hour, per day) leave room for it, atomically across processes; with `None`, only reads.
     async fn count_request(

@@ -3,7 +3,8 @@
 //! the indexes their queries need, created at start.
 
 use super::{
-    Completion, EntryState, HistoryFilter, JournalEntry, RequestCount, SnapshotRecord, Store,
+    Completion, EntryState, HistoryFilter, JournalEntry, LeaseAnswer, RequestCount, RunLease,
+    SnapshotRecord, Store,
 };
 use crate::run::{BulkRun, RunRow};
 use crate::{CoreError, CoreResult};
@@ -26,6 +27,8 @@ pub struct MongoStore {
     run_rows: Collection<Document>,
     /// Requests per account and minute, for the quota governor.
     requests: Collection<Document>,
+    /// Bulk runs' leases, one document per run being applied, judged by the server's clock.
+    leases: Collection<Document>,
 }
 
 fn json_err(e: serde_json::Error) -> CoreError {
@@ -50,6 +53,30 @@ fn row_doc(r: &RunRow) -> CoreResult<Document> {
         "row": serde_json::to_string(r).map_err(json_err)?,
         "work": serde_json::to_string(&r.work).map_err(json_err)?,
     })
+}
+
+fn lease_of(d: &Document) -> RunLease {
+    let text = |k: &str| d.get_str(k).unwrap_or_default().to_owned();
+    RunLease {
+        run_id: text("_id"),
+        holder: text("holder"),
+        person: text("person"),
+        expires_at: text("expires_at"),
+    }
+}
+
+impl MongoStore {
+    /// The server's clock (its `hello` answer's `localTime`), so that desks whose clocks differ
+    /// judge a lease alike; this computer's when the server does not say.
+    async fn server_now(&self) -> mongodb::bson::DateTime {
+        match self.admin.run_command(doc! { "hello": 1 }).await {
+            Ok(answer) => answer
+                .get_datetime("localTime")
+                .copied()
+                .unwrap_or_else(|_| mongodb::bson::DateTime::now()),
+            Err(_) => mongodb::bson::DateTime::now(),
+        }
+    }
 }
 
 fn is_duplicate(e: &mongodb::error::Error) -> bool {
@@ -190,6 +217,16 @@ impl Store for MongoStore {
         cursor.try_collect().await.map_err(db_err)
     }
 
+    async fn entries(&self, ids: &[String]) -> CoreResult<Vec<JournalEntry>> {
+        self.journal
+            .find(doc! { "id": { "$in": ids } })
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)
+    }
+
     async fn save_snapshot(
         &self,
         connection: &str,
@@ -328,6 +365,72 @@ impl Store for MongoStore {
         docs.iter()
             .map(|d| serde_json::from_str(d.get_str("run").unwrap_or_default()).map_err(json_err))
             .collect()
+    }
+
+    async fn lease_run(
+        &self,
+        run_id: &str,
+        holder: &str,
+        person: &str,
+        ttl: std::time::Duration,
+    ) -> CoreResult<LeaseAnswer> {
+        let now = self.server_now().await;
+        let ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
+        let expires =
+            mongodb::bson::DateTime::from_millis(now.timestamp_millis().saturating_add(ms));
+        let expires_at = expires.try_to_rfc3339_string().unwrap_or_default();
+        // One write decides: it matches a lease that is ours or ran out, or inserts one where
+        // there is none; a live lease of another desk makes the insert a duplicate.
+        let taken = self
+            .leases
+            .update_one(
+                doc! { "_id": run_id, "$or": [ { "holder": holder }, { "expires": { "$lte": now } } ] },
+                doc! { "$set": { "holder": holder, "person": person, "expires": expires, "expires_at": &expires_at } },
+            )
+            .upsert(true)
+            .await;
+        match taken {
+            Ok(_) => Ok(LeaseAnswer::Granted),
+            Err(e) if is_duplicate(&e) => {
+                let held = self
+                    .leases
+                    .find_one(doc! { "_id": run_id })
+                    .await
+                    .map_err(db_err)?;
+                match held {
+                    Some(d) => Ok(LeaseAnswer::Held(lease_of(&d))),
+                    // Let go of in between: asked again next time.
+                    None => Ok(LeaseAnswer::Held(RunLease {
+                        run_id: run_id.to_owned(),
+                        holder: String::new(),
+                        person: "another desk".into(),
+                        expires_at,
+                    })),
+                }
+            }
+            Err(e) => Err(db_err(e)),
+        }
+    }
+
+    async fn release_run(&self, run_id: &str, holder: &str) -> CoreResult<()> {
+        self.leases
+            .delete_one(doc! { "_id": run_id, "holder": holder })
+            .await
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    async fn run_leases(&self) -> CoreResult<Vec<RunLease>> {
+        let now = self.server_now().await;
+        let live: Vec<Document> = self
+            .leases
+            .find(doc! { "expires": { "$gt": now } })
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)?;
+        Ok(live.iter().map(lease_of).collect())
     }
 
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {

@@ -2,8 +2,8 @@
 //! table, and safe when two app processes (or the app and the command line) write at once.
 
 use super::{
-    Completion, EntryState, HistoryFilter, JournalEntry, Operation, RequestCount, SnapshotRecord,
-    Store,
+    Completion, EntryState, HistoryFilter, JournalEntry, LeaseAnswer, Operation, RequestCount,
+    RunLease, SnapshotRecord, Store,
 };
 use crate::run::{BulkRun, RunRow};
 
@@ -63,6 +63,12 @@ const MIGRATIONS: &[&str] = &[
         minute INTEGER NOT NULL,
         count INTEGER NOT NULL,
         PRIMARY KEY (account_id, minute)
+    );",
+    "CREATE TABLE run_leases (
+        run_id TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        person TEXT NOT NULL,
+        expires_at TEXT NOT NULL
     );",
 ];
 
@@ -319,6 +325,24 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(db_err)
     }
 
+    async fn entries(&self, ids: &[String]) -> CoreResult<Vec<JournalEntry>> {
+        let conn = self.lock();
+        let mut stmt = conn
+            .prepare_cached("SELECT * FROM journal WHERE id = ?1")
+            .map_err(db_err)?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(e) = stmt
+                .query_row(params![id], entry)
+                .optional()
+                .map_err(db_err)?
+            {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
     async fn save_snapshot(
         &self,
         connection: &str,
@@ -393,6 +417,35 @@ impl Store for SqliteStore {
 
     async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>> {
         bulk::runs(&self.lock(), limit).map_err(db_err)
+    }
+
+    async fn lease_run(
+        &self,
+        run_id: &str,
+        holder: &str,
+        person: &str,
+        ttl: Duration,
+    ) -> CoreResult<LeaseAnswer> {
+        let mut answer = LeaseAnswer::Granted;
+        self.write(|tx| {
+            answer = bulk::lease_run(tx, run_id, holder, person, ttl)?;
+            Ok(())
+        })?;
+        Ok(answer)
+    }
+
+    async fn release_run(&self, run_id: &str, holder: &str) -> CoreResult<()> {
+        self.write(|tx| {
+            tx.execute(
+                "DELETE FROM run_leases WHERE run_id = ?1 AND holder = ?2",
+                params![run_id, holder],
+            )
+            .map(|_| ())
+        })
+    }
+
+    async fn run_leases(&self) -> CoreResult<Vec<RunLease>> {
+        bulk::live_leases(&self.lock()).map_err(db_err)
     }
 
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {

@@ -38,6 +38,7 @@ pub async fn runs_contract(store: &dyn Store) {
         message: None,
         tracker_id: None,
         finished_at: None,
+        entry_id: Some(format!("entry-{run}-{index}")),
         work: bulk::Work {
             current_name: Some(format!("kept {index}")),
             ..bulk::Work::default()
@@ -75,6 +76,11 @@ pub async fn runs_contract(store: &dyn Store) {
         (RowState::Pending, RowState::Done)
     );
     assert_eq!(rows[1].tracker_id.as_deref(), Some("TRK1"));
+    assert_eq!(
+        rows[0].entry_id.as_deref(),
+        Some("entry-r1-0"),
+        "a row names its entry"
+    );
     assert_eq!(
         rows[0].work.current_name.as_deref(),
         Some("kept 0"),
@@ -144,4 +150,86 @@ pub async fn quota_contract(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(later.day, 0, "a day later the count is empty");
+}
+
+/// A run's lease: one holder at a time, renewed by its holder, taken over once it ran out, let go
+/// of by its holder only.
+pub async fn leases_contract(store: &dyn Store) {
+    use desk_core::store::LeaseAnswer;
+    use std::time::Duration;
+    let long = Duration::from_secs(60);
+    assert_eq!(
+        store
+            .lease_run("r1", "ana-1", "ana@desk1", long)
+            .await
+            .unwrap(),
+        LeaseAnswer::Granted
+    );
+    assert_eq!(
+        store
+            .lease_run("r1", "ana-1", "ana@desk1", long)
+            .await
+            .unwrap(),
+        LeaseAnswer::Granted,
+        "its holder renews it"
+    );
+    match store
+        .lease_run("r1", "ben-1", "ben@desk2", long)
+        .await
+        .unwrap()
+    {
+        LeaseAnswer::Held(l) => assert_eq!(
+            (l.holder.as_str(), l.person.as_str()),
+            ("ana-1", "ana@desk1")
+        ),
+        other => panic!("a live lease is not shared: {other:?}"),
+    }
+    assert_eq!(
+        store
+            .lease_run("r2", "ben-1", "ben@desk2", long)
+            .await
+            .unwrap(),
+        LeaseAnswer::Granted,
+        "runs are leased apart"
+    );
+    let live = store.run_leases().await.unwrap();
+    assert_eq!(live.len(), 2, "{live:?}");
+    store.release_run("r1", "ben-1").await.unwrap();
+    assert!(
+        matches!(
+            store
+                .lease_run("r1", "ben-1", "ben@desk2", long)
+                .await
+                .unwrap(),
+            LeaseAnswer::Held(_)
+        ),
+        "only its holder lets go of it"
+    );
+    store.release_run("r1", "ana-1").await.unwrap();
+    assert_eq!(
+        store
+            .lease_run("r1", "ben-1", "ben@desk2", Duration::from_millis(300))
+            .await
+            .unwrap(),
+        LeaseAnswer::Granted,
+        "let go of, it is free"
+    );
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    assert!(
+        store
+            .run_leases()
+            .await
+            .unwrap()
+            .iter()
+            .all(|l| l.run_id != "r1"),
+        "a lease that ran out is not live"
+    );
+    assert_eq!(
+        store
+            .lease_run("r1", "ana-2", "ana@desk1", long)
+            .await
+            .unwrap(),
+        LeaseAnswer::Granted,
+        "a lease that ran out is taken over"
+    );
 }

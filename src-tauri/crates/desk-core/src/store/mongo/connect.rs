@@ -43,6 +43,7 @@ impl MongoStore {
             runs: db.collection("bulk_runs"),
             run_rows: db.collection("bulk_rows"),
             requests: db.collection("requests"),
+            leases: db.collection("run_leases"),
         })
     }
 

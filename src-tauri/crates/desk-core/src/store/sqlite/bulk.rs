@@ -2,8 +2,10 @@
 //! account and minute, for the quota governor.
 
 use crate::run::{BulkRun, RunRow};
-use crate::store::RequestCount;
-use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+use crate::store::{LeaseAnswer, RequestCount, RunLease};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
 
 /// Minutes in a day: how long a count of requests is kept.
 const DAY_MINUTES: i64 = 24 * 60;
@@ -107,4 +109,60 @@ pub(super) fn count_request(
     }
     tx.commit()?;
     Ok(count)
+}
+
+/// The time a lease is judged by: this computer's, which every process sharing the file shares.
+fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+fn lease(r: &rusqlite::Row<'_>) -> rusqlite::Result<RunLease> {
+    Ok(RunLease {
+        run_id: r.get(0)?,
+        holder: r.get(1)?,
+        person: r.get(2)?,
+        expires_at: r.get(3)?,
+    })
+}
+
+/// Takes or renews a run's lease in one IMMEDIATE transaction (the caller's).
+pub(super) fn lease_run(
+    tx: &Transaction<'_>,
+    run_id: &str,
+    holder: &str,
+    person: &str,
+    ttl: std::time::Duration,
+) -> rusqlite::Result<LeaseAnswer> {
+    let now = OffsetDateTime::now_utc();
+    let held = tx
+        .query_row(
+            "SELECT run_id, holder, person, expires_at FROM run_leases WHERE run_id = ?1",
+            params![run_id],
+            lease,
+        )
+        .optional()?;
+    if let Some(other) = held.filter(|l| {
+        l.holder != holder
+            && OffsetDateTime::parse(&l.expires_at, &Rfc3339).is_ok_and(|at| at > now)
+    }) {
+        return Ok(LeaseAnswer::Held(other));
+    }
+    tx.execute(
+        "INSERT OR REPLACE INTO run_leases (run_id, holder, person, expires_at) VALUES (?1, ?2, ?3, ?4)",
+        params![run_id, holder, person, rfc3339(now + ttl)],
+    )?;
+    Ok(LeaseAnswer::Granted)
+}
+
+/// The leases that have not run out (those that have are dropped).
+pub(super) fn live_leases(conn: &Connection) -> rusqlite::Result<Vec<RunLease>> {
+    let now = OffsetDateTime::now_utc();
+    let mut stmt = conn.prepare("SELECT run_id, holder, person, expires_at FROM run_leases")?;
+    let all = stmt
+        .query_map([], lease)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(all
+        .into_iter()
+        .filter(|l| OffsetDateTime::parse(&l.expires_at, &Rfc3339).is_ok_and(|at| at > now))
+        .collect())
 }

@@ -1,0 +1,91 @@
+//! A bulk run's lease in the journal store: one desk applies a run at a time, across windows,
+//! processes and computers. Its holder renews it while it applies; a desk that dies lets it expire,
+//! and another may then take the run over (settling its open rows first, as any resumed run does).
+
+use super::Desk;
+use crate::store::{LeaseAnswer, Store};
+use crate::{CoreError, CoreResult};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+pub(super) struct Lease {
+    store: Arc<dyn Store>,
+    run_id: String,
+    /// This drive's own token: two windows of one person are two holders.
+    holder: String,
+    person: String,
+    ttl: Duration,
+    lost: AtomicBool,
+}
+
+impl Lease {
+    /// Takes the run's lease, or says who holds it.
+    pub(super) async fn take(
+        desk: &Desk,
+        store: &Arc<dyn Store>,
+        run_id: &str,
+    ) -> CoreResult<Self> {
+        let lease = Self {
+            store: store.clone(),
+            run_id: run_id.to_owned(),
+            holder: format!("{:016x}", fastrand::u64(..)),
+            person: desk.journal.person(),
+            ttl: desk.connections.tuning().lease,
+            lost: AtomicBool::new(false),
+        };
+        match lease.renew().await? {
+            LeaseAnswer::Granted => Ok(lease),
+            LeaseAnswer::Held(other) => Err(CoreError::Refused(format!(
+                "this run is being applied by {} (their lease runs until {} unless they renew it); it cannot be resumed here until they stop",
+                other.person, other.expires_at
+            ))),
+        }
+    }
+
+    async fn renew(&self) -> CoreResult<LeaseAnswer> {
+        self.store
+            .lease_run(&self.run_id, &self.holder, &self.person, self.ttl)
+            .await
+    }
+
+    /// Whether the lease was lost (another desk took the run over, or it could not be renewed in
+    /// time): the drive stops before its next row.
+    pub(super) fn lost(&self) -> bool {
+        self.lost.load(Ordering::SeqCst)
+    }
+
+    /// Runs `work`, renewing the lease every third of its length meanwhile.
+    pub(super) async fn hold_while<T>(&self, work: impl std::future::Future<Output = T>) -> T {
+        let heartbeat = async {
+            let mut renewed = tokio::time::Instant::now();
+            loop {
+                tokio::time::sleep(self.ttl / 3).await;
+                match self.renew().await {
+                    Ok(LeaseAnswer::Granted) => renewed = tokio::time::Instant::now(),
+                    Ok(LeaseAnswer::Held(_)) => self.lost.store(true, Ordering::SeqCst),
+                    // The store did not answer: the lease stands until it runs out.
+                    Err(e) => {
+                        tracing::warn!("a bulk run's lease could not be renewed: {e}");
+                        if renewed.elapsed() >= self.ttl * 2 / 3 {
+                            self.lost.store(true, Ordering::SeqCst);
+                        }
+                    }
+                }
+            }
+        };
+        tokio::select! {
+            out = work => out,
+            () = heartbeat => unreachable!("the heartbeat only ends with the work"),
+        }
+    }
+
+    /// Lets go of the lease, so another desk need not wait for it to run out.
+    pub(super) async fn release(self) {
+        if let Err(e) = self.store.release_run(&self.run_id, &self.holder).await {
+            tracing::warn!(
+                "a bulk run's lease could not be let go of (it runs out by itself): {e}"
+            );
+        }
+    }
+}
