@@ -86,6 +86,11 @@ impl RunningSim {
         lock(&self.shared.requests).clear();
     }
 
+    /// Disarms every fault still armed.
+    pub fn clear_faults(&self) {
+        *lock(&self.shared.faults) = Default::default();
+    }
+
     /// Arms a fault, after those already armed.
     pub fn add_fault(&self, fault: FaultSpec) {
         lock(&self.shared.faults).add(fault);

@@ -213,6 +213,40 @@ impl Journal {
         self.locks.join(format!("{id}.lock"))
     }
 
+    /// Holds the lock named `name` while the file returned lives; `None` when another process of
+    /// this computer holds it.
+    pub(crate) fn hold(&self, name: &str) -> CoreResult<Option<(File, PathBuf)>> {
+        let file = std::fs::create_dir_all(&self.locks)
+            .and_then(|()| {
+                File::options()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(self.lock_path(name))
+            })
+            .map_err(|e| {
+                CoreError::Storage(format!("could not use {}: {e}", self.locks.display()))
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some((file, self.lock_path(name)))),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(CoreError::Storage(format!(
+                "could not use {}: {e}",
+                self.locks.display()
+            ))),
+        }
+    }
+
+    /// Whether the lock named `name` was left by a process of this desk that died: its file is
+    /// here and nobody holds it. (No file: not this desk's to judge, like another computer's.)
+    pub(crate) fn left_by_the_dead(&self, name: &str) -> bool {
+        File::options()
+            .read(true)
+            .write(true)
+            .open(self.lock_path(name))
+            .is_ok_and(|f| f.try_lock().is_ok())
+    }
+
     /// Writes the "intended" entry (synced) before anything is sent, unless an unresolved entry
     /// holds the same target.
     pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<Claim> {

@@ -275,11 +275,11 @@ async fn sqlite_meets_the_store_contract_and_migrates_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(JOURNAL_FILE);
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
     store_contract(&store).await;
     drop(store);
     let again = SqliteStore::open(&path).unwrap();
-    assert_eq!(again.schema_version().unwrap(), 2, "migrations run once");
+    assert_eq!(again.schema_version().unwrap(), 3, "migrations run once");
     assert_eq!(
         again
             .history(&HistoryFilter::default())

@@ -227,7 +227,7 @@ fn two_hundred_rows_under_faults_killed_then_resumed_end_exactly_as_planned() {
 }
 
 #[test]
-fn each_row_spends_one_request_a_create_and_two_an_update() {
+fn each_row_spends_one_write_and_an_update_one_read_of_its_tracker() {
     let s = sim(SimConfig {
         extra_trackers: 10,
         ..SimConfig::default()

@@ -1,9 +1,11 @@
 //! A bulk run's lease in the journal store: one desk applies a run at a time, across windows,
 //! processes and computers. Its holder renews it while it applies; a desk that dies lets it expire,
 //! and another may then take the run over (settling its open rows first, as any resumed run does).
+//! On one computer a lock file beside it tells a holder that died at once, so a crashed run can be
+//! resumed there without waiting for its lease to run out.
 
 use super::Desk;
-use crate::store::{LeaseAnswer, Store};
+use crate::store::{LeaseAnswer, RunLease, Store};
 use crate::{CoreError, CoreResult};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -17,6 +19,27 @@ pub(super) struct Lease {
     person: String,
     ttl: Duration,
     lost: AtomicBool,
+    /// Held while this desk applies the run; a process that dies lets go of it.
+    local: Option<(std::fs::File, std::path::PathBuf)>,
+}
+
+/// This computer's name, as a holder's begins.
+fn this_host() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+fn of_this_host(holder: &str) -> bool {
+    holder.split('/').next() == Some(this_host().as_str())
+}
+
+fn lock_name(run_id: &str) -> String {
+    format!("run-{run_id}")
+}
+
+/// Whether `lease` is held by a desk that is alive, as far as this desk can tell: a holder of this
+/// desk that died left its lock file unheld.
+pub(super) fn alive(desk: &Desk, lease: &RunLease) -> bool {
+    !(of_this_host(&lease.holder) && desk.journal.left_by_the_dead(&lock_name(&lease.run_id)))
 }
 
 impl Lease {
@@ -26,15 +49,30 @@ impl Lease {
         store: &Arc<dyn Store>,
         run_id: &str,
     ) -> CoreResult<Self> {
+        let name = lock_name(run_id);
+        let crashed_here = desk.journal.left_by_the_dead(&name);
+        let Some(local) = desk.journal.hold(&name)? else {
+            return Err(CoreError::Refused(
+                "this run is being applied by another window or command of this computer".into(),
+            ));
+        };
         let lease = Self {
             store: store.clone(),
             run_id: run_id.to_owned(),
-            holder: format!("{:016x}", fastrand::u64(..)),
+            holder: format!("{}/{:016x}", this_host(), fastrand::u64(..)),
             person: desk.journal.person(),
             ttl: desk.connections.tuning().lease,
             lost: AtomicBool::new(false),
+            local: Some(local),
         };
-        match lease.renew().await? {
+        let answer = match lease.renew(None).await? {
+            // A holder of this desk that left its lock file died: taken over now.
+            LeaseAnswer::Held(other) if crashed_here && of_this_host(&other.holder) => {
+                lease.renew(Some(&other.holder)).await?
+            }
+            answer => answer,
+        };
+        match answer {
             LeaseAnswer::Granted => Ok(lease),
             LeaseAnswer::Held(other) => Err(CoreError::Refused(format!(
                 "this run is being applied by {} (their lease runs until {} unless they renew it); it cannot be resumed here until they stop",
@@ -43,9 +81,15 @@ impl Lease {
         }
     }
 
-    async fn renew(&self) -> CoreResult<LeaseAnswer> {
+    async fn renew(&self, replacing: Option<&str>) -> CoreResult<LeaseAnswer> {
         self.store
-            .lease_run(&self.run_id, &self.holder, &self.person, self.ttl)
+            .lease_run(
+                &self.run_id,
+                &self.holder,
+                &self.person,
+                self.ttl,
+                replacing,
+            )
             .await
     }
 
@@ -61,7 +105,7 @@ impl Lease {
             let mut renewed = tokio::time::Instant::now();
             loop {
                 tokio::time::sleep(self.ttl / 3).await;
-                match self.renew().await {
+                match self.renew(None).await {
                     Ok(LeaseAnswer::Granted) => renewed = tokio::time::Instant::now(),
                     Ok(LeaseAnswer::Held(_)) => self.lost.store(true, Ordering::SeqCst),
                     // The store did not answer: the lease stands until it runs out.
@@ -86,6 +130,16 @@ impl Lease {
             tracing::warn!(
                 "a bulk run's lease could not be let go of (it runs out by itself): {e}"
             );
+        }
+    }
+}
+
+impl Drop for Lease {
+    /// The lock file goes with the lease (a process that dies leaves it, unlocked).
+    fn drop(&mut self) {
+        if let Some((file, path)) = self.local.take() {
+            drop(file);
+            let _ = std::fs::remove_file(path);
         }
     }
 }

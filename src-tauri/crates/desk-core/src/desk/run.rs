@@ -169,7 +169,9 @@ impl Desk {
                 let rows = self
                     .followed(&store, &run, store.run_rows(&run.id).await?)
                     .await?;
-                let lease = leases.iter().find(|l| l.run_id == run.id);
+                let lease = leases
+                    .iter()
+                    .find(|l| l.run_id == run.id && super::lease::alive(self, l));
                 out.push(RunView {
                     counts: RunCounts::of(&rows),
                     active: lease.is_some(),

@@ -322,14 +322,16 @@ pub trait Store: Send + Sync {
     /// A run's rows, in order.
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>>;
     /// Takes or renews a run's lease for `holder` until `ttl` from now by the store's clock:
-    /// granted when no lease holds the run, when it ran out, or when `holder` holds it. Atomic
-    /// across processes (and, for a team's store, across computers).
+    /// granted when no lease holds the run, when it ran out, when `holder` holds it, or when
+    /// `replacing` does (a holder known to have died). Atomic across processes (and, for a team's
+    /// store, across computers).
     async fn lease_run(
         &self,
         run_id: &str,
         holder: &str,
         person: &str,
         ttl: std::time::Duration,
+        replacing: Option<&str>,
     ) -> CoreResult<LeaseAnswer>;
     /// Lets go of a run's lease, if `holder` holds it.
     async fn release_run(&self, run_id: &str, holder: &str) -> CoreResult<()>;

@@ -373,6 +373,7 @@ impl Store for MongoStore {
         holder: &str,
         person: &str,
         ttl: std::time::Duration,
+        replacing: Option<&str>,
     ) -> CoreResult<LeaseAnswer> {
         let now = self.server_now().await;
         let ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
@@ -384,7 +385,11 @@ impl Store for MongoStore {
         let taken = self
             .leases
             .update_one(
-                doc! { "_id": run_id, "$or": [ { "holder": holder }, { "expires": { "$lte": now } } ] },
+                doc! { "_id": run_id, "$or": [
+                    { "holder": holder },
+                    { "holder": replacing.unwrap_or(holder) },
+                    { "expires": { "$lte": now } },
+                ] },
                 doc! { "$set": { "holder": holder, "person": person, "expires": expires, "expires_at": &expires_at } },
             )
             .upsert(true)

@@ -425,10 +425,11 @@ impl Store for SqliteStore {
         holder: &str,
         person: &str,
         ttl: Duration,
+        replacing: Option<&str>,
     ) -> CoreResult<LeaseAnswer> {
         let mut answer = LeaseAnswer::Granted;
         self.write(|tx| {
-            answer = bulk::lease_run(tx, run_id, holder, person, ttl)?;
+            answer = bulk::lease_run(tx, run_id, (holder, person), ttl, replacing)?;
             Ok(())
         })?;
         Ok(answer)

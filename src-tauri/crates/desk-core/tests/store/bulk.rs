@@ -160,21 +160,21 @@ pub async fn leases_contract(store: &dyn Store) {
     let long = Duration::from_secs(60);
     assert_eq!(
         store
-            .lease_run("r1", "ana-1", "ana@desk1", long)
+            .lease_run("r1", "ana-1", "ana@desk1", long, None)
             .await
             .unwrap(),
         LeaseAnswer::Granted
     );
     assert_eq!(
         store
-            .lease_run("r1", "ana-1", "ana@desk1", long)
+            .lease_run("r1", "ana-1", "ana@desk1", long, None)
             .await
             .unwrap(),
         LeaseAnswer::Granted,
         "its holder renews it"
     );
     match store
-        .lease_run("r1", "ben-1", "ben@desk2", long)
+        .lease_run("r1", "ben-1", "ben@desk2", long, None)
         .await
         .unwrap()
     {
@@ -186,7 +186,7 @@ pub async fn leases_contract(store: &dyn Store) {
     }
     assert_eq!(
         store
-            .lease_run("r2", "ben-1", "ben@desk2", long)
+            .lease_run("r2", "ben-1", "ben@desk2", long, None)
             .await
             .unwrap(),
         LeaseAnswer::Granted,
@@ -198,7 +198,7 @@ pub async fn leases_contract(store: &dyn Store) {
     assert!(
         matches!(
             store
-                .lease_run("r1", "ben-1", "ben@desk2", long)
+                .lease_run("r1", "ben-1", "ben@desk2", long, None)
                 .await
                 .unwrap(),
             LeaseAnswer::Held(_)
@@ -208,7 +208,7 @@ pub async fn leases_contract(store: &dyn Store) {
     store.release_run("r1", "ana-1").await.unwrap();
     assert_eq!(
         store
-            .lease_run("r1", "ben-1", "ben@desk2", Duration::from_millis(300))
+            .lease_run("r1", "ben-1", "ben@desk2", Duration::from_millis(300), None)
             .await
             .unwrap(),
         LeaseAnswer::Granted,
@@ -226,7 +226,7 @@ pub async fn leases_contract(store: &dyn Store) {
     );
     assert_eq!(
         store
-            .lease_run("r1", "ana-2", "ana@desk1", long)
+            .lease_run("r1", "ana-2", "ana@desk1", long, None)
             .await
             .unwrap(),
         LeaseAnswer::Granted,

@@ -129,9 +129,9 @@ fn lease(r: &rusqlite::Row<'_>) -> rusqlite::Result<RunLease> {
 pub(super) fn lease_run(
     tx: &Transaction<'_>,
     run_id: &str,
-    holder: &str,
-    person: &str,
+    (holder, person): (&str, &str),
     ttl: std::time::Duration,
+    replacing: Option<&str>,
 ) -> rusqlite::Result<LeaseAnswer> {
     let now = OffsetDateTime::now_utc();
     let held = tx
@@ -143,6 +143,7 @@ pub(super) fn lease_run(
         .optional()?;
     if let Some(other) = held.filter(|l| {
         l.holder != holder
+            && Some(l.holder.as_str()) != replacing
             && OffsetDateTime::parse(&l.expires_at, &Rfc3339).is_ok_and(|at| at > now)
     }) {
         return Ok(LeaseAnswer::Held(other));
