@@ -794,6 +794,11 @@ export type RunRow_Deserialize = {
 	/**  The tracker the row made or changed. */
 	tracker_id?: string | null,
 	finished_at?: string | null,
+	/**
+	 *  The journal entry of the row's write, named (and kept here) before the entry is written
+	 *  and the request sent: the one record of what happened to it.
+	 */
+	entry_id?: string | null,
 };
 
 export type RunRow_Serialize = {
@@ -807,6 +812,11 @@ export type RunRow_Serialize = {
 	/**  The tracker the row made or changed. */
 	tracker_id: string | null,
 	finished_at: string | null,
+	/**
+	 *  The journal entry of the row's write, named (and kept here) before the entry is written
+	 *  and the request sent: the one record of what happened to it.
+	 */
+	entry_id: string | null,
 };
 
 export type RunState = 
@@ -826,16 +836,26 @@ export type RunView = RunView_Serialize | RunView_Deserialize;
 export type RunView_Deserialize = {
 	run: BulkRun_Deserialize,
 	counts: RunCounts,
-	/**  Whether a process of this computer is applying it now. */
+	/**
+	 *  Whether a desk (this one, another window, the command line, a teammate's) holds its lease
+	 *  and is applying it now.
+	 */
 	active: boolean,
+	/**  Who is applying it, and until when their lease runs unless renewed: "Ana@mac until …". */
+	applied_by?: string | null,
 };
 
 /**  A run with how its rows stand. */
 export type RunView_Serialize = {
 	run: BulkRun_Serialize,
 	counts: RunCounts,
-	/**  Whether a process of this computer is applying it now. */
+	/**
+	 *  Whether a desk (this one, another window, the command line, a teammate's) holds its lease
+	 *  and is applying it now.
+	 */
 	active: boolean,
+	/**  Who is applying it, and until when their lease runs unless renewed: "Ana@mac until …". */
+	applied_by: string | null,
 };
 
 export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;

@@ -69,3 +69,28 @@ describe('the Bulk screen', () => {
     expect(apply).toBeEnabled();
   });
 });
+
+describe('a run another desk applies', () => {
+  it('says who applies it and offers no resume', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'quota') return { hour_used: 10, hour_limit: 1000, day_used: 10, day_limit: 10000, bulk_hour_limit: 900, bulk_day_limit: 9000 };
+      if (cmd === 'bulk_runs')
+        return [
+          {
+            run: {
+              id: 'run-1', created_at: '2026-11-30T10:00:00Z', updated_at: '2026-11-30T10:00:00Z', person: 'ana@desk1',
+              connection_id: 'conn-1', account_id: 'ACC1', source: 'stores.csv', allow_disable: false, state: 'running',
+              summary: plan([]).plan.summary, rows: 40, reason: null,
+            },
+            counts: { pending: 30, done: 10, not_done: 0, unknown: 0, changed: 0, cancelled: 0 },
+            active: true,
+            applied_by: 'Ana@mac until 2026-11-30T10:01:00Z',
+          },
+        ];
+      throw new Error(`unexpected ${cmd}`);
+    });
+    renderInApp(<BulkPanel opened conn="conn-1" acc="ACC1" initial={null} onClose={() => {}} onHistory={() => {}} />);
+    expect(await screen.findByTestId('bulk-elsewhere')).toHaveTextContent('being applied by Ana@mac until 2026-11-30T10:01:00Z');
+    expect(screen.queryByTestId('bulk-unfinished')).toBeNull();
+  });
+});

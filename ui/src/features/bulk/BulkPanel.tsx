@@ -77,6 +77,7 @@ function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onC
   const rows = (filePlan?.plan.rows ?? []).filter((r) => showUnchanged || r.action !== 'unchanged');
   const resumable = (runs.data ?? []).filter((v) => !v.active && v.run.state !== 'cancelled' && (v.counts.pending > 0 || v.counts.unknown > 0));
   const running = !!runner.live && !runner.live.ended;
+  const elsewhere = (runs.data ?? []).filter((v) => v.active && v.applied_by && v.run.id !== runner.live?.runId);
 
   const apply = () =>
     runner.start((channel) => unwrap(commands.bulkApply(conn, acc, Number(bought), Number(released), channel)));
@@ -92,6 +93,14 @@ function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onC
   return (
     <Stack gap="sm" style={{ height: 'calc(100vh - 90px)' }}>
       <QuotaLine conn={conn} acc={acc} />
+      {elsewhere.map((v) => (
+        <Alert key={v.run.id} color="blue" title={`A bulk run from ${v.run.source || 'a file'} is being applied`} data-testid="bulk-elsewhere">
+          <Text size="sm">
+            {v.counts.done} of {v.run.rows} row(s) done. It is being applied by {v.applied_by}, so it cannot be resumed here; if that desk stopped, it can be
+            resumed here once its lease runs out.
+          </Text>
+        </Alert>
+      ))}
       {resumable.map((v) => (
         <Alert key={v.run.id} color="orange" title={`A bulk run from ${v.run.source || 'a file'} did not finish`} data-testid="bulk-unfinished">
           <Group justify="space-between">

@@ -65,8 +65,13 @@ export function PlanTable({ rows, results }: { rows: PlannedRow[]; results: Map<
                   {r.action}
                 </Badge>
               </div>
-              <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} title={r.name}>
+              <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={r.tracker_id ? `${r.name} (${r.tracker_id})` : r.name}>
                 {r.name}
+                {r.tracker_id && (
+                  <Text size="xs" c="dimmed" ff="monospace" data-testid={`plan-tracker-id-${r.line}`} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                    {r.tracker_id}
+                  </Text>
+                )}
               </div>
               <Text role="cell" size="xs" c={r.errors.length ? 'red' : undefined} lineClamp={2} title={what}>
                 {what}

@@ -24,6 +24,7 @@ function view(over: Partial<RunView['counts']>, state: RunView['run']['state'] =
     },
     counts: { pending: 0, done: 0, not_done: 0, unknown: 0, changed: 0, cancelled: 0, ...over },
     active,
+    applied_by: active ? 'ben@desk2 until 2026-11-30T10:01:00Z' : null,
   };
 }
 

@@ -62,7 +62,7 @@ export function useRunner() {
             case 'waiting':
               return prev && { ...prev, waiting: { until: e.until, reason: e.reason } };
             case 'stopped':
-              return prev && { ...prev, counts: e.counts, waiting: null, ended: { run: e.run, counts: e.counts, active: false } };
+              return prev && { ...prev, counts: e.counts, waiting: null, ended: { run: e.run, counts: e.counts, active: false, applied_by: null } };
           }
         });
       };
