@@ -233,6 +233,9 @@ impl Desk {
                 }
             }
         }
+        if row.planned.action == bulk::Action::Disable {
+            return self.pool_grown_since(run, store, row).await;
+        }
         let (bulk::Action::Create, Some(form)) = (row.planned.action, &row.work.form) else {
             return Ok(None);
         };
@@ -295,6 +298,39 @@ impl Desk {
                 t.name, t.id
             ),
             tracker_id: Some(t.id),
+        }))
+    }
+
+    /// A disable whose pool was grown since the plan (journaled, even if CallRail does not show the
+    /// new numbers yet) would release numbers nobody confirmed: it ends `changed`.
+    async fn pool_grown_since(
+        &self,
+        run: &BulkRun,
+        store: &Arc<dyn Store>,
+        row: &RunRow,
+    ) -> CoreResult<Option<RowEnd>> {
+        let grown = store
+            .history(&HistoryFilter {
+                tracker_id: row.planned.tracker_id.clone(),
+                operation: Some(Operation::Update),
+                since: Some(run.created_at.clone()),
+                limit: Some(u32::MAX),
+                ..HistoryFilter::default()
+            })
+            .await?
+            .into_iter()
+            .find(|e| {
+                e.state != EntryState::Failed
+                    && serde_json::from_str::<callrail::TrackerChanges>(&e.request)
+                        .is_ok_and(|c| c.pool_size.is_some())
+            });
+        Ok(grown.map(|e| RowEnd {
+            state: RowState::Changed,
+            message: format!(
+                "its pool was grown since the plan ({} by {}); nothing was sent, so no number nobody confirmed is released: plan again",
+                e.created_at, e.person
+            ),
+            tracker_id: row.planned.tracker_id.clone(),
         }))
     }
 
