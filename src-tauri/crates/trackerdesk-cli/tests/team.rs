@@ -274,6 +274,120 @@ fn the_quota_governor_counts_one_accounts_requests_across_both_desks() {
     );
 }
 
+#[test]
+#[ignore = "needs a MongoDB server: MONGODB_URI (scripts/with-mongo.sh starts one)"]
+fn a_run_one_desk_applies_is_not_resumed_at_the_other_until_its_lease_runs_out() {
+    let t = team(SimConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("six.csv");
+    let mut text = String::from("company_id,name,type,source_type,destination,area_code,status\n");
+    for i in 0..6 {
+        text.push_str(&format!(
+            "{},Team run store {i},source,offline,404-555-0100,404,active\n",
+            t.company
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    // Ben's third create is carried out by CallRail and answered slowly: he is killed waiting.
+    for f in [
+        "post-trackers:latency=1",
+        "post-trackers:latency=1",
+        "post-trackers:latency=30000",
+    ] {
+        t.s.sim.add_fault(f.parse::<FaultSpec>().unwrap());
+    }
+    let mut ben = t.s.process();
+    if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+        ben.env("DBUS_SESSION_BUS_ADDRESS", bus);
+    }
+    let mut ben = ben
+        .env("TRACKERDESK_LEASE_SECONDS", "3")
+        .args(["bulk", "apply", "--yes"])
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while t.s.posts() < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "Ben's run got going"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Ana uses the same key, so her desk can drive the run's connection.
+    t.a.use_key(
+        callrail::ApiKey::new(DEMO_API_KEY).unwrap(),
+        &t.s.sim.base_url(),
+    )
+    .unwrap();
+    let runs = t.s.rt.block_on(t.a.runs(10)).unwrap();
+    assert_eq!(runs.len(), 1, "Ana sees the team's run");
+    let run = runs[0].clone();
+    assert!(run.active, "it is being applied");
+    assert!(
+        run.applied_by
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("Ben@"),
+        "{:?}",
+        run.applied_by
+    );
+    assert!(
+        t.s.rt.block_on(t.a.open_runs()).unwrap().is_empty(),
+        "not offered for resume while Ben applies it"
+    );
+    let refused =
+        t.s.rt
+            .block_on(t.a.drive_run(&run.run.id, &desk_core::RunControl::default(), &|_| {}))
+            .unwrap_err()
+            .to_string();
+    assert!(refused.contains("being applied by Ben@"), "{refused}");
+
+    ben.kill().unwrap();
+    ben.wait().unwrap();
+    std::thread::sleep(Duration::from_millis(3_500));
+    // Ben's desk is another computer's, as far as Ana's can tell: his unfinished create is left
+    // alone while it is younger than the minimum age, then checked.
+    t.a.set_tuning(desk_core::Tuning {
+        min_age: Duration::from_secs(1),
+        settle: Duration::from_secs(2),
+        ..desk_core::Tuning::default()
+    });
+    assert_eq!(
+        t.s.rt.block_on(t.a.open_runs()).unwrap().len(),
+        1,
+        "offered once the lease ran out"
+    );
+    let ended =
+        t.s.rt
+            .block_on(t.a.drive_run(&run.run.id, &desk_core::RunControl::default(), &|_| {}))
+            .unwrap();
+    assert_eq!(
+        ended.counts.done, 6,
+        "{:?} {:?}",
+        ended.counts, ended.run.reason
+    );
+    let trackers = t.s.sim.trackers(&t.account);
+    for i in 0..6 {
+        let name = format!("Team run store {i}");
+        assert_eq!(
+            trackers
+                .iter()
+                .filter(|x| x["name"] == name.as_str())
+                .count(),
+            1,
+            "{name} bought once"
+        );
+    }
+    assert_eq!(
+        t.s.posts(),
+        6,
+        "the create Ben was killed in was found, not sent again"
+    );
+}
+
 /// A MongoDB surrogate of the test's own, to stop and start again on the same port and data.
 struct Surrogate {
     port: u16,
