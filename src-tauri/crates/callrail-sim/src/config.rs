@@ -56,6 +56,9 @@ pub struct Quirks {
     pub pool_number_delay: Option<Duration>,
     /// DELETE of a tracker that is already disabled answers 400 instead of 204.
     pub refuse_delete_of_disabled: bool,
+    /// CallRail's clock runs this many seconds ahead of this computer's (behind, when negative):
+    /// its `Date` header and every `created_at` it stamps.
+    pub clock_offset_seconds: i64,
 }
 
 /// CallRail's documented limits per account.

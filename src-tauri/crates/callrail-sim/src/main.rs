@@ -72,6 +72,14 @@ struct Args {
     /// DELETE of an already disabled tracker answers 400.
     #[arg(long)]
     refuse_delete_of_disabled: bool,
+    /// CallRail's clock runs this many seconds ahead of this computer's (negative: behind).
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 0,
+        allow_hyphen_values = true
+    )]
+    clock_offset: i64,
     /// Delay added to every response, in milliseconds.
     #[arg(long, value_name = "MS")]
     latency_ms: Option<u64>,
@@ -121,6 +129,7 @@ fn config(args: Args) -> Result<(SocketAddr, SimConfig), String> {
             search_lag: args.search_lag.map(Duration::from_secs),
             pool_number_delay: args.pool_number_delay.map(Duration::from_secs),
             refuse_delete_of_disabled: args.refuse_delete_of_disabled,
+            clock_offset_seconds: args.clock_offset,
         },
     };
     Ok((args.listen, config))

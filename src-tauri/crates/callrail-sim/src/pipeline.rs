@@ -99,6 +99,7 @@ pub(crate) struct Shared {
     pub latency: Duration,
     omit_total_pages: bool,
     delete_returns_body: bool,
+    clock_offset: time::Duration,
     pub state: Mutex<State>,
     pub faults: Mutex<FaultTable>,
     pub requests: Mutex<Vec<RecordedRequest>>,
@@ -129,6 +130,11 @@ fn header_string(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 impl Shared {
+    /// The simulated CallRail's clock.
+    pub fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc() + self.clock_offset
+    }
+
     pub fn new(config: &SimConfig) -> Result<Shared, SimError> {
         let state = State::build(config)?;
         let api_keys = if config.api_keys.is_empty() && config.read_only_keys.is_empty() {
@@ -144,6 +150,7 @@ impl Shared {
             latency: config.latency.unwrap_or_default(),
             omit_total_pages: config.omit_total_pages,
             delete_returns_body: config.delete_returns_body,
+            clock_offset: time::Duration::seconds(config.quirks.clock_offset_seconds),
             state: Mutex::new(state),
             faults: Mutex::new(FaultTable::new(&config.faults)),
             requests: Mutex::new(Vec::new()),
@@ -223,7 +230,7 @@ impl Shared {
             body,
             omit_total_pages: self.omit_total_pages,
             delete_returns_body: self.delete_returns_body,
-            now: OffsetDateTime::now_utc(),
+            now: self.now(),
             base: &base,
         };
         let exec = |dry_run: bool| -> Reply {

@@ -114,7 +114,7 @@ impl RunningSim {
     /// `swap_targets` and `campaign_name`.
     pub fn trackers(&self, account_id: &str) -> Vec<serde_json::Value> {
         let mut state = lock(&self.shared.state);
-        let now = time::OffsetDateTime::now_utc();
+        let now = self.shared.now();
         for t in state
             .accounts
             .iter_mut()
@@ -175,7 +175,13 @@ async fn handle(AxState(shared): AxState<Arc<Shared>>, req: Request) -> Response
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    planned.into_response()
+    let mut resp = planned.into_response();
+    // CallRail's clock, as every answer of a real server carries it.
+    let at = std::time::SystemTime::from(shared.now());
+    if let Ok(date) = axum::http::HeaderValue::from_str(&httpdate::fmt_http_date(at)) {
+        resp.headers_mut().insert(axum::http::header::DATE, date);
+    }
+    resp
 }
 
 async fn serve(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<bool>) {

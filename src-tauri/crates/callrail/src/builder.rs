@@ -82,6 +82,7 @@ impl ClientBuilder {
             .map_err(|e| Error::Network {
                 message: format!("could not start the HTTP client: {e}"),
             })?;
+        let clock = crate::Clock::for_base(&base);
         Ok(Client {
             inner: Arc::new(Transport {
                 http,
@@ -93,6 +94,7 @@ impl ClientBuilder {
                         .map(|l| Arc::new(RateLimiter::new(l)) as Arc<dyn Meter>)
                 }),
                 request_from: REQUEST_FROM.to_owned(),
+                clock,
             }),
             list_concurrency: self.list_concurrency,
             check: self.check,

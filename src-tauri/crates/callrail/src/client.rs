@@ -63,6 +63,11 @@ impl Identified for Tracker {
 }
 
 impl Client {
+    /// CallRail's clock, as its answers tell it.
+    pub fn clock(&self) -> &crate::Clock {
+        &self.inner.clock
+    }
+
     pub fn builder(key: ApiKey) -> ClientBuilder {
         ClientBuilder::new(key)
     }

@@ -2,7 +2,7 @@
 
 use crate::retry::{parse_retry_after, RetryPolicy};
 use crate::{ApiKey, Error, Meter};
-use reqwest::header::{HeaderValue, AUTHORIZATION, RETRY_AFTER};
+use reqwest::header::{HeaderValue, AUTHORIZATION, DATE, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use std::sync::Arc;
@@ -41,6 +41,8 @@ pub(crate) struct Transport {
     pub retry: RetryPolicy,
     pub meter: Option<Arc<dyn Meter>>,
     pub request_from: String,
+    /// CallRail's clock, from each answer's `Date`.
+    pub clock: std::sync::Arc<crate::Clock>,
 }
 
 impl Transport {
@@ -120,6 +122,9 @@ impl Transport {
         }
         let resp = req.send().await.map_err(|e| classify(&e))?;
         let status = resp.status();
+        if let Some(date) = resp.headers().get(DATE).and_then(|v| v.to_str().ok()) {
+            self.clock.observe(date);
+        }
         let retry_after = resp
             .headers()
             .get(RETRY_AFTER)

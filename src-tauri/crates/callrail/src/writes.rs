@@ -61,7 +61,8 @@ impl Client {
         exclude: &HashSet<String>,
     ) -> Result<CreateOutcome> {
         let account = check_id("account_id", account_id)?;
-        let sent_at = time::OffsetDateTime::now_utc();
+        // By CallRail's clock, which stamps the tracker's `created_at`.
+        let sent_at = self.clock().now();
         let sent = self
             .inner
             .send(

@@ -38,6 +38,8 @@ pub(crate) struct Intent<'a> {
     pub operation: Operation,
     pub request: String,
     pub before: Option<&'a Tracker>,
+    /// Now, by CallRail's clock (the connection's client's): the entry's time.
+    pub at: OffsetDateTime,
 }
 
 impl<'a> Intent<'a> {
@@ -49,8 +51,10 @@ impl<'a> Intent<'a> {
         before: &'a Tracker,
         operation: Operation,
         request: String,
+        at: OffsetDateTime,
     ) -> Self {
         Self {
+            at,
             id: None,
             connection_id,
             connection,
@@ -131,13 +135,17 @@ fn unrecorded(e: &CoreError) -> String {
     )
 }
 
-/// How long ago an entry was begun.
-pub(crate) fn age(entry: &JournalEntry) -> Duration {
+/// How long before `now` an entry was begun. Both are CallRail's clock (a [`callrail::Clock`]),
+/// not this computer's: an entry is stamped with CallRail's time when it is written.
+pub(crate) fn age(entry: &JournalEntry, now: OffsetDateTime) -> Duration {
     let created =
         OffsetDateTime::parse(&entry.created_at, &Rfc3339).unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    (OffsetDateTime::now_utc() - created)
-        .try_into()
-        .unwrap_or(Duration::ZERO)
+    (now - created).try_into().unwrap_or(Duration::ZERO)
+}
+
+/// RFC 3339, as the journal writes times.
+pub(crate) fn rfc3339(t: OffsetDateTime) -> String {
+    t.format(&Rfc3339).unwrap_or_default()
 }
 
 /// The write may have been carried out, and nobody can tell yet.
@@ -252,7 +260,7 @@ impl Journal {
     pub(crate) async fn begin(&self, i: Intent<'_>) -> CoreResult<Claim> {
         let entry = JournalEntry {
             id: i.id.unwrap_or_else(new_entry_id),
-            created_at: crate::now_rfc3339(),
+            created_at: rfc3339(i.at),
             completed_at: None,
             person: self.person(),
             connection_id: i.connection_id.to_owned(),
@@ -292,18 +300,24 @@ impl Journal {
     }
 
     /// Whether an unresolved entry's request may still be on its way: its process on this computer
-    /// still holds the entry's lock, or (on another computer) it is younger than `min_age`.
-    pub(crate) fn in_flight(&self, entry: &JournalEntry, min_age: Duration) -> bool {
+    /// still holds the entry's lock, or (on another computer) it is younger than `min_age` at
+    /// `now` (CallRail's clock).
+    pub(crate) fn in_flight(
+        &self,
+        entry: &JournalEntry,
+        min_age: Duration,
+        now: OffsetDateTime,
+    ) -> bool {
         let this_host = gethostname::gethostname().to_string_lossy().into_owned();
         let host = entry.person.rsplit_once('@').map(|(_, h)| h);
         if host != Some(this_host.as_str()) {
-            return age(entry) < min_age;
+            return age(entry, now) < min_age;
         }
         let path = self.lock_path(&entry.id);
         let Ok(file) = File::options().read(true).write(true).open(&path) else {
             // Not this desk's: another data folder of this computer (a second desk, the command
             // line with its own folder) may be sending it now, like another computer.
-            return age(entry) < min_age;
+            return age(entry, now) < min_age;
         };
         // Let go of by a process that died (or could not record the outcome): the file stays,
         // marking the entry as this desk's, until a check settles it.
@@ -420,6 +434,7 @@ mod tests {
                     operation: Operation::Create,
                     request: "{}".into(),
                     before: None,
+                    at: OffsetDateTime::now_utc(),
                 })
                 .await
                 .unwrap();

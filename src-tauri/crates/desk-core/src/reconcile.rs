@@ -87,7 +87,8 @@ impl Journal {
             exclude: self.attributed(entry).await?,
         };
         let found = client.find_created(&entry.account_id, &lookup).await?;
-        let waited = minutes(age(entry));
+        let age = age(entry, client.clock().now());
+        let waited = minutes(age);
         Ok(match found {
             Some(t) => {
                 self.snapshot(entry, &t).await?;
@@ -101,7 +102,7 @@ impl Journal {
                     after: json(&t),
                 }
             }
-            None if age(entry) >= tuning.settle => Completion {
+            None if age >= tuning.settle => Completion {
                 state: EntryState::Failed,
                 outcome: format!("Checked in CallRail {waited} after the request: no tracker of that name was created, and no number was bought."),
                 tracker_id: None,
@@ -128,10 +129,11 @@ impl Journal {
             .get_tracker(&entry.account_id, &id, &["swap_targets"])
             .await?;
         self.snapshot(entry, &now).await?;
+        let age = age(entry, client.clock().now());
         let state = match entry.operation {
             Operation::Disable if !now.is_active() => EntryState::Succeeded,
             Operation::Disable => EntryState::Failed,
-            _ => update_state(entry, &now, tuning),
+            _ => update_state(entry, &now, tuning, age),
         };
         let outcome = match state {
             EntryState::Succeeded => "Checked in CallRail afterwards: the change is there.".into(),
@@ -140,7 +142,7 @@ impl Journal {
             }
             _ => format!(
                 "Checked in CallRail {} after the request: the change does not show yet (a pool's new numbers can take a while), so it is checked again later.",
-                minutes(age(entry))
+                minutes(age)
             ),
         };
         Ok(Completion {
@@ -154,7 +156,7 @@ impl Journal {
 
 /// Whether an update shows on the tracker as it is `now`: all of it (succeeded), none of it where
 /// nothing can lag (failed), or not yet (unknown).
-fn update_state(entry: &JournalEntry, now: &Tracker, tuning: &Tuning) -> EntryState {
+fn update_state(entry: &JournalEntry, now: &Tracker, tuning: &Tuning, age: Duration) -> EntryState {
     let Ok(changes) = serde_json::from_str::<TrackerChanges>(&entry.request) else {
         return EntryState::Unknown;
     };
@@ -175,7 +177,7 @@ fn update_state(entry: &JournalEntry, now: &Tracker, tuning: &Tuning) -> EntrySt
         Some(left) if left.is_empty() => EntryState::Succeeded,
         Some(left)
             if Some(&left) == asked.as_ref()
-                && (!left.iter().any(|f| f == "pool_size") || age(entry) >= tuning.settle) =>
+                && (!left.iter().any(|f| f == "pool_size") || age >= tuning.settle) =>
         {
             EntryState::Failed
         }

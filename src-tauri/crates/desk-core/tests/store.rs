@@ -261,6 +261,21 @@ async fn claim_contract(store: &dyn Store) {
     store.record_outcome("k1", &failed).await.unwrap();
     assert_eq!(store.claim(&second).await.unwrap(), None);
     assert!(written("k2").await);
+
+    // An unresolved entry that was copied in (not claimed) holds its target too, and names are
+    // compared as a person reads them.
+    let mut copied = first.clone();
+    copied.id = "k4".into();
+    copied.tracker_name = "Copied Café".into();
+    store.record_intent(&copied).await.unwrap();
+    let mut same = copied.clone();
+    same.id = "k5".into();
+    same.tracker_name = "  copied  CAFE\u{301}".into();
+    assert_eq!(
+        store.claim(&same).await.unwrap().map(|e| e.id),
+        Some("k4".into()),
+        "a copied unresolved entry holds its target"
+    );
 }
 
 #[tokio::test]
@@ -451,6 +466,31 @@ async fn mongodb_meets_the_store_contract() {
         .await
         .unwrap();
     claim_contract(&store).await;
+
+    // Two desks claiming one target at once: one write decides, every time.
+    let other = desk_core::store::MongoStore::connect(&uri, &db)
+        .await
+        .unwrap();
+    for round in 0..20 {
+        let mut a = entry(
+            &format!("race-a-{round}"),
+            "2026-02-01T10:00:00Z",
+            "COM9",
+            Operation::Create,
+            "ana@desk1",
+        );
+        a.tracker_id = None;
+        a.tracker_name = format!("Race {round}");
+        let mut b = a.clone();
+        b.id = format!("race-b-{round}");
+        b.person = "ben@desk2".into();
+        let (x, y) = tokio::join!(store.claim(&a), other.claim(&b));
+        let won = [x.unwrap(), y.unwrap()]
+            .iter()
+            .filter(|held| held.is_none())
+            .count();
+        assert_eq!(won, 1, "round {round}: exactly one desk holds the target");
+    }
     mongodb::Client::with_uri_str(&uri)
         .await
         .unwrap()

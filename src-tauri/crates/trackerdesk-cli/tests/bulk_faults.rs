@@ -2,8 +2,9 @@
 //! request, while CallRail answers, before the outcome is recorded) × every way of going on
 //! (resume at once; `journal check`, which is also what the app's start-up check runs, then
 //! resume; a listing command then resume; the file applied again, then the old run resumed) ×
-//! {create, update, disable}. In every cell: each tracker exists once, nothing is released that
-//! was not confirmed, and every run row agrees with its journal entry. It prints its table.
+//! {create, update, disable}, with CallRail's clock five minutes behind, right or five minutes
+//! ahead in turn. In every cell: each tracker exists once, nothing is released that was not
+//! confirmed, and every run row agrees with its journal entry. It prints its table.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -64,8 +65,15 @@ fn disabled(s: &Sim, account: &str) -> Vec<Value> {
         .collect()
 }
 
-fn cell(op: Op) -> Cell {
-    let s = sim(SimConfig::default());
+/// A cell on a simulator whose clock is `skew` seconds off this computer's.
+fn cell(op: Op, skew: i64) -> Cell {
+    let s = sim(SimConfig {
+        quirks: callrail_sim::Quirks {
+            clock_offset_seconds: skew,
+            ..Default::default()
+        },
+        ..SimConfig::default()
+    });
     let account = s.sim.account_ids()[0].clone();
     let company = s.company_id("Acme Plumbing");
     let sources: Vec<Value> = s
@@ -279,9 +287,11 @@ fn verdict(c: &Cell, op: Op) -> String {
 #[test]
 fn every_kill_point_and_every_way_of_going_on_buys_once_and_releases_only_what_was_confirmed() {
     let mut table = vec![format!(
-        "{:<8} {:<15} {:<13} outcome",
-        "write", "killed", "then"
+        "{:<8} {:<15} {:<13} {:>6} outcome",
+        "write", "killed", "then", "clock"
     )];
+    // CallRail's clock five minutes behind this computer's, right, or five minutes ahead, in turn.
+    let mut skews = [-300, 0, 300].into_iter().cycle();
     for op in [Op::Create, Op::Update, Op::Disable] {
         for kill in [
             Kill::BeforeRequest,
@@ -294,7 +304,8 @@ fn every_kill_point_and_every_way_of_going_on_buys_once_and_releases_only_what_w
                 Then::Listing,
                 Then::ApplyAgain,
             ] {
-                let c = cell(op);
+                let skew = skews.next().unwrap_or(0);
+                let c = cell(op, skew);
                 let reached = arm(&c, op, kill);
                 let mut child =
                     c.s.process()
@@ -313,10 +324,11 @@ fn every_kill_point_and_every_way_of_going_on_buys_once_and_releases_only_what_w
                 go_on(&c, then);
                 let outcome = verdict(&c, op);
                 table.push(format!(
-                    "{:<8} {:<15} {:<13} {outcome}",
+                    "{:<8} {:<15} {:<13} {:>+5}s {outcome}",
                     format!("{op:?}").to_lowercase(),
                     format!("{kill:?}"),
-                    format!("{then:?}")
+                    format!("{then:?}"),
+                    skew
                 ));
             }
         }

@@ -209,7 +209,11 @@ fn journal_problems(
             Op::Disable => e.operation == Operation::Disable,
         })
         .collect();
-    mine.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+    // In the order they ended: each process stamps an entry with CallRail's time as its own
+    // answers told it, good to a second, so two processes a moment apart may disagree on it.
+    mine.sort_by(|a, b| {
+        (a.completed_at.as_ref(), &a.created_at).cmp(&(b.completed_at.as_ref(), &b.created_at))
+    });
     if journal.iter().any(|e| e.state == EntryState::Intended) {
         problems.push("an entry is left intended".into());
     }

@@ -245,7 +245,7 @@ impl Desk {
             .history(&HistoryFilter {
                 company_id: Some(company.to_owned()),
                 operation: Some(Operation::Create),
-                since: Some(run.created_at.clone()),
+                since: Some(self.since_plan(run)),
                 limit: Some(u32::MAX),
                 ..HistoryFilter::default()
             })
@@ -301,6 +301,17 @@ impl Desk {
         }))
     }
 
+    /// From when a change counts as made since `run`'s plan: its time, less the clock skew a check
+    /// allows (entries are stamped with CallRail's clock as each desk reads it).
+    fn since_plan(&self, run: &BulkRun) -> String {
+        let planned = time::OffsetDateTime::parse(
+            &run.created_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        crate::journal::rfc3339(planned - self.connections.tuning().check.clock_skew)
+    }
+
     /// A disable whose pool was grown since the plan (journaled, even if CallRail does not show the
     /// new numbers yet) would release numbers nobody confirmed: it ends `changed`.
     async fn pool_grown_since(
@@ -313,7 +324,7 @@ impl Desk {
             .history(&HistoryFilter {
                 tracker_id: row.planned.tracker_id.clone(),
                 operation: Some(Operation::Update),
-                since: Some(run.created_at.clone()),
+                since: Some(self.since_plan(run)),
                 limit: Some(u32::MAX),
                 ..HistoryFilter::default()
             })
@@ -338,12 +349,16 @@ impl Desk {
     /// a resolved one as it is.
     pub(crate) async fn settle(&self, entry: JournalEntry) -> CoreResult<JournalEntry> {
         let tuning = self.connections.tuning();
-        if !entry.unresolved() || self.journal.in_flight(&entry, tuning.min_age) {
-            return Ok(entry);
-        }
         let Ok(client) = self.connections.client(&entry.connection_id) else {
             return Ok(entry);
         };
+        if !entry.unresolved()
+            || self
+                .journal
+                .in_flight(&entry, tuning.min_age, client.clock().now())
+        {
+            return Ok(entry);
+        }
         let c = self.journal.reconcile(&client, &entry, &tuning).await?;
         Ok(JournalEntry {
             state: c.state,

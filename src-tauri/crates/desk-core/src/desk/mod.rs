@@ -317,12 +317,15 @@ impl Desk {
         let tuning = self.connections.tuning();
         let mut checked = Vec::new();
         for entry in self.journal.store().unresolved().await? {
-            if self.journal.in_flight(&entry, tuning.min_age) {
-                continue;
-            }
             let Ok(client) = self.connections.client(&entry.connection_id) else {
                 continue;
             };
+            if self
+                .journal
+                .in_flight(&entry, tuning.min_age, client.clock().now())
+            {
+                continue;
+            }
             self.journal.reconcile(&client, &entry, &tuning).await?;
             checked.push(entry.id);
         }

@@ -93,7 +93,8 @@ impl Desk {
             )
             .into());
         }
-        let now = crate::now_rfc3339();
+        // The plan's time by CallRail's clock: what was made since is judged by it.
+        let now = crate::journal::rfc3339(self.connections.client(connection)?.clock().now());
         let id = format!("run-{:016x}", fastrand::u64(..));
         let rows: Vec<RunRow> = plan
             .rows

@@ -21,6 +21,15 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
+/// Now by CallRail's clock: read from any answer of this process (one cheap read first when none
+/// came yet), so that the intent is stamped with CallRail's time.
+async fn callrail_now(client: &callrail::Client) -> time::OffsetDateTime {
+    if !client.clock().known() {
+        let _ = client.list_accounts().await;
+    }
+    client.clock().now()
+}
+
 impl Desk {
     /// Claims the write's target in the journal. When an unresolved entry holds it, that entry is
     /// checked first: still in flight or unknown, the write is refused as unknown (never sent twice);
@@ -38,10 +47,14 @@ impl Desk {
                 Claim::Ours(flight) => return Ok(Ok(flight)),
                 Claim::Held(entry) => entry,
             };
-            if self.journal.in_flight(&held, tuning.min_age) {
+            let client = self.connections.client(&held.connection_id).ok();
+            let now = client
+                .as_ref()
+                .map_or_else(time::OffsetDateTime::now_utc, |c| c.clock().now());
+            if self.journal.in_flight(&held, tuning.min_age, now) {
                 return Err(held_error(&held, "it is still in progress".into()));
             }
-            let client = self.connections.client(&held.connection_id).map_err(|_| {
+            let client = client.ok_or_else(|| {
                 held_error(&held, "its connection is not here to check it with".into())
             })?;
             let checked = self.journal.reconcile(&client, &held, &tuning).await?;
@@ -118,6 +131,7 @@ impl Desk {
                 operation: Operation::Create,
                 request,
                 before: None,
+                at: callrail_now(&client).await,
             })
             .await?
         {
@@ -212,6 +226,7 @@ impl Desk {
                 &before,
                 Operation::Update,
                 request,
+                callrail_now(&client).await,
             )
         };
         let flight = match self.claim(intent).await? {
@@ -284,6 +299,7 @@ impl Desk {
                 &before,
                 Operation::Disable,
                 "{}".into(),
+                callrail_now(&client).await,
             )
         };
         let flight = match self.claim(intent).await? {

@@ -98,7 +98,7 @@ impl JournalEntry {
                 "create/{}/{}/{}",
                 self.account_id,
                 self.company_id.as_deref().unwrap_or_default(),
-                self.tracker_name.trim()
+                bulk::name_key(&self.tracker_name)
             ),
             Operation::Update | Operation::Disable => format!(
                 "tracker/{}/{}",
@@ -181,6 +181,11 @@ impl SnapshotRecord {
         (records, seen_at)
     }
 }
+
+/// Requests counted this many minutes ahead of now still count (a teammate's clock a little
+/// fast); further ahead (a clock that jumped back, one hours off) they are not counted, so that
+/// they never hold runs back for hours.
+pub const CLOCK_TOLERANCE_MINUTES: i64 = 5;
 
 /// The requests counted for one account: in the last 60 minutes, and the last 24 hours (both up to
 /// and including the current minute), and the minute the oldest of each was counted in (minutes

@@ -18,8 +18,8 @@ pub struct MongoStore {
     /// For `ping`.
     admin: mongodb::Database,
     journal: Collection<JournalEntry>,
-    /// One document per unresolved change, keyed by its target: what makes `claim` atomic.
-    claims: Collection<Document>,
+    /// The same collection as documents, with the target an unresolved entry holds.
+    entries: Collection<Document>,
     snapshots: Collection<SnapshotRecord>,
     connections: Collection<Document>,
     /// Bulk runs and their rows, as JSON text (as the local store keeps them).
@@ -79,6 +79,24 @@ impl MongoStore {
     }
 }
 
+/// The field an unresolved entry claims its target with (see [`JournalEntry::target`]).
+pub(super) const OPEN_TARGET: &str = "open_target";
+const UNRESOLVED: [&str; 2] = ["intended", "unknown"];
+
+fn entry_doc(entry: &JournalEntry) -> CoreResult<Document> {
+    mongodb::bson::to_document(entry)
+        .map_err(|e| CoreError::Storage(format!("a journal entry could not be written: {e}")))
+}
+
+/// The entry as written, holding its target while it is unresolved.
+pub(super) fn claimed_doc(entry: &JournalEntry) -> CoreResult<Document> {
+    let mut doc = entry_doc(entry)?;
+    if entry.unresolved() {
+        doc.insert(OPEN_TARGET, entry.target());
+    }
+    Ok(doc)
+}
+
 fn is_duplicate(e: &mongodb::error::Error) -> bool {
     matches!(
         *e.kind,
@@ -93,52 +111,48 @@ pub(super) fn db_err(e: mongodb::error::Error) -> CoreError {
 #[async_trait::async_trait]
 impl Store for MongoStore {
     async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()> {
-        // Idempotent, so copying a local journal up twice keeps one of each entry.
-        self.journal
-            .replace_one(doc! { "id": &entry.id }, entry)
-            .upsert(true)
-            .await
-            .map(|_| ())
-            .map_err(db_err)
+        // Idempotent, so copying a local journal up twice keeps one of each entry. An unresolved
+        // one claims its target like any new write; where another holds it, it is kept unclaimed.
+        let replace = |doc: Document| async move {
+            self.entries
+                .replace_one(doc! { "id": &entry.id }, doc)
+                .upsert(true)
+                .await
+        };
+        match replace(claimed_doc(entry)?).await {
+            Err(e) if is_duplicate(&e) => replace(entry_doc(entry)?).await.map(|_| ()),
+            other => other.map(|_| ()),
+        }
+        .map_err(db_err)
     }
 
     async fn claim(&self, entry: &JournalEntry) -> CoreResult<Option<JournalEntry>> {
         let target = entry.target();
-        // Twice at most: a claim left behind by an entry that has since been resolved is taken over.
+        // One write decides: the entry carries its target while it is unresolved, under a unique
+        // index, so two desks can never both hold one. Twice at most: a target left on an entry
+        // that has since been resolved is cleared, then claimed again.
         for _ in 0..2 {
-            let claimed = self
-                .claims
-                .insert_one(doc! { "_id": &target, "entry_id": &entry.id })
-                .await;
-            match claimed {
-                Ok(_) => {
-                    self.record_intent(entry).await?;
-                    return Ok(None);
-                }
+            match self.entries.insert_one(claimed_doc(entry)?).await {
+                Ok(_) => return Ok(None),
                 Err(e) if is_duplicate(&e) => {
                     let holder = self
-                        .claims
-                        .find_one(doc! { "_id": &target })
+                        .journal
+                        .find_one(doc! { OPEN_TARGET: &target })
                         .await
-                        .map_err(db_err)?
-                        .and_then(|c| c.get_str("entry_id").ok().map(str::to_owned));
-                    let held_by = match &holder {
-                        Some(id) => self
-                            .journal
-                            .find_one(doc! { "id": id })
-                            .await
-                            .map_err(db_err)?,
-                        None => None,
-                    };
-                    match held_by {
+                        .map_err(db_err)?;
+                    match holder {
                         Some(other) if other.unresolved() => return Ok(Some(other)),
-                        _ => {
-                            let stale = match &holder {
-                                Some(id) => doc! { "_id": &target, "entry_id": id },
-                                None => doc! { "_id": &target },
-                            };
-                            self.claims.delete_one(stale).await.map_err(db_err)?;
+                        Some(other) => {
+                            self.entries
+                                .update_one(
+                                    doc! { "id": &other.id, "state": { "$nin": &UNRESOLVED[..] } },
+                                    doc! { "$unset": { OPEN_TARGET: "" } },
+                                )
+                                .await
+                                .map_err(db_err)?;
                         }
+                        // Let go of in between.
+                        None => {}
                     }
                 }
                 Err(e) => return Err(db_err(e)),
@@ -158,17 +172,16 @@ impl Store for MongoStore {
         if let Some(a) = &c.after {
             set.insert("after", a);
         }
-        self.journal
-            .update_one(doc! { "id": id }, doc! { "$set": set })
-            .await
-            .map_err(db_err)?;
+        let mut update = doc! { "$set": set };
+        // Resolved, it lets go of its target in the same write.
         if c.state != EntryState::Unknown && c.state != EntryState::Intended {
-            self.claims
-                .delete_many(doc! { "entry_id": id })
-                .await
-                .map_err(db_err)?;
+            update.insert("$unset", doc! { OPEN_TARGET: "" });
         }
-        Ok(())
+        self.journal
+            .update_one(doc! { "id": id }, update)
+            .await
+            .map(|_| ())
+            .map_err(db_err)
     }
 
     async fn history(&self, f: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
@@ -477,7 +490,7 @@ impl Store for MongoStore {
         }
         let docs: Vec<Document> = self
             .requests
-            .find(doc! { "account_id": account, "minute": { "$gt": minute - 24 * 60 } })
+            .find(doc! { "account_id": account, "minute": { "$gt": minute - 24 * 60, "$lte": minute + super::CLOCK_TOLERANCE_MINUTES } })
             .await
             .map_err(db_err)?
             .try_collect()

@@ -150,6 +150,24 @@ pub async fn quota_contract(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(later.day, 0, "a day later the count is empty");
+
+    // Counted by a clock hours ahead (one that has since jumped back): not held against now.
+    let ahead = now + 3 * 60;
+    for _ in 0..5 {
+        store
+            .count_request("ACC3", ahead, Some((5, 8)))
+            .await
+            .unwrap();
+    }
+    let c = store
+        .count_request("ACC3", now, Some((5, 8)))
+        .await
+        .unwrap();
+    assert!(
+        c.taken,
+        "requests stamped hours ahead do not stall the hour: {c:?}"
+    );
+    assert_eq!(c.hour, 1);
 }
 
 /// A run's lease: one holder at a time, renewed by its holder, taken over once it ran out, let go

@@ -59,6 +59,8 @@ pub fn awkward() -> SimConfig {
             search_lag: Some(Duration::from_secs(600)),
             pool_number_delay: Some(Duration::from_secs(1)),
             refuse_delete_of_disabled: true,
+            // This computer's clock four minutes fast: a create must still be found as made.
+            clock_offset_seconds: -240,
         },
         ..SimConfig::default()
     }

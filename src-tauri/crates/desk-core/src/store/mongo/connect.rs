@@ -1,8 +1,10 @@
 //! Reaching the team's MongoDB: the store opened without the server, its indexes, and whether it
 //! answers.
 
-use super::{db_err, MongoStore};
+use super::{db_err, MongoStore, OPEN_TARGET};
+use crate::store::JournalEntry;
 use crate::CoreResult;
+use futures::TryStreamExt;
 use mongodb::bson::{doc, Document};
 use mongodb::options::{Acknowledgment, DatabaseOptions, IndexOptions, WriteConcern};
 use mongodb::IndexModel;
@@ -37,7 +39,7 @@ impl MongoStore {
         Ok(Self {
             admin: client.database("admin"),
             journal: db.collection("journal_entries"),
-            claims: db.collection("write_claims"),
+            entries: db.collection("journal_entries"),
             snapshots: db.collection("tracker_snapshots"),
             connections: db.collection("connections"),
             runs: db.collection("bulk_runs"),
@@ -74,9 +76,37 @@ impl MongoStore {
                 index(doc! { "tracker_id": 1, "created_at": -1 }, None),
                 index(doc! { "company_id": 1, "created_at": -1 }, None),
                 index(doc! { "state": 1 }, None),
+                // One unresolved entry per target: what makes a claim one write.
+                index(
+                    doc! { OPEN_TARGET: 1 },
+                    Some(IndexOptions::builder().unique(true).sparse(true).build()),
+                ),
             ])
             .await
             .map_err(db_err)?;
+        // Unresolved entries written before claims lived on the entry (or copied without one) hold
+        // their target now, so they count.
+        let open: Vec<JournalEntry> = store
+            .journal
+            .find(doc! { "state": { "$in": ["intended", "unknown"] }, OPEN_TARGET: { "$exists": false } })
+            .await
+            .map_err(db_err)?
+            .try_collect()
+            .await
+            .map_err(db_err)?;
+        for e in open {
+            let set = store
+                .entries
+                .update_one(
+                    doc! { "id": &e.id },
+                    doc! { "$set": { OPEN_TARGET: e.target() } },
+                )
+                .await;
+            match set {
+                Err(err) if !super::is_duplicate(&err) => return Err(db_err(err)),
+                _ => {}
+            }
+        }
         store
             .snapshots
             .create_index(index(

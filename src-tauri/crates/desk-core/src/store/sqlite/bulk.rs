@@ -76,11 +76,16 @@ pub(super) fn count_request(
     let window = |minutes: i64| {
         tx.prepare_cached(
             "SELECT COALESCE(SUM(count), 0), MIN(minute) FROM requests
-             WHERE account_id = ?1 AND minute > ?2",
+             WHERE account_id = ?1 AND minute > ?2 AND minute <= ?3",
         )?
-        .query_row(params![account, minute - minutes], |r| {
-            Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?))
-        })
+        .query_row(
+            params![
+                account,
+                minute - minutes,
+                minute + super::super::CLOCK_TOLERANCE_MINUTES
+            ],
+            |r| Ok((r.get::<_, u32>(0)?, r.get::<_, Option<i64>>(1)?)),
+        )
     };
     let (hour, oldest_in_hour) = window(60)?;
     let (day, oldest_in_day) = window(DAY_MINUTES)?;
