@@ -173,14 +173,32 @@ impl CallPages<'_> {
             .map_err(|f| f.error)?;
         self.pages += 1;
         let page: CallPage = inner.decode(&body)?;
+        let sent = page.calls.len();
         let mut calls = page.calls;
         calls.retain(|c| !self.previous.contains(&c.id));
-        self.previous = calls.iter().map(|c| c.id.clone()).collect();
         let more = page.has_next_page.unwrap_or(page.next_page.is_some());
-        self.next = match page.next_page {
-            Some(url) if more && !self.previous.is_empty() => Some(Next::Url(url)),
+        // A page that brings nothing new yet says more follow (empty, or the page before again)
+        // would end the reading as if it were whole: it stops short instead, and says so.
+        let stuck = match (more, &page.next_page) {
+            (true, None) => Some("said more calls follow but gave no next page".to_owned()),
+            (true, Some(_)) if calls.is_empty() && sent == 0 => {
+                Some("sent an empty page yet said more calls follow".to_owned())
+            }
+            (true, Some(_)) if calls.is_empty() => {
+                Some("sent the page before again yet said more calls follow".to_owned())
+            }
             _ => None,
         };
+        if let Some(why) = stuck {
+            return Err(Error::Decode {
+                message: format!(
+                    "CallRail's call log {why} (page {}); the reading stopped short, and the counts so far are kept",
+                    self.pages
+                ),
+            });
+        }
+        self.previous = calls.iter().map(|c| c.id.clone()).collect();
+        self.next = page.next_page.filter(|_| more).map(Next::Url);
         Ok(Some(calls))
     }
 

@@ -245,6 +245,49 @@ impl Journal {
         }
     }
 
+    /// Removes the lock files that entries of this desk left and that nothing holds, once their
+    /// entry is settled (or was never written): a crash's leftovers, settled by another desk or
+    /// by a bulk run's check. A run's lease file is left to the next desk that takes the run.
+    pub(crate) async fn sweep_locks(&self) -> CoreResult<u32> {
+        let Ok(dir) = std::fs::read_dir(&self.locks) else {
+            return Ok(0);
+        };
+        let mut left = Vec::new();
+        for path in dir.flatten().map(|e| e.path()) {
+            let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+                continue;
+            };
+            if id.starts_with("run-") || path.extension().is_none_or(|e| e != "lock") {
+                continue;
+            }
+            if self.left_by_the_dead(&id) {
+                left.push((id, path));
+            }
+        }
+        if left.is_empty() {
+            return Ok(0);
+        }
+        let ids: Vec<String> = left.iter().map(|(id, _)| id.clone()).collect();
+        let mut open = Vec::new();
+        for store in [self.store(), self.local()] {
+            open.extend(
+                store
+                    .entries(&ids)
+                    .await?
+                    .into_iter()
+                    .filter(JournalEntry::unresolved)
+                    .map(|e| e.id),
+            );
+        }
+        let mut removed = 0;
+        for (_, path) in left.into_iter().filter(|(id, _)| !open.contains(id)) {
+            if std::fs::remove_file(path).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Whether the lock named `name` was left by a process of this desk that died: its file is
     /// here and nobody holds it. (No file: not this desk's to judge, like another computer's.)
     pub(crate) fn left_by_the_dead(&self, name: &str) -> bool {
@@ -281,8 +324,9 @@ impl Journal {
             .and_then(|()| File::create(&path))
             .and_then(|f| f.lock().map(|()| f))
             .map_err(|e| {
-                CoreError::Storage(format!(
-                    "could not mark the change as in progress in {}: {e}",
+                // This computer's folder, not the journal's store: said as it is.
+                CoreError::Refused(format!(
+                    "Nothing was sent to CallRail: the change could not be marked as in progress in {} ({e})",
                     self.locks.display()
                 ))
             })?;

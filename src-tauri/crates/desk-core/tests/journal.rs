@@ -473,3 +473,33 @@ async fn history_names_the_person_by_the_name_they_chose() {
     let back = e.desk.set_person_name(Some("   ")).unwrap();
     assert_eq!(back, os, "an empty name is the OS account's again");
 }
+
+#[tokio::test]
+async fn lock_files_of_settled_entries_do_not_pile_up() {
+    let e = env(SimConfig::default()).await;
+    let store = SqliteStore::open(&e.dir.path().join(JOURNAL_FILE)).unwrap();
+    let locks = e.dir.path().join("in-flight");
+    std::fs::create_dir_all(&locks).unwrap();
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    // Settled by another desk: its file is a leftover. Still open: its file marks it as this
+    // desk's to check. Never written: a leftover too. A run's lease file is the next taker's.
+    let mut settled = entry("settled-1", &now, &e.company, Operation::Update, "ana@elsewhere");
+    settled.state = EntryState::Succeeded;
+    store.record_intent(&settled).await.unwrap();
+    let mut open = entry("open-1", &now, &e.company, Operation::Update, "ana@elsewhere");
+    open.state = EntryState::Intended;
+    open.connection_id = "gone-connection".into();
+    store.record_intent(&open).await.unwrap();
+    for name in ["settled-1", "open-1", "never-written", "run-run-1"] {
+        std::fs::File::create(locks.join(format!("{name}.lock"))).unwrap();
+    }
+    e.desk.reconcile_unfinished().await.unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(&locks)
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["open-1.lock", "run-run-1.lock"]);
+}

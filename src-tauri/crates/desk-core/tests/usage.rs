@@ -337,3 +337,35 @@ async fn a_reading_stopped_by_the_quota_reserve_goes_on_where_it_stopped() {
         "every call counted once"
     );
 }
+
+#[tokio::test]
+async fn two_readings_at_once_count_each_call_once() {
+    let e = env(SimConfig {
+        extra_trackers: 300,
+        extra_calls: 3_000,
+        latency: Some(std::time::Duration::from_millis(5)),
+        ..SimConfig::default()
+    })
+    .await;
+    // The app's reading and another at the same time (the command line's, on the same counts).
+    let (a, b) = tokio::join!(report(&e, &[], 30), report(&e, &[], 30));
+    let alone = {
+        let dir = tempfile::tempdir().unwrap();
+        let desk = desk_core::Desk::open(
+            dir.path(),
+            desk_core::SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand::u64(..))),
+            e.sim.base_url(),
+        )
+        .unwrap();
+        let conn = desk
+            .add_connection("Alone", callrail_sim::DEMO_API_KEY)
+            .await
+            .unwrap();
+        desk.usage(&conn.id, &e.account, &[], 30, &|_: UsageStep| {}, None)
+            .await
+            .unwrap()
+    };
+    assert!(alone.account.calls > 0);
+    assert_eq!(a.account.calls, alone.account.calls, "each call once");
+    assert_eq!(b.account.calls, alone.account.calls, "each call once");
+}

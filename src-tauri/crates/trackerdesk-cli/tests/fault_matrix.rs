@@ -1,4 +1,4 @@
-//! `shared/WRITES.md` rule 7, cell by cell: every fault, carried out by CallRail or not, on every
+//! `docs/writes.md` rule 9, cell by cell: every fault, carried out by CallRail or not, on every
 //! kind of write, through the command line and through the desk the app uses. In each cell a
 //! script's naive retry follows a non-zero exit; afterwards there is never a second tracker (or a
 //! second purchase), the exit code tells the truth (0 only if carried out, 1 only if not, 4

@@ -329,6 +329,7 @@ impl Desk {
             self.journal.reconcile(&client, &entry, &tuning).await?;
             checked.push(entry.id);
         }
+        self.journal.sweep_locks().await?;
         let all = self
             .journal
             .store()

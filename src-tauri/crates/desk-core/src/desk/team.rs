@@ -221,9 +221,18 @@ fn check_tls(uri: &str) -> CoreResult<()> {
     };
     let hosts = authority.split('/').next().unwrap_or_default();
     let hosts = hosts.rsplit_once('@').map_or(hosts, |(_, h)| h);
+    // This computer only: `localhost`, `[::1]` or an IPv4 loopback address (all four parts
+    // numbers), never a name that merely begins with "127.".
     let local = hosts.split(',').all(|h| {
-        let host = h.rsplit_once(':').map_or(h, |(host, _)| host);
-        matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.")
+        let host = match h.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().map(|a| format!("[{a}]")).unwrap_or_default(),
+            None => h.rsplit_once(':').map_or(h, |(host, _)| host).to_owned(),
+        };
+        host.eq_ignore_ascii_case("localhost")
+            || host == "[::1]"
+            || host
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
     });
     let option =
         |name: &str, value: &str| query.split('&').any(|kv| kv == format!("{name}={value}"));
@@ -232,12 +241,16 @@ fn check_tls(uri: &str) -> CoreResult<()> {
     } else {
         option("tls", "true") || option("ssl", "true")
     };
-    if local || tls {
+    // A certificate nobody checks is no TLS: anyone on the way can read the password.
+    let unchecked = ["tlsinsecure", "tlsallowinvalidcertificates", "tlsallowinvalidhostnames"]
+        .iter()
+        .any(|name| option(name, "true"));
+    if local || (tls && !unchecked) {
         return Ok(());
     }
     Err(callrail::RuleViolation::new(
         "uri",
-        "a MongoDB on another computer must be reached over TLS: use a mongodb+srv:// string, or add tls=true",
+        "a MongoDB on another computer must be reached over TLS with its certificate checked: use a mongodb+srv:// string, or add tls=true, and leave out tlsInsecure and tlsAllowInvalid…",
     )
     .into())
 }
@@ -251,6 +264,7 @@ mod tests {
         for ok in [
             "mongodb://127.0.0.1:27017",
             "mongodb://localhost",
+            "mongodb://127.0.0.2:27018,[::1]:27019/?replicaSet=rs0",
             "mongodb://u:p@db.example.com/?tls=true",
             "mongodb+srv://u:p@cluster0.example.mongodb.net/team",
         ] {
@@ -260,6 +274,11 @@ mod tests {
             "mongodb://u:hunter2@db.example.com:27017",
             "mongodb://a.example.com,b.example.com/?replicaSet=rs0",
             "mongodb+srv://u:hunter2@cluster0.example.mongodb.net/?tls=false",
+            "mongodb://u:hunter2@127.attacker.example:27017",
+            "mongodb://u:hunter2@127.0.0.1.attacker.example",
+            "mongodb://u:hunter2@db.example.com/?tls=true&tlsInsecure=true",
+            "mongodb+srv://u:hunter2@cluster0.example.mongodb.net/?tlsAllowInvalidCertificates=true",
+            "mongodb://u:hunter2@db.example.com/?ssl=true&tlsAllowInvalidHostnames=true",
         ] {
             let e = check_tls(bad).unwrap_err().to_string();
             assert!(e.contains("TLS") && !e.contains("hunter2"), "{bad}: {e}");

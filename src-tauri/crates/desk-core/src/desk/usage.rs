@@ -147,6 +147,9 @@ impl Desk {
         } else {
             scope.iter().map(|c| (c.clone(), vec![c.clone()])).collect()
         };
+        // One reading of the call log at a time on this computer (the app's and the command line's
+        // share the counts): a second waits for the first, then reads only the days since.
+        let _reading = hold_reading(&self.data_dir, watch).await?;
         let mut incomplete = None;
         for (scope_key, members) in plans {
             incomplete = reader.read(&scope_key, &members).await?;
@@ -175,6 +178,37 @@ impl Desk {
         }
         let cache = UsageCache::open(&self.data_dir.join(USAGE_FILE))?;
         Ok(self.usage.get_or_init(|| cache))
+    }
+}
+
+/// The lock file beside the usage counts that one reading holds at a time.
+const READING_LOCK: &str = "usage.reading.lock";
+
+/// Holds the reading lock while the file returned lives, waiting (and hearing a cancel) while
+/// another reading holds it.
+async fn hold_reading(
+    data_dir: &std::path::Path,
+    watch: Option<&Watch<'_>>,
+) -> CoreResult<std::fs::File> {
+    let path = data_dir.join(READING_LOCK);
+    let failed = |e: std::io::Error| {
+        crate::CoreError::Storage(format!("could not use {}: {e}", path.display()))
+    };
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(failed)?;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                Watch::check(watch)?;
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
     }
 }
 

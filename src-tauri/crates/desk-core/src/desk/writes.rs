@@ -1,6 +1,6 @@
 //! The writes: each one guarded (the count of numbers, the typed name), claimed and journaled
 //! around the request to CallRail, and told as done (`Ok`), not done, or unknown
-//! ([`callrail::Error::outcome_unknown`]), as `shared/WRITES.md` asks.
+//! ([`callrail::Error::outcome_unknown`]), as `docs/writes.md` says.
 
 use super::Desk;
 use crate::journal::{Claim, InFlight, Intent};
