@@ -1019,8 +1019,15 @@ async fn answers_in_turn(bodies: Vec<String>) -> String {
             let Ok((mut s, _)) = listener.accept().await else {
                 return;
             };
+            // The whole request (a GET: its head), so closing does not reset it unread.
+            let mut head = Vec::new();
             let mut buf = [0u8; 4096];
-            let _ = s.read(&mut buf).await;
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
             let answer = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
@@ -1033,7 +1040,11 @@ async fn answers_in_turn(bodies: Vec<String>) -> String {
 
 #[tokio::test]
 async fn a_call_page_with_nothing_new_that_says_more_follow_stops_the_reading_short() {
-    let call = |id: &str| format!(r#"{{"id":"{id}","start_time":"2026-11-02T10:00:00Z","tracker_id":"TRK1","company_id":"COM1","tracking_phone_number":"+14045550100"}}"#);
+    let call = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","start_time":"2026-11-02T10:00:00Z","tracker_id":"TRK1","company_id":"COM1","tracking_phone_number":"+14045550100"}}"#
+        )
+    };
     let page = |calls: &[&str], more: bool| {
         let list: Vec<String> = calls.iter().map(|c| call(c)).collect();
         format!(

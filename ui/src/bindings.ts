@@ -96,14 +96,15 @@ export const commands = {
 	 *  Plans the open file (or the selection) again: after it was fixed, or with other prices or
 	 *  disables allowed.
 	 */
-	bulkReplan: (connectionId: string, accountId: string, allowDisable: boolean, prices: Prices) => typedError<FilePlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_replan", { connectionId, accountId, allowDisable, prices })),
+	bulkReplan: (allowDisable: boolean, prices: Prices) => typedError<FilePlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_replan", { allowDisable, prices })),
 	/**  Plans one change to the trackers selected in the table, shown and applied like a file's. */
 	bulkPlanSelection: (connectionId: string, accountId: string, companyId: string, ids: string[], change: SelectionChange, prices: Prices) => typedError<FilePlan_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_plan_selection", { connectionId, accountId, companyId, ids, change, prices })),
 	/**
-	 *  Applies the plan last shown as a run, once the person typed the numbers it buys and releases;
-	 *  each row's result streams through `on_event`.
+	 *  Applies the plan on screen as a run, once the person typed the numbers it buys and releases:
+	 *  the core plans it again first, and refuses it when those are not what it would buy and release
+	 *  now. Each row's result streams through `on_event`.
 	 */
-	bulkApply: (connectionId: string, accountId: string, confirmBought: number, confirmReleased: number, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_apply", { connectionId, accountId, confirmBought, confirmReleased, onEvent })),
+	bulkApply: (confirmBought: number, confirmReleased: number, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_apply", { confirmBought, confirmReleased, onEvent })),
 	/**  Goes on with a paused or interrupted run. */
 	bulkResume: (runId: string, onEvent: Channel<RunEvent_Deserialize>) => typedError<RunView_Serialize, IpcError_Serialize>(__TAURI_INVOKE("bulk_resume", { runId, onEvent })),
 	/**  Asks a run being applied to pause, or to stop for good, after the row in flight. */
@@ -373,11 +374,13 @@ export type FieldError = {
 	message: string,
 };
 
-/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
+/**  A plan as the Bulk screen and the command line show it. */
 export type FilePlan = FilePlan_Serialize | FilePlan_Deserialize;
 
-/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
+/**  A plan as the Bulk screen and the command line show it. */
 export type FilePlan_Deserialize = {
+	/**  What applying it names. */
+	id: string,
 	/**  The file's name, or what was asked of the selected trackers. */
 	file_name: string,
 	/**  Whether rows may disable trackers (always, for "Disable N…"). */
@@ -385,8 +388,10 @@ export type FilePlan_Deserialize = {
 	plan: Plan_Deserialize,
 };
 
-/**  A plan as the Bulk screen shows it: of a file, or of trackers selected in the table. */
+/**  A plan as the Bulk screen and the command line show it. */
 export type FilePlan_Serialize = {
+	/**  What applying it names. */
+	id: string,
 	/**  The file's name, or what was asked of the selected trackers. */
 	file_name: string,
 	/**  Whether rows may disable trackers (always, for "Disable N…"). */

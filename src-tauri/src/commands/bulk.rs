@@ -5,33 +5,17 @@
 use crate::error::IpcResult;
 use desk_core::quota::QuotaView;
 use desk_core::run::{BulkRun, RunRow};
-use desk_core::{Desk, RunControl, RunEvent, RunView, SelectionChange};
-use serde::Serialize;
-use specta::Type;
+use desk_core::{Desk, FilePlan, PlanSource, RunControl, RunEvent, RunView, SelectionChange};
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-/// Where the plan on screen comes from, to plan it again.
-#[derive(Clone)]
-enum Source {
-    File(PathBuf),
-    Selection {
-        company_id: String,
-        ids: Vec<String>,
-        change: SelectionChange,
-    },
-}
-
-/// What is being planned, the plan last shown (what apply sends) with its name, and the runs
-/// being applied.
+/// The plan on screen (the core holds it by this id), and the runs being applied.
 #[derive(Default)]
 pub struct BulkState {
-    source: Mutex<Option<(Source, bulk::Prices)>>,
-    shown: Mutex<Option<FilePlan>>,
+    shown: Mutex<Option<String>>,
     controls: Mutex<HashMap<String, Arc<RunControl>>>,
 }
 
@@ -39,57 +23,16 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// A plan as the Bulk screen shows it: of a file, or of trackers selected in the table.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct FilePlan {
-    /// The file's name, or what was asked of the selected trackers.
-    pub file_name: String,
-    /// Whether rows may disable trackers (always, for "Disable N…").
-    pub allow_disable: bool,
-    pub plan: bulk::Plan,
+/// Keeps `plan` as the one on screen.
+fn shown(state: &BulkState, plan: FilePlan) -> FilePlan {
+    *lock(&state.shown) = Some(plan.id.clone());
+    plan
 }
 
-/// Plans `source` afresh and keeps the plan as the one shown.
-async fn plan_source(
-    desk: &Desk,
-    state: &BulkState,
-    source: Source,
-    connection_id: &str,
-    account_id: &str,
-    allow_disable: bool,
-    prices: bulk::Prices,
-) -> IpcResult<FilePlan> {
-    let shown = match &source {
-        Source::File(path) => {
-            let bytes = bulk::read_path(path).map_err(|e| {
-                desk_core::CoreError::Storage(format!("could not read {}: {e}", path.display()))
-            })?;
-            FilePlan {
-                file_name: path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                allow_disable,
-                plan: desk
-                    .plan_bulk(connection_id, account_id, &bytes, allow_disable, prices)
-                    .await?,
-            }
-        }
-        Source::Selection {
-            company_id,
-            ids,
-            change,
-        } => FilePlan {
-            file_name: change.describe(ids.len()),
-            allow_disable: *change == SelectionChange::Disable,
-            plan: desk
-                .plan_selection(connection_id, account_id, company_id, ids, change, prices)
-                .await?,
-        },
-    };
-    *lock(&state.source) = Some((source, prices));
-    *lock(&state.shown) = Some(shown.clone());
-    Ok(shown)
+fn shown_id(state: &BulkState) -> Result<String, desk_core::CoreError> {
+    lock(&state.shown)
+        .clone()
+        .ok_or_else(|| desk_core::CoreError::Refused("open a trackers file first".into()))
 }
 
 /// Asks for a trackers file (the OS open dialog) and plans it; `null` when the person cancels.
@@ -114,21 +57,26 @@ pub async fn bulk_open(
     .ok()
     .flatten()
     .and_then(|p| p.into_path().ok());
-    match chosen {
-        Some(path) => Ok(Some(
-            plan_source(
-                &desk,
-                &state,
-                Source::File(path),
-                &connection_id,
-                &account_id,
-                allow_disable,
-                prices,
-            )
-            .await?,
-        )),
-        None => Ok(None),
-    }
+    let Some(path) = chosen else {
+        return Ok(None);
+    };
+    let bytes = bulk::read_path(&path).map_err(|e| {
+        desk_core::CoreError::Refused(format!("could not read {}: {e}", path.display()))
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let plan = desk
+        .plan(
+            &connection_id,
+            &account_id,
+            PlanSource::File { name, bytes },
+            allow_disable,
+            prices,
+        )
+        .await?;
+    Ok(Some(shown(&state, plan)))
 }
 
 /// Plans one change to the trackers selected in the table, shown and applied like a file's.
@@ -145,21 +93,15 @@ pub async fn bulk_plan_selection(
     change: SelectionChange,
     prices: bulk::Prices,
 ) -> IpcResult<FilePlan> {
-    let source = Source::Selection {
+    let source = PlanSource::Selection {
         company_id,
         ids,
         change,
     };
-    plan_source(
-        &desk,
-        &state,
-        source,
-        &connection_id,
-        &account_id,
-        false,
-        prices,
-    )
-    .await
+    let plan = desk
+        .plan(&connection_id, &account_id, source, false, prices)
+        .await?;
+    Ok(shown(&state, plan))
 }
 
 /// Plans the open file (or the selection) again: after it was fixed, or with other prices or
@@ -169,84 +111,31 @@ pub async fn bulk_plan_selection(
 pub async fn bulk_replan(
     desk: State<'_, Desk>,
     state: State<'_, BulkState>,
-    connection_id: String,
-    account_id: String,
     allow_disable: bool,
     prices: bulk::Prices,
 ) -> IpcResult<FilePlan> {
-    let (source, _) = lock(&state.source)
-        .clone()
-        .ok_or_else(|| desk_core::CoreError::Refused("open a trackers file first".into()))?;
-    plan_source(
-        &desk,
+    let id = shown_id(&state)?;
+    Ok(shown(
         &state,
-        source,
-        &connection_id,
-        &account_id,
-        allow_disable,
-        prices,
-    )
-    .await
+        desk.replan(&id, allow_disable, prices).await?,
+    ))
 }
 
-/// Applies the plan last shown as a run, once the person typed the numbers it buys and releases;
-/// each row's result streams through `on_event`.
+/// Applies the plan on screen as a run, once the person typed the numbers it buys and releases:
+/// the core plans it again first, and refuses it when those are not what it would buy and release
+/// now. Each row's result streams through `on_event`.
 #[tauri::command]
 #[specta::specta]
 pub async fn bulk_apply(
     desk: State<'_, Desk>,
     state: State<'_, BulkState>,
-    connection_id: String,
-    account_id: String,
     confirm_bought: u32,
     confirm_released: u32,
     on_event: Channel<RunEvent>,
 ) -> IpcResult<RunView> {
-    let nothing_open =
-        || desk_core::CoreError::Refused("open a trackers file and see its plan first".into());
-    let allow_disable = lock(&state.shown)
-        .as_ref()
-        .ok_or_else(nothing_open)?
-        .allow_disable;
-    let (source, prices) = lock(&state.source).clone().ok_or_else(nothing_open)?;
-    // Planned again now, from the file as it is and CallRail as it is: what was confirmed must
-    // still be what it buys and releases.
-    let shown = plan_source(
-        &desk,
-        &state,
-        source,
-        &connection_id,
-        &account_id,
-        allow_disable,
-        prices,
-    )
-    .await?;
-    let s = &shown.plan.summary;
-    if s.errors > 0 {
-        return Err(desk_core::CoreError::Refused(format!(
-            "planned again, {} row(s) now have errors; nothing was sent: see the plan",
-            s.errors
-        ))
-        .into());
-    }
-    if confirm_bought != s.numbers_bought || confirm_released != s.numbers_released {
-        return Err(desk_core::CoreError::ConfirmationRequired {
-            numbers: s.numbers_bought,
-            message: format!(
-                "planned again just now, it buys {} and releases {} number(s); type those to apply it",
-                s.numbers_bought, s.numbers_released
-            ),
-        }
-        .into());
-    }
-    let run = desk
-        .start_run(
-            &connection_id,
-            &account_id,
-            &shown.file_name,
-            &shown.plan,
-            shown.allow_disable,
-        )
+    let id = shown_id(&state)?;
+    let (_, run) = desk
+        .apply_plan(&id, confirm_bought, confirm_released)
         .await?;
     *lock(&state.shown) = None;
     drive(&desk, &state, &run, on_event).await

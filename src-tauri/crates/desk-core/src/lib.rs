@@ -23,8 +23,8 @@ mod wording;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{
-    request_budget, Desk, PersonView, RunControl, RunEvent, RunView, SelectionChange, UsageStep,
-    Written, JOURNAL_FILE, MAX_USAGE_DAYS,
+    request_budget, Desk, FilePlan, PersonView, PlanSource, RunControl, RunEvent, RunView,
+    SelectionChange, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
 };
 pub use error::{CoreError, CoreResult};
 pub use secrets::{SecretError, SecretStore};

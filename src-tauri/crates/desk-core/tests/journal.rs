@@ -485,10 +485,22 @@ async fn lock_files_of_settled_entries_do_not_pile_up() {
         .unwrap();
     // Settled by another desk: its file is a leftover. Still open: its file marks it as this
     // desk's to check. Never written: a leftover too. A run's lease file is the next taker's.
-    let mut settled = entry("settled-1", &now, &e.company, Operation::Update, "ana@elsewhere");
+    let mut settled = entry(
+        "settled-1",
+        &now,
+        &e.company,
+        Operation::Update,
+        "ana@elsewhere",
+    );
     settled.state = EntryState::Succeeded;
     store.record_intent(&settled).await.unwrap();
-    let mut open = entry("open-1", &now, &e.company, Operation::Update, "ana@elsewhere");
+    let mut open = entry(
+        "open-1",
+        &now,
+        &e.company,
+        Operation::Update,
+        "ana@elsewhere",
+    );
     open.state = EntryState::Intended;
     open.connection_id = "gone-connection".into();
     store.record_intent(&open).await.unwrap();

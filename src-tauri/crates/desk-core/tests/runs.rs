@@ -605,3 +605,58 @@ async fn a_cancelled_runs_unknown_row_follows_its_entry_once_checked() {
     assert_eq!(named(&e, "Run store 0"), 1);
     assert!(e.desk.open_runs().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn applying_a_plan_plans_it_again_and_holds_to_the_numbers_confirmed() {
+    let e = env(SimConfig::default()).await;
+    let file = format!(
+        "company_id,name,type,destination,area_code,status\n{c},Held store 1,source,404-555-0100,404,active\n{c},Held store 2,source,404-555-0100,404,active\n",
+        c = e.company
+    );
+    let source = desk_core::PlanSource::File {
+        name: "held.csv".into(),
+        bytes: file.into_bytes(),
+    };
+    let shown = e
+        .desk
+        .plan(&e.conn, &e.account, source, false, Default::default())
+        .await
+        .unwrap();
+    assert_eq!(shown.plan.summary.numbers_bought, 2);
+    // The person looks at the plan a while; meanwhile one of the trackers is made by hand.
+    tokio::time::sleep(std::time::Duration::from_millis(5_200)).await;
+    e.desk
+        .create_tracker(
+            &e.conn,
+            &e.account,
+            &common::source(&e.company, "Held store 1"),
+            1,
+        )
+        .await
+        .unwrap();
+    let refused = e.desk.apply_plan(&shown.id, 2, 0).await.unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            desk_core::CoreError::ConfirmationRequired { numbers: 1, .. }
+        ),
+        "{refused}"
+    );
+    let (now, run) = e.desk.apply_plan(&shown.id, 1, 0).await.unwrap();
+    assert_eq!((now.plan.summary.create, run.rows), (1, 1));
+    let ended = e
+        .desk
+        .drive_run(&run.id, &RunControl::default(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(ended.counts.done, 1);
+    assert_eq!(
+        (named(&e, "Held store 1"), named(&e, "Held store 2")),
+        (1, 1)
+    );
+    let gone = e.desk.apply_plan(&shown.id, 1, 0).await.unwrap_err();
+    assert!(
+        matches!(gone, desk_core::CoreError::Refused(_)),
+        "applied once: {gone}"
+    );
+}

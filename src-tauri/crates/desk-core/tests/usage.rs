@@ -353,7 +353,10 @@ async fn two_readings_at_once_count_each_call_once() {
         let dir = tempfile::tempdir().unwrap();
         let desk = desk_core::Desk::open(
             dir.path(),
-            desk_core::SecretStore::with_service(format!("com.trackerdesk.test.{:x}", fastrand::u64(..))),
+            desk_core::SecretStore::with_service(format!(
+                "com.trackerdesk.test.{:x}",
+                fastrand::u64(..)
+            )),
             e.sim.base_url(),
         )
         .unwrap();

@@ -18,21 +18,29 @@ impl Ctx {
         Ok(String::new())
     }
 
-    /// The plan of a file, from the trackers CallRail has now.
+    /// The plan of a file, from the trackers CallRail has now, held by the desk to be applied.
     async fn plan_file(
         &self,
         file: &std::path::Path,
         allow_disable: bool,
         prices: bulk::Prices,
-    ) -> Result<(String, bulk::Plan), Failure> {
+    ) -> Result<desk_core::FilePlan, Failure> {
         let bytes = bulk::read_path(file)
             .map_err(|e| Failure::Input(format!("could not read {}: {e}", file.display())))?;
+        let name = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let account = self.account().await?;
-        let plan = self
+        Ok(self
             .desk
-            .plan_bulk(&self.conn, &account, &bytes, allow_disable, prices)
-            .await?;
-        Ok((account, plan))
+            .plan(
+                &self.conn,
+                &account,
+                desk_core::PlanSource::File { name, bytes },
+                allow_disable,
+                prices,
+            )
+            .await?)
     }
 
     /// The plan of a trackers file; exit 2 when a row has an error.
@@ -42,7 +50,7 @@ impl Ctx {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> Out {
-        let (_, plan) = self.plan_file(file, allow_disable, prices).await?;
+        let plan = self.plan_file(file, allow_disable, prices).await?.plan;
         let shown = if self.json {
             output::json(&plan)
         } else {
@@ -95,33 +103,31 @@ impl Ctx {
         allow_disable: bool,
         yes: bool,
     ) -> Out {
-        let (account, plan) = self
+        let held = self
             .plan_file(file, allow_disable, bulk::Prices::default())
             .await?;
-        if plan.summary.errors > 0 {
-            output::say(&output::plan(&plan));
+        let (plan, s) = (&held.plan, &held.plan.summary);
+        if s.errors > 0 {
+            output::say(&output::plan(plan));
             return Err(Failure::Input(format!(
                 "{} row(s) have errors; nothing was sent",
-                plan.summary.errors
+                s.errors
             )));
         }
-        let s = &plan.summary;
         if s.create + s.update + s.disable == 0 {
             return Ok("Nothing to do: the trackers already match the file.".into());
         }
         if !yes {
-            output::say(&output::plan(&plan));
+            output::say(&output::plan(plan));
             return Err(Failure::NotConfirmed(format!(
                 "nothing was changed; run again with --yes to buy {} and release {} number(s)",
                 s.numbers_bought, s.numbers_released
             )));
         }
-        let source = file
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let run = self
+        // `--yes` confirms what the plan just shown buys and releases.
+        let (_, run) = self
             .desk
-            .start_run(&self.conn, &account, &source, &plan, allow_disable)
+            .apply_plan(&held.id, s.numbers_bought, s.numbers_released)
             .await?;
         output::tell(&format!(
             "bulk run {} begun: {} row(s) to apply; if it is interrupted, `trackerdesk bulk resume` goes on from where it stopped",

@@ -23,6 +23,7 @@ function plan(rows: PlannedRow[]): FilePlan {
   const errors = rows.filter((r) => r.action === 'error').length;
   const creates = rows.filter((r) => r.action === 'create').length;
   return {
+    id: 'plan-1',
     file_name: 'stores.csv',
     allow_disable: false,
     plan: {

@@ -55,7 +55,7 @@ function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onC
     try {
       const next = open
         ? await unwrap(commands.bulkOpen(conn, acc, disable, p))
-        : await unwrap(commands.bulkReplan(conn, acc, disable, p));
+        : await unwrap(commands.bulkReplan(disable, p));
       if (next) {
         setFilePlan(next);
         setAllowDisable(next.allow_disable);
@@ -80,7 +80,7 @@ function BulkView({ conn, acc, initial, onHistory }: Omit<Props, 'opened' | 'onC
   const elsewhere = (runs.data ?? []).filter((v) => v.active && v.applied_by && v.run.id !== runner.live?.runId);
 
   const apply = () =>
-    runner.start((channel) => unwrap(commands.bulkApply(conn, acc, Number(bought), Number(released), channel)));
+    runner.start((channel) => unwrap(commands.bulkApply(Number(bought), Number(released), channel)));
   const resume = (runId: string) => runner.start((channel) => unwrap(commands.bulkResume(runId, channel)));
   const exportResults = async (runId: string) => {
     try {

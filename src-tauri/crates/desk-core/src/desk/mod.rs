@@ -5,6 +5,7 @@ mod bulk;
 mod drive;
 mod lease;
 mod person;
+mod plans;
 mod run;
 mod search;
 mod team;
@@ -13,6 +14,7 @@ mod writes;
 
 pub use bulk::SelectionChange;
 pub use person::PersonView;
+pub use plans::{FilePlan, PlanSource};
 pub use run::{RunControl, RunEvent, RunView};
 pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
@@ -57,6 +59,8 @@ pub struct Desk {
     data_dir: std::path::PathBuf,
     /// The calls counted for usage reports, opened when first wanted.
     usage: std::sync::OnceLock<crate::usage::cache::UsageCache>,
+    /// Bulk plans shown, by id, to be planned again or applied.
+    plans: std::sync::Mutex<Vec<(String, plans::Held)>>,
 }
 
 impl Desk {
@@ -84,6 +88,7 @@ impl Desk {
             account_listed: std::sync::Mutex::default(),
             data_dir: data_dir.to_path_buf(),
             usage: std::sync::OnceLock::new(),
+            plans: std::sync::Mutex::default(),
         };
         desk.load_person();
         Ok(desk)

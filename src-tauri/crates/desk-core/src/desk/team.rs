@@ -225,7 +225,11 @@ fn check_tls(uri: &str) -> CoreResult<()> {
     // numbers), never a name that merely begins with "127.".
     let local = hosts.split(',').all(|h| {
         let host = match h.strip_prefix('[') {
-            Some(v6) => v6.split(']').next().map(|a| format!("[{a}]")).unwrap_or_default(),
+            Some(v6) => v6
+                .split(']')
+                .next()
+                .map(|a| format!("[{a}]"))
+                .unwrap_or_default(),
             None => h.rsplit_once(':').map_or(h, |(host, _)| host).to_owned(),
         };
         host.eq_ignore_ascii_case("localhost")
@@ -242,9 +246,13 @@ fn check_tls(uri: &str) -> CoreResult<()> {
         option("tls", "true") || option("ssl", "true")
     };
     // A certificate nobody checks is no TLS: anyone on the way can read the password.
-    let unchecked = ["tlsinsecure", "tlsallowinvalidcertificates", "tlsallowinvalidhostnames"]
-        .iter()
-        .any(|name| option(name, "true"));
+    let unchecked = [
+        "tlsinsecure",
+        "tlsallowinvalidcertificates",
+        "tlsallowinvalidhostnames",
+    ]
+    .iter()
+    .any(|name| option(name, "true"));
     if local || (tls && !unchecked) {
         return Ok(());
     }
