@@ -96,7 +96,8 @@ pub struct Summary {
     /// Dollars a month the bought numbers add, and the released ones save.
     pub monthly_added: f64,
     pub monthly_saved: f64,
-    /// Requests applying needs: one a create; two an update or a disable (read, then write).
+    /// Requests applying needs: two a row, a read then a write (a create reads its company's
+    /// trackers just before it is sent; more for a company of over 250 trackers).
     pub requests: u32,
     /// Requests a bulk run may still make this hour (CallRail's 1,000 less the tenth kept for the
     /// person, less what was spent), and the minutes the run waits on the limit beyond them.
@@ -236,7 +237,7 @@ fn add(s: &mut Summary, p: &PlannedRow, prices: Prices) {
     match p.action {
         Action::Create => {
             s.create += 1;
-            s.requests += 1;
+            s.requests += 2;
         }
         Action::Update => {
             s.update += 1;
