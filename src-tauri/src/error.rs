@@ -119,3 +119,56 @@ fn from_callrail(e: callrail::Error) -> IpcError {
 }
 
 pub type IpcResult<T> = Result<T, IpcError>;
+
+#[cfg(test)]
+mod agreement {
+    use super::*;
+
+    /// The app's message and the command line's exit code come from the same outcome: what may have
+    /// been carried out is "outcome unknown" in both, what waits for a confirmation is asked for
+    /// in both.
+    #[test]
+    fn the_app_and_the_command_line_tell_each_outcome_alike() {
+        let unknown = callrail::Error::CreateOutcomeUnknown {
+            name: "Pool".into(),
+            cause: "lost".into(),
+            check: "later".into(),
+        };
+        let samples = [
+            CoreError::Callrail(unknown),
+            CoreError::Callrail(callrail::Error::Timeout),
+            CoreError::Callrail(callrail::Error::Unauthorized),
+            CoreError::from(callrail::RuleViolation::new("pool_size", "4 to 50")),
+            CoreError::ConfirmationRequired {
+                numbers: 4,
+                message: "confirm".into(),
+            },
+            CoreError::ChangedSincePlan("renamed".into()),
+            CoreError::NotFound("no run".into()),
+            CoreError::Refused("nothing to do".into()),
+            CoreError::Storage("disk".into()),
+            CoreError::UnknownConnection("c".into()),
+        ];
+        for e in samples {
+            let outcome = e.outcome();
+            let shown = format!("{e}");
+            let ipc = IpcError::from(e);
+            assert_eq!(
+                matches!(ipc, IpcError::OutcomeUnknown { .. }),
+                outcome == desk_core::Outcome::Unknown,
+                "{shown}: {ipc:?}"
+            );
+            assert_eq!(
+                matches!(ipc, IpcError::ConfirmationRequired { .. }),
+                outcome == desk_core::Outcome::NotConfirmed,
+                "{shown}: {ipc:?}"
+            );
+            assert_eq!(
+                matches!(ipc, IpcError::Validation { .. } | IpcError::NotFound { .. }),
+                outcome == desk_core::Outcome::Refused
+                    && !matches!(ipc, IpcError::Api { status: 409, .. }),
+                "{shown}: {ipc:?}"
+            );
+        }
+    }
+}

@@ -965,7 +965,10 @@ export type Summary = {
 	/**  Dollars a month the bought numbers add, and the released ones save. */
 	monthly_added: number | null,
 	monthly_saved: number | null,
-	/**  Requests applying needs: one a create; two an update or a disable (read, then write). */
+	/**
+	 *  Requests applying needs: two a row, a read then a write (a create reads its company's
+	 *  trackers just before it is sent; more for a company of over 250 trackers).
+	 */
 	requests: number,
 	/**
 	 *  Requests a bulk run may still make this hour (CallRail's 1,000 less the tenth kept for the

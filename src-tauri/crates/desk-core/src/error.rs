@@ -27,6 +27,50 @@ pub enum CoreError {
     Refused(String),
 }
 
+/// What an error means to the person, whichever shell tells it: the command line's exit code and
+/// the app's kind of message both come from it, so the two never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing was sent: the input breaks a rule, or names something that is not there.
+    Refused,
+    /// Nothing changed: buying or releasing numbers waits for its confirmation.
+    NotConfirmed,
+    /// It may have been carried out, and nobody can tell yet: never send it again blindly.
+    Unknown,
+    /// Not done: CallRail refused or failed it, or could not be reached, or the keyring or the
+    /// journal failed, or CallRail changed since the plan. Safe to try again.
+    NotDone,
+}
+
+impl Outcome {
+    /// The command line's exit code.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::NotDone => 1,
+            Outcome::Refused => 2,
+            Outcome::NotConfirmed => 3,
+            Outcome::Unknown => 4,
+        }
+    }
+}
+
+impl CoreError {
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            CoreError::Callrail(e) if e.outcome_unknown() => Outcome::Unknown,
+            CoreError::Callrail(callrail::Error::Invalid(_))
+            | CoreError::NotFound(_)
+            | CoreError::Refused(_)
+            | CoreError::UnknownConnection(_) => Outcome::Refused,
+            CoreError::ConfirmationRequired { .. } => Outcome::NotConfirmed,
+            CoreError::Callrail(_)
+            | CoreError::Secrets(_)
+            | CoreError::Storage(_)
+            | CoreError::ChangedSincePlan(_) => Outcome::NotDone,
+        }
+    }
+}
+
 impl From<callrail::Violations> for CoreError {
     fn from(v: callrail::Violations) -> Self {
         CoreError::Callrail(callrail::Error::Invalid(v))

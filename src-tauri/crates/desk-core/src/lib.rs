@@ -26,7 +26,7 @@ pub use desk::{
     request_budget, Desk, FilePlan, PersonView, PlanSource, RunControl, RunEvent, RunView,
     SelectionChange, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
 };
-pub use error::{CoreError, CoreResult};
+pub use error::{CoreError, CoreResult, Outcome};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;
 pub use tuning::Tuning;

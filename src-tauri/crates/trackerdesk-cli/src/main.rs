@@ -23,24 +23,21 @@ pub enum Failure {
 }
 
 impl From<desk_core::CoreError> for Failure {
+    /// The exit code the core's outcome names (the app words the same outcome alike).
     fn from(e: desk_core::CoreError) -> Self {
-        match e {
-            desk_core::CoreError::Callrail(c) => c.into(),
-            e @ (desk_core::CoreError::NotFound(_) | desk_core::CoreError::Refused(_)) => {
-                Failure::Input(e.to_string())
-            }
-            other => Failure::Remote(other.to_string()),
+        let message = e.to_string();
+        match e.outcome() {
+            desk_core::Outcome::Refused => Failure::Input(message),
+            desk_core::Outcome::NotConfirmed => Failure::NotConfirmed(message),
+            desk_core::Outcome::Unknown => Failure::Unknown(message),
+            desk_core::Outcome::NotDone => Failure::Remote(message),
         }
     }
 }
 
 impl From<callrail::Error> for Failure {
     fn from(e: callrail::Error) -> Self {
-        match e {
-            callrail::Error::Invalid(_) => Failure::Input(e.to_string()),
-            e if e.outcome_unknown() => Failure::Unknown(e.to_string()),
-            other => Failure::Remote(other.to_string()),
-        }
+        desk_core::CoreError::from(e).into()
     }
 }
 

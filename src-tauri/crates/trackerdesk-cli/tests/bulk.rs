@@ -84,7 +84,10 @@ fn edits_plan_to_what_they_would_do_and_errors_exit_2() {
     assert_eq!(code, 0, "{p}");
     assert_eq!(p["summary"]["create"], 1);
     assert_eq!(p["summary"]["numbers_bought"], 1);
-    assert_eq!(p["summary"]["requests"], 2, "a read of the company and the POST");
+    assert_eq!(
+        p["summary"]["requests"], 2,
+        "a read of the company and the POST"
+    );
 
     lines.push(format!(
         ",{acme},Tiny pool,session,,,,,,404-555-0100,404,no,3,,,,no,no,active"
