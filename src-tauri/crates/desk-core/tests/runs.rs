@@ -220,22 +220,9 @@ async fn eight_creates(e: &common::Env) -> desk_core::run::BulkRun {
             e.company
         ));
     }
-    let plan = e
-        .desk
-        .plan_bulk(
-            &e.conn,
-            &e.account,
-            file.as_bytes(),
-            false,
-            Default::default(),
-        )
-        .await
-        .unwrap();
-    assert_eq!(plan.summary.create, 8, "{:?}", plan.rows);
-    e.desk
-        .start_run(&e.conn, &e.account, "stores.csv", &plan, false)
-        .await
-        .unwrap()
+    let run = run_of(e, &file, false).await;
+    assert_eq!(run.summary.create, 8);
+    run
 }
 
 #[tokio::test]
@@ -379,7 +366,7 @@ async fn rows_a_crash_left_unknown_are_checked_again_once_callrail_had_time_to_s
     }
 }
 
-/// A one-row run of `file` (rows after the header), planned now.
+/// The run of `file` (a trackers file), planned now.
 async fn run_of(e: &common::Env, file: &str, allow_disable: bool) -> desk_core::run::BulkRun {
     let plan = e
         .desk

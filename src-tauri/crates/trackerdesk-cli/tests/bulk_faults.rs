@@ -15,7 +15,6 @@ use desk_core::run::RowState;
 use desk_core::store::{EntryState, Store};
 use serde_json::Value;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug)]
 enum Op {
@@ -123,17 +122,6 @@ fn cell(op: Op, skew: i64) -> Cell {
         account,
         company,
         target,
-    }
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !done() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "waited for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

@@ -9,10 +9,9 @@ mod common;
 
 use callrail_sim::{SimConfig, DEMO_API_KEY};
 use common::writes::session_args;
-use common::{sim, Sim};
+use common::{sim, wait_until, Sim};
 use desk_core::store::EntryState;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 const NAME: &str = "Crash test pool";
 
@@ -31,17 +30,6 @@ fn create(s: &Sim, company: &str) -> Command {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     c
-}
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !done() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "waited for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 fn made(s: &Sim) -> usize {

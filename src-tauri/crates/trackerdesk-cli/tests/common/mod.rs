@@ -104,3 +104,15 @@ pub fn stdout(out: &std::process::Output) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// Waits (20 seconds at most) until `done`.
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !done() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "waited for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
