@@ -355,6 +355,21 @@ fn a_run_one_desk_applies_is_not_resumed_at_the_other_until_its_lease_runs_out()
         settle: Duration::from_secs(2),
         ..desk_core::Tuning::default()
     });
+    // Ana's desk checks the journal (its start-up check): Ben's create, carried out when he was
+    // killed, is found, and the run's row follows its entry.
+    t.s.rt.block_on(t.a.reconcile_unfinished()).unwrap();
+    let rows = t.s.rt.block_on(t.a.run_rows(&run.run.id)).unwrap();
+    assert_eq!(
+        rows.iter()
+            .map(|r| r.state)
+            .filter(|s| *s == desk_core::run::RowState::Done)
+            .count(),
+        3,
+        "the row Ben was killed in is done once Ana's check found it: {:?}",
+        rows.iter()
+            .map(|r| (r.state, &r.message))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(
         t.s.rt.block_on(t.a.open_runs()).unwrap().len(),
         1,
