@@ -36,6 +36,9 @@ pub async fn run(cli: Cli) -> Out {
         (None, Some(key)) => desk.use_key(key, &cli.api_base)?,
         (None, None) => return Err(Failure::Input("no key and no connection".into())),
     };
+    if let Some(warning) = desk.store_info().ok().and_then(|i| i.warning) {
+        output::tell(&format!("note: {warning}"));
+    }
     let client = desk.connections().client(&conn.id)?;
     // Changes a crash or a lost answer left open are checked first, as the app does at start. A
     // write leaves that to its own claim, which checks an earlier attempt at the same tracker (and

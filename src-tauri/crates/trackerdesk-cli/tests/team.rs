@@ -19,9 +19,20 @@ fn uri() -> String {
     std::env::var("MONGODB_URI").expect(NEEDS)
 }
 
+/// The command line keeps the team store's connection string in the app's one keyring entry, so
+/// the tests that set it take turns.
+static KEYRING_ENTRY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn keyring_turn() -> std::sync::MutexGuard<'static, ()> {
+    KEYRING_ENTRY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The simulator, the command line's folder (Ben's desk) and this process's desk (Ana's), both on
 /// the team database `db`.
 struct Team {
+    _turn: std::sync::MutexGuard<'static, ()>,
     s: Sim,
     _a_dir: tempfile::TempDir,
     a: Desk,
@@ -43,6 +54,7 @@ fn form(company: &str, name: &str) -> TrackerForm {
 }
 
 fn team(config: SimConfig) -> Team {
+    let turn = keyring_turn();
     let s = sim(config);
     let db = format!("trackerdesk_team_{:x}", fastrand_u64());
     let base = s.sim.base_url();
@@ -73,6 +85,7 @@ fn team(config: SimConfig) -> Team {
     let account = conn.account_id.clone().unwrap();
     let company = s.company_id("Acme Plumbing");
     Team {
+        _turn: turn,
         s,
         _a_dir: a_dir,
         a,
@@ -555,4 +568,67 @@ fn the_team_store_stopped_in_the_middle_of_work() {
     assert!(local
         .iter()
         .any(|e| e.tracker_name == "On this computer" && e.state == EntryState::Succeeded));
+}
+
+#[test]
+#[ignore = "needs the MongoDB surrogate: TRACKERDESK_SECANTUSD (scripts/with-mongo.sh names it)"]
+fn the_command_line_reads_on_and_refuses_changes_when_the_team_store_is_down() {
+    let _turn = keyring_turn();
+    let s = sim(SimConfig::default());
+    let mut store = Surrogate::start();
+    let ben =
+        s.rt.block_on(Desk::open_configured(
+            &s.home.path().join(APP_IDENTIFIER),
+            SecretStore::for_app(APP_IDENTIFIER),
+            &s.sim.base_url(),
+        ))
+        .unwrap();
+    s.rt.block_on(ben.use_team_store(&store.uri(), "agency", false))
+        .unwrap();
+    drop(ben);
+    store.down();
+    let company = s.company_id("Acme Plumbing");
+    let with_bus = |mut c: assert_cmd::Command| {
+        if let Some(bus) = std::env::var_os("DBUS_SESSION_BUS_ADDRESS") {
+            c.env("DBUS_SESSION_BUS_ADDRESS", bus);
+        }
+        c
+    };
+    // Asked once at start (briefly), then not waited for at every request.
+    let out = with_bus(s.cmd())
+        .args(["trackers", "list", "--company", &company])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("The team's history (MongoDB) cannot be reached"),
+        "{}",
+        stderr(&out)
+    );
+    let posts = s.posts();
+    let out = with_bus(s.cmd())
+        .args([
+            "trackers",
+            "create-source",
+            "--company",
+            &company,
+            "--name",
+            "While the store is down",
+            "--destination",
+            "(404) 555-0100",
+            "--source-type",
+            "offline",
+            "--area-code",
+            "404",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Nothing was sent to CallRail"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(s.posts(), posts, "nothing sent");
 }

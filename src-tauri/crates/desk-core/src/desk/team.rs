@@ -8,6 +8,9 @@ use crate::CoreResult;
 use std::path::Path;
 
 /// What the app says while the team's store does not answer.
+/// How long a start waits for the team's store to answer.
+const STARTUP_PROBE: std::time::Duration = std::time::Duration::from_millis(1_500);
+
 const UNREACHABLE: &str = "The team's history (MongoDB) cannot be reached: changes to CallRail wait until it is back, and Tracker Desk keeps trying. Or switch to this computer's history below.";
 use std::sync::Arc;
 
@@ -29,8 +32,13 @@ impl Desk {
                 // The team's history stays the journal even while its server is down: changes wait
                 // for it (or for the person to switch to this computer's), so the history is never split.
                 Ok(team) => {
-                    desk.set_team(Some(Arc::new(team)));
-                    desk.check_store().await?;
+                    let team = Arc::new(team);
+                    desk.set_team(Some(team.clone()));
+                    // Asked briefly: a store that is down costs a start a moment, and then its
+                    // uses fail at once for a while instead of each waiting eight seconds.
+                    if !team.answers_within(STARTUP_PROBE).await {
+                        desk.set_warning(Some(UNREACHABLE.into()));
+                    }
                 }
                 Err(e) => desk.set_warning(Some(format!(
                     "The team's history could not be opened ({e}). Switch to this computer's history in Settings, or set the team's store again."

@@ -29,7 +29,13 @@ pub struct MongoStore {
     requests: Collection<Document>,
     /// Bulk runs' leases, one document per run being applied, judged by the server's clock.
     leases: Collection<Document>,
+    /// When the server last failed to answer: for a while after, uses fail at once instead of
+    /// each waiting for the driver's server selection (8 seconds), and `ping` tries it again.
+    down_since: std::sync::Mutex<Option<std::time::Instant>>,
 }
+
+/// How long uses fail at once after the server did not answer.
+const DOWN_FOR: std::time::Duration = std::time::Duration::from_secs(30);
 
 fn json_err(e: serde_json::Error) -> CoreError {
     CoreError::Storage(format!(
@@ -66,6 +72,39 @@ fn lease_of(d: &Document) -> RunLease {
 }
 
 impl MongoStore {
+    /// Fails at once while the server is known not to answer (see [`MongoStore::ping`]).
+    fn guard(&self) -> CoreResult<()> {
+        let down = *self
+            .down_since
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match down {
+            Some(at) if at.elapsed() < DOWN_FOR => Err(CoreError::Storage(
+                "the team's MongoDB did not answer a moment ago; it is tried again shortly".into(),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The error, noting a server that does not answer.
+    pub(super) fn failed(&self, e: mongodb::error::Error) -> CoreError {
+        if matches!(
+            *e.kind,
+            mongodb::error::ErrorKind::ServerSelection { .. } | mongodb::error::ErrorKind::Io(_)
+        ) {
+            self.mark_down(true);
+        }
+        db_err(e)
+    }
+
+    pub(super) fn mark_down(&self, down: bool) {
+        *self
+            .down_since
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            down.then(std::time::Instant::now);
+    }
+
     /// The server's clock (its `hello` answer's `localTime`), so that desks whose clocks differ
     /// judge a lease alike; this computer's when the server does not say.
     async fn server_now(&self) -> mongodb::bson::DateTime {
@@ -111,6 +150,7 @@ pub(super) fn db_err(e: mongodb::error::Error) -> CoreError {
 #[async_trait::async_trait]
 impl Store for MongoStore {
     async fn record_intent(&self, entry: &JournalEntry) -> CoreResult<()> {
+        self.guard()?;
         // Idempotent, so copying a local journal up twice keeps one of each entry. An unresolved
         // one claims its target like any new write; where another holds it, it is kept unclaimed.
         let replace = |doc: Document| async move {
@@ -123,10 +163,11 @@ impl Store for MongoStore {
             Err(e) if is_duplicate(&e) => replace(entry_doc(entry)?).await.map(|_| ()),
             other => other.map(|_| ()),
         }
-        .map_err(db_err)
+        .map_err(|e| self.failed(e))
     }
 
     async fn claim(&self, entry: &JournalEntry) -> CoreResult<Option<JournalEntry>> {
+        self.guard()?;
         let target = entry.target();
         // One write decides: the entry carries its target while it is unresolved, under a unique
         // index, so two desks can never both hold one. Twice at most: a target left on an entry
@@ -139,7 +180,7 @@ impl Store for MongoStore {
                         .journal
                         .find_one(doc! { OPEN_TARGET: &target })
                         .await
-                        .map_err(db_err)?;
+                        .map_err(|e| self.failed(e))?;
                     match holder {
                         Some(other) if other.unresolved() => return Ok(Some(other)),
                         Some(other) => {
@@ -149,7 +190,7 @@ impl Store for MongoStore {
                                     doc! { "$unset": { OPEN_TARGET: "" } },
                                 )
                                 .await
-                                .map_err(db_err)?;
+                                .map_err(|e| self.failed(e))?;
                         }
                         // Let go of in between.
                         None => {}
@@ -165,6 +206,7 @@ impl Store for MongoStore {
     }
 
     async fn record_outcome(&self, id: &str, c: &Completion) -> CoreResult<()> {
+        self.guard()?;
         let mut set = doc! { "state": c.state.as_str(), "outcome": &c.outcome, "completed_at": crate::now_rfc3339() };
         if let Some(t) = &c.tracker_id {
             set.insert("tracker_id", t);
@@ -181,10 +223,11 @@ impl Store for MongoStore {
             .update_one(doc! { "id": id }, update)
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn history(&self, f: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
+        self.guard()?;
         let mut q = Document::new();
         if let Some(v) = &f.company_id {
             q.insert("company_id", v);
@@ -215,29 +258,31 @@ impl Store for MongoStore {
             .sort(doc! { "created_at": -1, "_id": -1 })
             .limit(limit)
             .await
-            .map_err(db_err)?;
-        cursor.try_collect().await.map_err(db_err)
+            .map_err(|e| self.failed(e))?;
+        cursor.try_collect().await.map_err(|e| self.failed(e))
     }
 
     async fn unresolved(&self) -> CoreResult<Vec<JournalEntry>> {
+        self.guard()?;
         let q = doc! { "state": { "$in": [EntryState::Intended.as_str(), EntryState::Unknown.as_str()] } };
         let cursor = self
             .journal
             .find(q)
             .sort(doc! { "created_at": 1, "_id": 1 })
             .await
-            .map_err(db_err)?;
-        cursor.try_collect().await.map_err(db_err)
+            .map_err(|e| self.failed(e))?;
+        cursor.try_collect().await.map_err(|e| self.failed(e))
     }
 
     async fn entries(&self, ids: &[String]) -> CoreResult<Vec<JournalEntry>> {
+        self.guard()?;
         self.journal
             .find(doc! { "id": { "$in": ids } })
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn save_snapshot(
@@ -248,6 +293,7 @@ impl Store for MongoStore {
         company_id: Option<&str>,
         tracker: &str,
     ) -> CoreResult<()> {
+        self.guard()?;
         let snap = SnapshotRecord {
             connection: connection.into(),
             account_id: account_id.into(),
@@ -261,7 +307,7 @@ impl Store for MongoStore {
             .upsert(true)
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn snapshot(
@@ -270,25 +316,28 @@ impl Store for MongoStore {
         account_id: &str,
         tracker_id: &str,
     ) -> CoreResult<Option<String>> {
+        self.guard()?;
         let found = self
             .snapshots
             .find_one(doc! { "connection": connection, "account_id": account_id, "tracker_id": tracker_id })
             .await
-            .map_err(db_err)?;
+            .map_err(|e| self.failed(e))?;
         Ok(found.map(|s| s.tracker))
     }
 
     async fn all_snapshots(&self) -> CoreResult<Vec<SnapshotRecord>> {
+        self.guard()?;
         self.snapshots
             .find(doc! {})
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn save_snapshots(&self, records: &[SnapshotRecord]) -> CoreResult<()> {
+        self.guard()?;
         // Two round trips a chunk, not one a tracker: a listing of 10,000 trackers is 20 chunks.
         // The copies are a cache of what CallRail showed, so a reader may miss one for a moment.
         for chunk in records.chunks(500) {
@@ -304,13 +353,13 @@ impl Store for MongoStore {
                 self.snapshots
                     .delete_many(doc! { "connection": connection, "account_id": account_id, "tracker_id": { "$in": ids } })
                     .await
-                    .map_err(db_err)?;
+                    .map_err(|e| self.failed(e))?;
             }
             self.snapshots
                 .insert_many(chunk)
                 .ordered(false)
                 .await
-                .map_err(db_err)?;
+                .map_err(|e| self.failed(e))?;
         }
         Ok(())
     }
@@ -321,6 +370,7 @@ impl Store for MongoStore {
         account_id: &str,
         company_id: Option<&str>,
     ) -> CoreResult<Vec<SnapshotRecord>> {
+        self.guard()?;
         let mut q = doc! { "connection": connection, "account_id": account_id };
         if let Some(company_id) = company_id {
             q.insert("company_id", company_id);
@@ -328,13 +378,14 @@ impl Store for MongoStore {
         self.snapshots
             .find(q)
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn save_run(&self, run: &BulkRun, rows: &[RunRow]) -> CoreResult<()> {
+        self.guard()?;
         // The rows first: a run is only found once all of them are there.
         for r in rows {
             self.update_run_row(r).await?;
@@ -343,15 +394,17 @@ impl Store for MongoStore {
     }
 
     async fn update_run(&self, run: &BulkRun) -> CoreResult<()> {
+        self.guard()?;
         self.runs
             .replace_one(doc! { "_id": &run.id }, run_doc(run)?)
             .upsert(true)
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn update_run_row(&self, row: &RunRow) -> CoreResult<()> {
+        self.guard()?;
         let d = row_doc(row)?;
         self.run_rows
             .replace_one(
@@ -361,20 +414,21 @@ impl Store for MongoStore {
             .upsert(true)
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn runs(&self, limit: u32) -> CoreResult<Vec<BulkRun>> {
+        self.guard()?;
         let docs: Vec<Document> = self
             .runs
             .find(doc! {})
             .sort(doc! { "created_at": -1, "_id": -1 })
             .limit(i64::from(limit))
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)?;
+            .map_err(|e| self.failed(e))?;
         docs.iter()
             .map(|d| serde_json::from_str(d.get_str("run").unwrap_or_default()).map_err(json_err))
             .collect()
@@ -388,6 +442,7 @@ impl Store for MongoStore {
         ttl: std::time::Duration,
         replacing: Option<&str>,
     ) -> CoreResult<LeaseAnswer> {
+        self.guard()?;
         let now = self.server_now().await;
         let ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
         let expires =
@@ -414,7 +469,7 @@ impl Store for MongoStore {
                     .leases
                     .find_one(doc! { "_id": run_id })
                     .await
-                    .map_err(db_err)?;
+                    .map_err(|e| self.failed(e))?;
                 match held {
                     Some(d) => Ok(LeaseAnswer::Held(lease_of(&d))),
                     // Let go of in between: asked again next time.
@@ -431,36 +486,39 @@ impl Store for MongoStore {
     }
 
     async fn release_run(&self, run_id: &str, holder: &str) -> CoreResult<()> {
+        self.guard()?;
         self.leases
             .delete_one(doc! { "_id": run_id, "holder": holder })
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 
     async fn run_leases(&self) -> CoreResult<Vec<RunLease>> {
+        self.guard()?;
         let now = self.server_now().await;
         let live: Vec<Document> = self
             .leases
             .find(doc! { "expires": { "$gt": now } })
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)?;
+            .map_err(|e| self.failed(e))?;
         Ok(live.iter().map(lease_of).collect())
     }
 
     async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
+        self.guard()?;
         let docs: Vec<Document> = self
             .run_rows
             .find(doc! { "run_id": run_id })
             .sort(doc! { "index": 1 })
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)?;
+            .map_err(|e| self.failed(e))?;
         docs.iter()
             .map(|d| {
                 let mut row: RunRow =
@@ -480,22 +538,23 @@ impl Store for MongoStore {
         minute: i64,
         limits: Option<(u32, u32)>,
     ) -> CoreResult<RequestCount> {
+        self.guard()?;
         let key = doc! { "account_id": account, "minute": minute };
         if limits.is_some() {
             self.requests
                 .update_one(key.clone(), doc! { "$inc": { "count": 1_i64 } })
                 .upsert(true)
                 .await
-                .map_err(db_err)?;
+                .map_err(|e| self.failed(e))?;
         }
         let docs: Vec<Document> = self
             .requests
             .find(doc! { "account_id": account, "minute": { "$gt": minute - 24 * 60, "$lte": minute + super::CLOCK_TOLERANCE_MINUTES } })
             .await
-            .map_err(db_err)?
+            .map_err(|e| self.failed(e))?
             .try_collect()
             .await
-            .map_err(db_err)?;
+            .map_err(|e| self.failed(e))?;
         let mut count = RequestCount::default();
         for d in &docs {
             let m = d.get_i64("minute").unwrap_or(minute);
@@ -518,7 +577,7 @@ impl Store for MongoStore {
                 self.requests
                     .update_one(key, doc! { "$inc": { "count": -1_i64 } })
                     .await
-                    .map_err(db_err)?;
+                    .map_err(|e| self.failed(e))?;
                 count.hour -= 1;
                 count.day -= 1;
             }
@@ -533,6 +592,7 @@ impl Store for MongoStore {
         name: &str,
         account_id: Option<&str>,
     ) -> CoreResult<()> {
+        self.guard()?;
         self.connections
             .replace_one(
                 doc! { "id": id },
@@ -541,6 +601,6 @@ impl Store for MongoStore {
             .upsert(true)
             .await
             .map(|_| ())
-            .map_err(db_err)
+            .map_err(|e| self.failed(e))
     }
 }

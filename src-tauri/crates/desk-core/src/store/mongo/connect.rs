@@ -46,16 +46,24 @@ impl MongoStore {
             run_rows: db.collection("bulk_rows"),
             requests: db.collection("requests"),
             leases: db.collection("run_leases"),
+            down_since: std::sync::Mutex::default(),
         })
     }
 
-    /// Whether the server answers now.
+    /// Whether the server answers now (tried whatever was seen before).
     pub async fn ping(&self) -> CoreResult<()> {
-        self.admin
-            .run_command(doc! { "ping": 1 })
-            .await
-            .map(|_| ())
-            .map_err(db_err)
+        let answer = self.admin.run_command(doc! { "ping": 1 }).await;
+        self.mark_down(answer.is_err());
+        answer.map(|_| ()).map_err(db_err)
+    }
+
+    /// Whether the server answers within `within`: when it does not, uses fail at once for a
+    /// while rather than each waiting for it (the command line asks this first).
+    pub async fn answers_within(&self, within: std::time::Duration) -> bool {
+        let answered = tokio::time::timeout(within, self.ping()).await;
+        let ok = matches!(answered, Ok(Ok(())));
+        self.mark_down(!ok);
+        ok
     }
 
     /// Creates the indexes the queries need (nothing when they exist).
