@@ -62,9 +62,7 @@ fn classify(result: CoreResult<super::Written>) -> Attempt {
 
 /// Requests a row spends: a read and a write (a create reads the company's trackers for its
 /// name just before it is sent; an edit or a disable reads the tracker).
-fn requests_of(_row: &RunRow) -> u32 {
-    2
-}
+const REQUESTS_PER_ROW: u32 = 2;
 
 impl Desk {
     /// Applies a run's open rows (unknown ones first, so they are settled before anything new is
@@ -167,7 +165,7 @@ impl Desk {
                     _ => {}
                 }
                 let wait = match governor
-                    .bulk_wait(&run.account_id, requests_of(&rows[i]))
+                    .bulk_wait(&run.account_id, REQUESTS_PER_ROW)
                     .await?
                 {
                     Some(wait) => Some((
