@@ -6,7 +6,7 @@
 use super::lease::Lease;
 use super::run::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
 use super::Desk;
-use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
+use crate::run::{BulkRun, RowState, RunCounts, RunState};
 use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use std::collections::VecDeque;
