@@ -2,7 +2,6 @@
 //! it stands) and one record per planned row, with what it sends and how it ended. Written before
 //! the first request, so a crash loses nothing: a run is resumed from its records.
 
-use crate::store::{EntryState, JournalEntry};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -82,38 +81,6 @@ pub struct RunRow {
     /// What the row sends; the store keeps it beside the row, the window never sees it.
     #[serde(skip)]
     pub work: bulk::Work,
-}
-
-impl RunRow {
-    /// The row as its journal entry tells it, when the row is still open: whatever settled the
-    /// entry (a start-up check, `journal check`, a listing, a teammate's desk) settles the row. An
-    /// entry proven not made leaves the row to be sent again (not done, in a cancelled run). No
-    /// entry: the request never left. Returns whether the row changed.
-    pub fn follow(&mut self, entry: Option<&JournalEntry>, cancelled: bool) -> bool {
-        let Some(entry) =
-            entry.filter(|e| self.state.open() && self.entry_id.as_ref() == Some(&e.id))
-        else {
-            return false;
-        };
-        let state = match entry.state {
-            EntryState::Succeeded => RowState::Done,
-            EntryState::Failed if cancelled => RowState::NotDone,
-            EntryState::Failed => RowState::Pending,
-            EntryState::Intended | EntryState::Unknown => RowState::Unknown,
-        };
-        let message = entry.outcome.clone();
-        let tracker = entry.tracker_id.clone().or(self.tracker_id.clone());
-        if (state, &message, &tracker) == (self.state, &self.message, &self.tracker_id) {
-            return false;
-        }
-        self.state = state;
-        self.message = message;
-        self.tracker_id = tracker;
-        if !state.open() {
-            self.finished_at = entry.completed_at.clone();
-        }
-        true
-    }
 }
 
 /// How many rows of a run ended each way.

@@ -5,7 +5,7 @@
 use super::Desk;
 use crate::quota::QuotaView;
 use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
-use crate::store::Store;
+use crate::store::{EntryState, JournalEntry, Store};
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
 use specta::Type;
@@ -192,7 +192,7 @@ impl Desk {
             .await
     }
 
-    /// A run's rows as their journal entries tell them (see [`RunRow::follow`]); a row that
+    /// A run's rows as their journal entries tell them (see [`follow`]); a row that
     /// changed is written back, so every reader of the run sees the same.
     pub(super) async fn followed(
         &self,
@@ -214,7 +214,7 @@ impl Desk {
             let entry = entries
                 .iter()
                 .find(|e| Some(&e.id) == row.entry_id.as_ref());
-            if row.follow(entry, cancelled) {
+            if follow(row, entry, cancelled) {
                 // The entry is the record; writing the row back only spares the next reader.
                 if let Err(e) = store.update_run_row(row).await {
                     tracing::warn!("a run's row could not be brought up to its entry: {e}");
@@ -268,5 +268,149 @@ impl Desk {
         }
         out.into_inner()
             .map_err(|e| CoreError::Storage(format!("could not write the results: {e}")))
+    }
+}
+
+/// The row as its journal entry tells it, when the row is still open: whatever settled the
+/// entry (a start-up check, `journal check`, a listing, a teammate's desk) settles the row. An
+/// entry proven not made leaves the row to be sent again (not done, in a cancelled run). No
+/// entry: the request never left. Returns whether the row changed.
+pub(super) fn follow(row: &mut RunRow, entry: Option<&JournalEntry>, cancelled: bool) -> bool {
+    let Some(entry) = entry.filter(|e| row.state.open() && row.entry_id.as_ref() == Some(&e.id))
+    else {
+        return false;
+    };
+    let state = match entry.state {
+        EntryState::Succeeded => RowState::Done,
+        EntryState::Failed if cancelled => RowState::NotDone,
+        EntryState::Failed => RowState::Pending,
+        EntryState::Intended | EntryState::Unknown => RowState::Unknown,
+    };
+    let message = entry.outcome.clone();
+    let tracker = entry.tracker_id.clone().or(row.tracker_id.clone());
+    if (state, &message, &tracker) == (row.state, &row.message, &row.tracker_id) {
+        return false;
+    }
+    row.state = state;
+    row.message = message;
+    row.tracker_id = tracker;
+    if !state.open() {
+        row.finished_at = entry.completed_at.clone();
+    }
+    true
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::store::Operation;
+
+    fn row(state: RowState) -> RunRow {
+        RunRow {
+            run_id: "run-1".into(),
+            index: 0,
+            planned: bulk::PlannedRow {
+                line: 2,
+                action: bulk::Action::Create,
+                tracker_id: None,
+                name: "Store".into(),
+                diff: Vec::new(),
+                numbers_bought: 1,
+                numbers_released: 0,
+                toll_free: false,
+                errors: Vec::new(),
+                work: bulk::Work::default(),
+            },
+            state,
+            message: None,
+            tracker_id: None,
+            finished_at: None,
+            entry_id: Some("e1".into()),
+            work: bulk::Work::default(),
+        }
+    }
+
+    fn entry(state: EntryState) -> JournalEntry {
+        JournalEntry {
+            id: "e1".into(),
+            created_at: "2026-12-06T10:00:00Z".into(),
+            completed_at: Some("2026-12-06T10:01:00Z".into()),
+            person: "ana@desk1".into(),
+            connection_id: "c".into(),
+            connection: "c".into(),
+            account_id: "ACC1".into(),
+            company_id: Some("COM1".into()),
+            tracker_id: (state == EntryState::Succeeded).then(|| "TRK1".into()),
+            tracker_name: "Store".into(),
+            operation: Operation::Create,
+            request: "{}".into(),
+            state,
+            outcome: Some(format!("{state:?}")),
+            before: None,
+            after: None,
+        }
+    }
+
+    #[test]
+    fn an_open_row_follows_its_entry_and_a_closed_one_or_another_entry_does_not() {
+        let cases = [
+            (
+                RowState::Pending,
+                EntryState::Succeeded,
+                false,
+                RowState::Done,
+            ),
+            (
+                RowState::Unknown,
+                EntryState::Succeeded,
+                false,
+                RowState::Done,
+            ),
+            (
+                RowState::Unknown,
+                EntryState::Failed,
+                false,
+                RowState::Pending,
+            ),
+            (
+                RowState::Unknown,
+                EntryState::Failed,
+                true,
+                RowState::NotDone,
+            ),
+            (
+                RowState::Pending,
+                EntryState::Intended,
+                false,
+                RowState::Unknown,
+            ),
+            (
+                RowState::Changed,
+                EntryState::Succeeded,
+                false,
+                RowState::Changed,
+            ),
+        ];
+        for (from, entry_state, cancelled, to) in cases {
+            let mut r = row(from);
+            follow(&mut r, Some(&entry(entry_state)), cancelled);
+            assert_eq!(r.state, to, "{from:?} with {entry_state:?}");
+            if to == RowState::Done {
+                assert_eq!(r.tracker_id.as_deref(), Some("TRK1"));
+            }
+        }
+        let mut other = row(RowState::Pending);
+        other.entry_id = Some("e2".into());
+        assert!(!follow(
+            &mut other,
+            Some(&entry(EntryState::Succeeded)),
+            false
+        ));
+        assert_eq!(
+            other.state,
+            RowState::Pending,
+            "another entry settles nothing"
+        );
     }
 }
