@@ -60,18 +60,11 @@ pub async fn bulk_open(
     let Some(path) = chosen else {
         return Ok(None);
     };
-    let bytes = bulk::read_path(&path).map_err(|e| {
-        desk_core::CoreError::Refused(format!("could not read {}: {e}", path.display()))
-    })?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let plan = desk
         .plan(
             &connection_id,
             &account_id,
-            PlanSource::File { name, bytes },
+            PlanSource::File { path },
             allow_disable,
             prices,
         )

@@ -600,10 +600,9 @@ async fn applying_a_plan_plans_it_again_and_holds_to_the_numbers_confirmed() {
         "company_id,name,type,destination,area_code,status\n{c},Held store 1,source,404-555-0100,404,active\n{c},Held store 2,source,404-555-0100,404,active\n",
         c = e.company
     );
-    let source = desk_core::PlanSource::File {
-        name: "held.csv".into(),
-        bytes: file.into_bytes(),
-    };
+    let path = e.dir.path().join("held.csv");
+    std::fs::write(&path, file).unwrap();
+    let source = desk_core::PlanSource::File { path };
     let shown = e
         .desk
         .plan(&e.conn, &e.account, source, false, Default::default())
@@ -645,5 +644,45 @@ async fn applying_a_plan_plans_it_again_and_holds_to_the_numbers_confirmed() {
     assert!(
         matches!(gone, desk_core::CoreError::Refused(_)),
         "applied once: {gone}"
+    );
+}
+
+#[tokio::test]
+async fn planning_again_reads_the_file_as_the_person_fixed_it() {
+    let e = env(SimConfig::default()).await;
+    let path = e.dir.path().join("pools.csv");
+    let write = |pool: u32| {
+        std::fs::write(
+            &path,
+            format!(
+                "company_id,name,type,destination,area_code,pool_size,status\n{},Fixed pool,session,404-555-0100,404,{pool},active\n",
+                e.company
+            ),
+        )
+        .unwrap()
+    };
+    write(3);
+    let first = e
+        .desk
+        .plan(
+            &e.conn,
+            &e.account,
+            desk_core::PlanSource::File { path: path.clone() },
+            false,
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.plan.summary.errors, 1, "a pool of 3 breaks the rule");
+    write(4);
+    let again = e
+        .desk
+        .replan(&first.id, false, Default::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.plan.summary.errors, again.plan.summary.numbers_bought),
+        (0, 4),
+        "the file as it is now"
     );
 }

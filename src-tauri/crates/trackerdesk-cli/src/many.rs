@@ -25,18 +25,15 @@ impl Ctx {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> Result<desk_core::FilePlan, Failure> {
-        let bytes = bulk::read_path(file)
-            .map_err(|e| Failure::Input(format!("could not read {}: {e}", file.display())))?;
-        let name = file
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let account = self.account().await?;
         Ok(self
             .desk
             .plan(
                 &self.conn,
                 &account,
-                desk_core::PlanSource::File { name, bytes },
+                desk_core::PlanSource::File {
+                    path: file.to_owned(),
+                },
                 allow_disable,
                 prices,
             )

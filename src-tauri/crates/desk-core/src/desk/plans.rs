@@ -12,8 +12,8 @@ use specta::Type;
 /// Where a plan comes from, to plan it again.
 #[derive(Debug, Clone)]
 pub enum PlanSource {
-    /// A trackers file: its name and its bytes as read.
-    File { name: String, bytes: Vec<u8> },
+    /// A trackers file, read again each time it is planned (the person may have fixed it).
+    File { path: std::path::PathBuf },
     /// One change to trackers ticked in the table.
     Selection {
         company_id: String,
@@ -174,12 +174,19 @@ impl Desk {
 
     async fn plan_held(&self, id: &str, h: &Held) -> CoreResult<FilePlan> {
         let (file_name, allow_disable, plan) = match &h.source {
-            PlanSource::File { name, bytes } => (
-                name.clone(),
-                h.allow_disable,
-                self.plan_bulk(&h.connection, &h.account, bytes, h.allow_disable, h.prices)
-                    .await?,
-            ),
+            PlanSource::File { path } => {
+                let bytes = bulk::read_path(path).map_err(|e| {
+                    CoreError::Refused(format!("could not read {}: {e}", path.display()))
+                })?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let plan = self
+                    .plan_bulk(&h.connection, &h.account, &bytes, h.allow_disable, h.prices)
+                    .await?;
+                (name, h.allow_disable, plan)
+            }
             PlanSource::Selection {
                 company_id,
                 ids,
