@@ -96,6 +96,27 @@ fn team(config: SimConfig) -> Team {
     }
 }
 
+/// `trackerdesk trackers create-source` of a billboard named `name`, confirmed.
+fn create_source(company: &str, name: &str) -> Vec<String> {
+    [
+        "trackers",
+        "create-source",
+        "--company",
+        company,
+        "--name",
+        name,
+        "--destination",
+        "(404) 555-0100",
+        "--source-type",
+        "offline",
+        "--area-code",
+        "404",
+        "--yes",
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
 fn fastrand_u64() -> u64 {
     let t = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -115,23 +136,7 @@ impl Team {
 
     fn create_as_ben(&self, name: &str) -> std::process::Output {
         self.ben()
-            .args([
-                "trackers",
-                "create-source",
-                "--company",
-                &self.company,
-                "--name",
-                name,
-            ])
-            .args([
-                "--destination",
-                "(404) 555-0100",
-                "--source-type",
-                "offline",
-                "--area-code",
-                "404",
-                "--yes",
-            ])
+            .args(create_source(&self.company, name))
             .output()
             .unwrap()
     }
@@ -607,21 +612,7 @@ fn the_command_line_reads_on_and_refuses_changes_when_the_team_store_is_down() {
     );
     let posts = s.posts();
     let out = with_bus(s.cmd())
-        .args([
-            "trackers",
-            "create-source",
-            "--company",
-            &company,
-            "--name",
-            "While the store is down",
-            "--destination",
-            "(404) 555-0100",
-            "--source-type",
-            "offline",
-            "--area-code",
-            "404",
-            "--yes",
-        ])
+        .args(create_source(&company, "While the store is down"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
