@@ -262,9 +262,6 @@ fn verdict(c: &Cell, op: Op) -> String {
                 };
                 assert!(agrees, "row {:?} disagrees with its entry {:?}", row, e);
             }
-            if std::env::var_os("MATRIX_DEBUG").is_some() {
-                eprintln!("{} {:?} {:?}", row.planned.name, row.state, row.message);
-            }
             states.push(format!("{:?}", row.state).to_lowercase());
         }
     }
