@@ -23,8 +23,8 @@ cargo clippy -p tracker-desk --all-targets --locked --features updater -- -D war
 echo "== rust tests (bindings, client, simulator, core, command line)"
 scripts/with-keyring.sh cargo test --workspace --locked
 echo "== team store: the MongoDB suites on a surrogate server (two desks, the store stopped and back)"
-scripts/with-mongo.sh scripts/with-keyring.sh cargo test --locked -p desk-core -p trackerdesk-cli \
-  --test store --test team -- --ignored
+scripts/with-mongo.sh scripts/with-keyring.sh cargo test --locked -p journal -p trackerdesk-cli \
+  --test journal --test cli -- --ignored mongodb team::
 echo "== end to end: the real window"
 cargo build --locked -p tracker-desk -p callrail-sim -p trackerdesk-cli
 scripts/with-mongo.sh scripts/with-keyring.sh tests/e2e/run.sh

@@ -4,7 +4,7 @@
 
 use crate::error::IpcResult;
 use desk_core::quota::QuotaView;
-use desk_core::run::{BulkRun, RunRow};
+use desk_core::runs::{BulkRun, RunRow};
 use desk_core::{Desk, FilePlan, PlanSource, RunControl, RunEvent, RunView, SelectionChange};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -10,7 +10,7 @@ use callrail::{ApiKey, Client, RuleViolation};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-pub const DEMO_CONNECTION_ID: &str = "demo";
+pub use journal::DEMO_CONNECTION_ID;
 
 /// A connection the app can talk through: its saved details and a ready client.
 #[derive(Clone)]
@@ -72,7 +72,7 @@ impl Connections {
         settings: SettingsFile,
         secrets: SecretStore,
         default_api_base: String,
-        journal: &crate::journal::Journal,
+        journal: &journal::Journal,
     ) -> Self {
         let tuning = Tuning::from_env();
         Self {

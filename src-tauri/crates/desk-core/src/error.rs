@@ -71,6 +71,29 @@ impl CoreError {
     }
 }
 
+impl From<journal::JournalError> for CoreError {
+    fn from(e: journal::JournalError) -> Self {
+        match e {
+            journal::JournalError::Storage(m) => CoreError::Storage(m),
+            journal::JournalError::Refused(m) => CoreError::Refused(m),
+            journal::JournalError::Callrail(e) => CoreError::Callrail(e),
+        }
+    }
+}
+
+impl From<usage::UsageError> for CoreError {
+    fn from(e: usage::UsageError) -> Self {
+        CoreError::Storage(e.0)
+    }
+}
+
+/// A write's failure as the journal records it.
+impl journal::WriteFailure for CoreError {
+    fn outcome_unknown(&self) -> bool {
+        matches!(self, CoreError::Callrail(c) if c.outcome_unknown())
+    }
+}
+
 impl From<callrail::Violations> for CoreError {
     fn from(v: callrail::Violations) -> Self {
         CoreError::Callrail(callrail::Error::Invalid(v))

@@ -5,21 +5,16 @@
 mod connections;
 mod desk;
 mod error;
-pub mod export;
-pub mod journal;
-pub mod quota;
-mod reconcile;
-pub mod restore;
-pub mod run;
 pub mod search;
 pub mod secrets;
 pub mod settings;
-pub mod store;
 mod trackers;
-pub mod tuning;
-pub mod usage;
 pub mod views;
-mod wording;
+
+// The journal's types are the desk's too: the shells reach them through the desk alone.
+use journal::wording;
+pub use journal::{export, quota, restore, runs, store, tuning};
+pub use usage;
 
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{
@@ -27,15 +22,11 @@ pub use desk::{
     SelectionChange, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
 };
 pub use error::{CoreError, CoreResult, Outcome};
+pub use journal::{JournalError, Tuning};
 pub use secrets::{SecretError, SecretStore};
 pub use trackers::TrackerListRequest;
-pub use tuning::Tuning;
 
 /// The app's identifier: the keyring service and the app-data folder are named after it.
 pub const APP_IDENTIFIER: &str = "com.trackerdesk.app";
 
-pub(crate) fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
+pub(crate) use journal::now_rfc3339;

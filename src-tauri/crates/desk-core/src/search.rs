@@ -5,7 +5,6 @@
 use crate::views::TrackerRow;
 use callrail::{format_number, Tracker, TrackerStatus};
 use serde::Serialize;
-use specta::Type;
 
 /// The most hits one search returns; the count says how many there were.
 pub const MAX_HITS: usize = 50;
@@ -38,7 +37,8 @@ impl Term {
 }
 
 /// Why a tracker matched.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "number")]
 pub enum Matched {
     /// One of its tracking numbers (formatted), which may be hidden in a pool's "+3".
@@ -49,7 +49,8 @@ pub enum Matched {
     Name,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SearchHit {
     pub company_id: Option<String>,
     pub company_name: Option<String>,
@@ -57,7 +58,8 @@ pub struct SearchHit {
     pub matched: Matched,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccountSearch {
     /// At most [`MAX_HITS`], active trackers first, then by company and name.
     pub hits: Vec<SearchHit>,

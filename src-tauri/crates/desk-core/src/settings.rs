@@ -20,7 +20,7 @@ pub struct Settings {
     pub display_name: Option<String>,
     /// What numbers cost a month, for usage reports; CallRail's list prices when not set.
     #[serde(default)]
-    pub prices: Option<crate::usage::Prices>,
+    pub prices: Option<usage::Prices>,
 }
 
 impl Settings {

@@ -11,10 +11,10 @@ use callrail::{
     TrackerChanges, TrackerDraft, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
 };
 use serde::Deserialize;
-use specta::Type;
 
 /// What the trackers table asks for. `all` reads every page; otherwise `page` of `per_page` (≤ 250).
-#[derive(Debug, Clone, Default, Deserialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TrackerListRequest {
     pub company_id: String,
     #[serde(default)]

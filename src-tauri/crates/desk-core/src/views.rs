@@ -3,9 +3,9 @@
 
 use callrail::{format_number, CallFlow, Company, Tracker, TrackerStatus, TrackerType};
 use serde::Serialize;
-use specta::Type;
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ConnectionView {
     pub id: String,
     pub name: String,
@@ -19,13 +19,15 @@ pub struct ConnectionView {
     pub company_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AccountView {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CompanyView {
     pub id: String,
     pub name: String,
@@ -48,7 +50,8 @@ impl From<Company> for CompanyView {
 }
 
 /// One line of the trackers table.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TrackerRow {
     pub id: String,
     pub name: String,
@@ -90,7 +93,8 @@ impl From<&Tracker> for TrackerRow {
 }
 
 /// Everything about one tracker, for the detail panel and the edit form.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TrackerDetail {
     #[serde(flatten)]
     pub row: TrackerRow,
@@ -109,7 +113,8 @@ pub struct TrackerDetail {
     pub always_swap: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CallFlowView {
     /// "basic", "advanced" or "unknown". Advanced flows are edited in CallRail only.
     pub kind: String,
@@ -197,7 +202,8 @@ fn describe_step(step: &serde_json::Value) -> String {
 }
 
 /// A page of the trackers table.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct TrackerPage {
     pub rows: Vec<TrackerRow>,
     pub page: u32,
@@ -227,7 +233,8 @@ impl TrackerPage {
 }
 
 /// A field and the rule it broke, shown next to that field.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldError {
     pub field: String,
     pub message: String,
@@ -243,7 +250,8 @@ impl From<callrail::RuleViolation> for FieldError {
 }
 
 /// The Rust rules' verdict on a form, and what it would cost.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FormCheck {
     pub errors: Vec<FieldError>,
     /// Numbers the create would buy (when the form is valid).
@@ -253,7 +261,8 @@ pub struct FormCheck {
 }
 
 /// A write that was carried out (create, edit or disable), as the UI shows it.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WriteDone {
     pub tracker: TrackerDetail,
     /// The same tracker as a line of the table, to patch the lists already loaded in place of
@@ -278,7 +287,8 @@ impl From<crate::Written> for WriteDone {
 }
 
 /// One line of an edit's before/after.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldChange {
     pub field: String,
     pub label: String,
@@ -286,7 +296,8 @@ pub struct FieldChange {
     pub after: String,
 }
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UpdatePreview {
     pub changes: Vec<FieldChange>,
     /// Numbers a bigger pool would buy; the update must confirm this count.
@@ -294,7 +305,8 @@ pub struct UpdatePreview {
 }
 
 /// The company's swap.js snippet and what to do with it.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DniInfo {
     pub company_id: String,
     pub company_name: String,
@@ -306,7 +318,8 @@ pub struct DniInfo {
 }
 
 /// Where the journal is kept.
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StoreInfo {
     /// "local" (SQLite in the app-data folder) or "team" (a shared MongoDB).
     pub kind: String,

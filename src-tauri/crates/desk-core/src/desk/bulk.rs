@@ -3,17 +3,17 @@
 
 use super::writes::PlannedRelease;
 use super::{Desk, Written};
-use crate::run::{BulkRun, RowState, RunRow};
+use crate::runs::{BulkRun, RowState, RunRow};
 use crate::store::{EntryState, HistoryFilter, JournalEntry, Operation, Store};
 use crate::{CoreError, CoreResult};
 use callrail::{Client, RuleViolation, StatusFilter, Tracker, TrackerQuery};
 use serde::{Deserialize, Serialize};
-use specta::Type;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 /// One change to many trackers at once, chosen in the trackers table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SelectionChange {
     /// Calls go to this number.
@@ -309,7 +309,7 @@ impl Desk {
             &time::format_description::well_known::Rfc3339,
         )
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
-        crate::journal::rfc3339(planned - self.connections.tuning().check.clock_skew)
+        journal::rfc3339(planned - self.connections.tuning().check.clock_skew)
     }
 
     /// A disable whose pool was grown since the plan (journaled, even if CallRail does not show the

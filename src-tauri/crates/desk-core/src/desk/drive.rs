@@ -6,7 +6,7 @@
 use super::lease::Lease;
 use super::run::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
 use super::Desk;
-use crate::run::{BulkRun, RowState, RunCounts, RunState};
+use crate::runs::{BulkRun, RowState, RunCounts, RunState};
 use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use std::collections::VecDeque;
@@ -179,7 +179,7 @@ impl Desk {
                             Ok(None) => {
                                 // The row names its entry before the entry is written and the
                                 // request leaves: whatever settles the entry settles the row.
-                                let entry = crate::journal::new_entry_id();
+                                let entry = journal::new_entry_id();
                                 rows[i].entry_id = Some(entry.clone());
                                 match store.update_run_row(&rows[i]).await {
                                     Ok(()) => {

@@ -91,6 +91,7 @@ impl Lease {
                 replacing,
             )
             .await
+            .map_err(Into::into)
     }
 
     /// Whether the lease was lost (another desk took the run over, or it could not be renewed in

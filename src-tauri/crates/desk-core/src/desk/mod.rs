@@ -2,6 +2,8 @@
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
 mod bulk;
+#[cfg(feature = "demo")]
+mod demo;
 mod drive;
 mod lease;
 mod person;
@@ -19,9 +21,7 @@ pub use run::{RunControl, RunEvent, RunView};
 pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
 
-use crate::connections::{Connections, Live, DEMO_CONNECTION_ID};
-use crate::journal::Journal;
-use crate::restore;
+use crate::connections::{Connections, Live};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::store::{HistoryFilter, JournalEntry, SnapshotRecord, SqliteStore};
@@ -32,7 +32,8 @@ use crate::views::{
 };
 use crate::{CoreError, CoreResult};
 use callrail::{ApiKey, TrackerChanges, TrackerForm};
-use callrail_sim::{RunningSim, SimConfig, DEMO_API_KEY};
+use journal::restore;
+use journal::Journal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -52,13 +53,14 @@ pub struct Desk {
     store_warning: std::sync::Mutex<Option<String>>,
     /// The team's store, when the journal is kept there (to ask whether it answers).
     team: std::sync::Mutex<Option<Arc<crate::store::MongoStore>>>,
-    demo_sim: tokio::sync::Mutex<Option<RunningSim>>,
+    #[cfg(feature = "demo")]
+    demo_sim: tokio::sync::Mutex<Option<callrail_sim::RunningSim>>,
     /// When each (connection, account) was last read whole, for account-wide search.
     account_listed:
         std::sync::Mutex<std::collections::HashMap<(String, String), (std::time::Instant, String)>>,
     data_dir: std::path::PathBuf,
     /// The calls counted for usage reports, opened when first wanted.
-    usage: std::sync::OnceLock<crate::usage::cache::UsageCache>,
+    usage: std::sync::OnceLock<::usage::cache::UsageCache>,
     /// Bulk plans shown, by id, to be planned again or applied.
     plans: std::sync::Mutex<Vec<(String, plans::Held)>>,
 }
@@ -84,6 +86,7 @@ impl Desk {
             local,
             store_warning: std::sync::Mutex::new(None),
             team: std::sync::Mutex::new(None),
+            #[cfg(feature = "demo")]
             demo_sim: tokio::sync::Mutex::new(None),
             account_listed: std::sync::Mutex::default(),
             data_dir: data_dir.to_path_buf(),
@@ -122,47 +125,11 @@ impl Desk {
 
     pub async fn remove_connection(&self, id: &str) -> CoreResult<()> {
         self.connections.remove(id)?;
-        if id == DEMO_CONNECTION_ID {
-            if let Some(sim) = self.demo_sim.lock().await.take() {
-                sim.shutdown().await;
-            }
+        #[cfg(feature = "demo")]
+        if id == crate::DEMO_CONNECTION_ID {
+            self.stop_demo().await;
         }
         Ok(())
-    }
-
-    /// Starts the built-in CallRail simulator with the demo agency, on loopback, and connects to it.
-    pub async fn start_demo(&self) -> CoreResult<ConnectionView> {
-        let mut sim = self.demo_sim.lock().await;
-        if sim.is_none() {
-            let started = RunningSim::start(SimConfig::default())
-                .await
-                .map_err(|e| CoreError::Storage(format!("could not start the demo: {e}")))?;
-            let client = self.connections.make_client(
-                DEMO_CONNECTION_ID,
-                ApiKey::new(DEMO_API_KEY)?,
-                &started.base_url(),
-            )?;
-            let account = client
-                .list_accounts()
-                .await?
-                .into_iter()
-                .next()
-                .map(|a| a.id);
-            self.connections.add_unsaved(Live {
-                view: ConnectionView {
-                    id: DEMO_CONNECTION_ID.into(),
-                    name: "Demo agency (sample data)".into(),
-                    key_hint: "demo".into(),
-                    demo: true,
-                    api_base: Some(started.base_url()),
-                    account_id: account,
-                    company_id: None,
-                },
-                client,
-            });
-            *sim = Some(started);
-        }
-        self.connections.find(DEMO_CONNECTION_ID)
     }
 
     /// Uses a key for this run only (the command line's CALLRAIL_API_KEY): not saved anywhere, but
@@ -311,7 +278,7 @@ impl Desk {
 
     /// The journal, newest first.
     pub async fn history(&self, filter: &HistoryFilter) -> CoreResult<Vec<JournalEntry>> {
-        self.journal.store().history(filter).await
+        Ok(self.journal.store().history(filter).await?)
     }
 
     /// Checks the entries a crash or a lost answer left open against CallRail, and completes them
@@ -353,7 +320,7 @@ impl Desk {
 
     /// The changes whose outcome is not known: in flight, interrupted, or lost and not found yet.
     pub async fn unresolved_changes(&self) -> CoreResult<Vec<JournalEntry>> {
-        self.journal.store().unresolved().await
+        Ok(self.journal.store().unresolved().await?)
     }
 
     /// Writes the entries `filter` selects to `path` as CSV or JSON; returns how many.
@@ -406,7 +373,7 @@ impl Desk {
             .iter()
             .find(|e| e.id == entry_id)
             .ok_or_else(|| CoreError::Storage(format!("there is no journal entry {entry_id}")))?;
-        restore::inverse(entry)
+        Ok(restore::inverse(entry)?)
     }
 
     fn connection(&self, id: &str) -> CoreResult<(callrail::Client, String)> {

@@ -2,16 +2,16 @@
 //! or the OS account's name.
 
 use super::Desk;
-use crate::journal::person_named;
 use crate::CoreResult;
 use callrail::RuleViolation;
+use journal::person_named;
 use serde::Serialize;
-use specta::Type;
 
 /// The longest display name.
 const MAX_NAME: usize = 60;
 
-#[derive(Debug, Clone, Serialize, Type, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PersonView {
     /// What History shows: the chosen name, else the OS account's.
     pub name: String,

@@ -4,10 +4,9 @@
 //! person confirmed, and only then writes it as a run.
 
 use super::{Desk, SelectionChange};
-use crate::run::BulkRun;
+use crate::runs::BulkRun;
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
-use specta::Type;
 
 /// Where a plan comes from, to plan it again.
 #[derive(Debug, Clone)]
@@ -23,7 +22,8 @@ pub enum PlanSource {
 }
 
 /// A plan as the Bulk screen and the command line show it.
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FilePlan {
     /// What applying it names.
     pub id: String,

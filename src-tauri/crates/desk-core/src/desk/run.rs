@@ -4,11 +4,10 @@
 
 use super::Desk;
 use crate::quota::QuotaView;
-use crate::run::{BulkRun, RowState, RunCounts, RunRow, RunState};
+use crate::runs::{BulkRun, RowState, RunCounts, RunRow, RunState};
 use crate::store::{EntryState, JournalEntry, Store};
 use crate::{CoreError, CoreResult};
 use serde::Serialize;
-use specta::Type;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
 
@@ -35,7 +34,8 @@ impl RunControl {
 }
 
 /// What a run being applied reports, as it happens.
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RunEvent {
     Started {
@@ -61,7 +61,8 @@ pub enum RunEvent {
 }
 
 /// A run with how its rows stand.
-#[derive(Debug, Clone, Serialize, Type)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RunView {
     pub run: BulkRun,
     pub counts: RunCounts,
@@ -94,7 +95,7 @@ impl Desk {
             .into());
         }
         // The plan's time by CallRail's clock: what was made since is judged by it.
-        let now = crate::journal::rfc3339(self.connections.client(connection)?.clock().now());
+        let now = journal::rfc3339(self.connections.client(connection)?.clock().now());
         let id = format!("run-{:016x}", fastrand::u64(..));
         let rows: Vec<RunRow> = plan
             .rows
@@ -241,7 +242,7 @@ impl Desk {
 
     /// What is left of an account's requests this hour and today.
     pub async fn quota(&self, connection: &str, account: &str) -> CoreResult<QuotaView> {
-        self.connections.governor(connection).view(account).await
+        Ok(self.connections.governor(connection).view(account).await?)
     }
 }
 

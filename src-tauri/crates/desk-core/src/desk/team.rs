@@ -25,7 +25,9 @@ impl Desk {
         let desk = Self::open(data_dir, secrets, api_base)?;
         if let Some(database) = desk.connections.settings().load()?.team_store {
             let opened = match desk.connections.secrets().load_secret(TEAM_STORE_SECRET) {
-                Ok(uri) => MongoStore::open(&uri, &database).await,
+                Ok(uri) => MongoStore::open(&uri, &database)
+                    .await
+                    .map_err(crate::CoreError::from),
                 Err(e) => Err(e.into()),
             };
             match opened {
@@ -73,7 +75,8 @@ impl Desk {
     }
 
     /// A write the team's store refused to journal: nothing was sent to CallRail.
-    pub(crate) fn refused_by_store(&self, e: crate::CoreError) -> crate::CoreError {
+    pub(crate) fn refused_by_store(&self, e: impl Into<crate::CoreError>) -> crate::CoreError {
+        let e = e.into();
         let team = self
             .team
             .lock()

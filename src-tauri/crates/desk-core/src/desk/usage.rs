@@ -4,8 +4,6 @@
 use super::Desk;
 use crate::quota::Governor;
 use crate::store::SnapshotRecord;
-use crate::usage::cache::{Reading, UsageCache, USAGE_FILE};
-use crate::usage::{build_report, Prices, UsageReport};
 use crate::CoreResult;
 use callrail::list::PER_PAGE_MAX;
 use callrail::{
@@ -13,6 +11,8 @@ use callrail::{
 };
 use std::collections::BTreeSet;
 use time::{Date, Duration, OffsetDateTime};
+use usage::cache::{Reading, UsageCache, USAGE_FILE};
+use usage::{build_report, Prices, UsageReport};
 
 /// The longest window a report looks back over (CallRail keeps calls 25 months).
 pub const MAX_USAGE_DAYS: u32 = 365;
@@ -24,7 +24,8 @@ const MAX_PRICE: f64 = 1_000.0;
 const WHOLE_ACCOUNT: &str = "*";
 
 /// Which steps of a refresh have been done: pages of trackers, then pages of calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UsageStep {
     pub tracker_pages: u32,
     pub call_pages: u32,
@@ -73,7 +74,9 @@ impl Desk {
             )
             .into());
         }
-        self.usage_cache()?.set_visitors(account, tracker, monthly)
+        Ok(self
+            .usage_cache()?
+            .set_visitors(account, tracker, monthly)?)
     }
 
     /// Reads the account's active trackers and the calls of the last `days` days that were not

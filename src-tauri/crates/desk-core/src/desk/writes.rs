@@ -3,12 +3,12 @@
 //! ([`callrail::Error::outcome_unknown`]), as `docs/writes.md` says.
 
 use super::Desk;
-use crate::journal::{Claim, InFlight, Intent};
 use crate::store::{EntryState, JournalEntry, Operation};
 use crate::trackers;
 use crate::wording::{and_list, count, field_words};
 use crate::{CoreError, CoreResult};
 use callrail::{Tracker, TrackerChanges, TrackerForm, TrackerStatus};
+use journal::{Claim, InFlight, Intent};
 
 /// A write that was carried out: the tracker as CallRail has it now, what the journal says of it,
 /// why CallRail's answer was lost when the write was found by reading instead, and what went wrong
