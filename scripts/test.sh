@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/trackerdesk-target}"
 export CARGO_TERM_COLOR=never
 
-scripts/setup.sh
+scripts/setup-tests.sh
 
 echo "== ui: install, type check, build, tests"
 (cd ui && npm ci --no-audit --no-fund && npm run build && npm test)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command with a MongoDB-wire-compatible server on loopback for the team store: SecantusDB
-# (installed by scripts/setup.sh), started empty, stopped after. The command finds it in MONGODB_URI;
+# (installed by scripts/setup-tests.sh), started empty, stopped after. The command finds it in MONGODB_URI;
 # tests that stop and restart a server start their own with TRACKERDESK_SECANTUSD.
 set -euo pipefail
 secantusd="${TRACKERDESK_SECANTUSD:-$HOME/.cache/trackerdesk-tools/secantus-0.7.0b3/bin/secantusd-py}"

@@ -36,7 +36,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::trackers::list_trackers,
             commands::trackers::cached_trackers,
             commands::trackers::list_all_trackers,
-            commands::trackers::cancel_work,
+            commands::cancel::cancel_work,
             commands::trackers::search_account,
             commands::trackers::get_tracker,
             commands::trackers::check_tracker,
@@ -50,11 +50,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::history::recreate_form,
             commands::history::revert_changes,
             commands::history::reconcile_journal,
-            commands::history::store_info,
-            commands::history::person,
-            commands::history::set_person_name,
-            commands::history::use_team_store,
-            commands::history::use_local_store,
+            commands::team_store::store_info,
+            commands::people::person,
+            commands::people::set_person_name,
+            commands::team_store::use_team_store,
+            commands::team_store::use_local_store,
             commands::bulk::bulk_open,
             commands::bulk::bulk_replan,
             commands::bulk::bulk_plan_selection,
@@ -115,7 +115,7 @@ pub fn run() {
     let app = app.plugin(tauri_plugin_updater::Builder::new().build());
     #[allow(clippy::expect_used)] // nothing can be shown to the user without a window
     app.manage(commands::bulk::BulkState::default())
-        .manage(commands::trackers::Work::default())
+        .manage(commands::cancel::Cancels::default())
         .manage(updates::PendingUpdate::default())
         .menu(menu::build)
         .on_menu_event(menu::on_event)

@@ -1,11 +1,8 @@
-use crate::commands::trackers::{progress_to, ListProgress, Work};
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
 use desk_core::export::ExportFormat;
 use desk_core::store::{HistoryFilter, JournalEntry};
-use desk_core::views::StoreInfo;
-use desk_core::{Desk, PersonView};
-use tauri::ipc::Channel;
+use desk_core::Desk;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -73,58 +70,4 @@ pub async fn revert_changes(desk: State<'_, Desk>, entry_id: String) -> IpcResul
 #[specta::specta]
 pub async fn reconcile_journal(desk: State<'_, Desk>) -> IpcResult<Vec<JournalEntry>> {
     Ok(desk.reconcile_unfinished().await?)
-}
-
-/// Where the journal is kept: this computer, or the team's MongoDB (with a warning when it is
-/// configured but unreachable).
-#[tauri::command]
-#[specta::specta]
-pub async fn store_info(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
-    Ok(desk.check_store().await?)
-}
-
-/// Who History names for this desk's changes.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn person(desk: State<'_, Desk>) -> IpcResult<PersonView> {
-    Ok(desk.person()?)
-}
-
-/// Names this person's next changes in History; `null` goes back to the OS account's name.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn set_person_name(desk: State<'_, Desk>, name: Option<String>) -> IpcResult<PersonView> {
-    Ok(desk.set_person_name(name.as_deref())?)
-}
-
-/// Moves the journal to a team's MongoDB, checked first; the connection string goes to the keyring.
-#[tauri::command]
-#[specta::specta]
-/// Copying the history up tells `on_progress` how far it got, and stops at `cancel_work(work)`
-/// (the journal then stays where it was).
-pub async fn use_team_store(
-    desk: State<'_, Desk>,
-    running: State<'_, Work>,
-    uri: String,
-    database: String,
-    copy_local: bool,
-    work: String,
-    on_progress: Channel<ListProgress>,
-) -> IpcResult<StoreInfo> {
-    let guard = running.start(&work);
-    let on_step = progress_to(on_progress);
-    let watch = callrail::Watch {
-        on_step: &on_step,
-        cancelled: &guard.cancelled,
-    };
-    Ok(desk
-        .use_team_store_watched(&uri, &database, copy_local, Some(&watch))
-        .await?)
-}
-
-/// Back to this computer's journal.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn use_local_store(desk: State<'_, Desk>) -> IpcResult<StoreInfo> {
-    Ok(desk.use_local_store()?)
 }

@@ -1,10 +1,13 @@
 //! Thin adapters from IPC to `desk_core::Desk`: take the arguments, call the core, map the error.
 
 pub mod bulk;
+pub mod cancel;
 pub mod connections;
 pub mod dni;
 pub mod history;
+pub mod people;
 pub mod startup;
+pub mod team_store;
 pub mod trackers;
 pub mod usage;
 
@@ -19,6 +22,9 @@ mod tests {
             include_str!("connections.rs"),
             include_str!("dni.rs"),
             include_str!("history.rs"),
+            include_str!("people.rs"),
+            include_str!("team_store.rs"),
+            include_str!("cancel.rs"),
             include_str!("startup.rs"),
             include_str!("trackers.rs"),
             include_str!("usage.rs"),

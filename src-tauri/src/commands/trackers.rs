@@ -1,13 +1,9 @@
+use crate::commands::cancel::{progress_to, Cancels, ListProgress};
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm, Watch};
 use desk_core::search::AccountSearch;
 use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
 use desk_core::{Desk, TrackerListRequest};
-use serde::Serialize;
-use specta::Type;
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
 use tauri::State;
 
@@ -26,63 +22,13 @@ pub async fn list_trackers(
     Ok(page)
 }
 
-/// Where long work stands: steps done (pages read, entries copied), steps in all.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ListProgress {
-    pub done: u32,
-    pub total: u32,
-}
-
-/// Long work under way (a listing of every page, a copy of the journal), by the id the window gave
-/// it, to stop it.
-#[derive(Default)]
-pub struct Work(Mutex<HashMap<String, Arc<AtomicBool>>>);
-
-impl Work {
-    /// A flag for the work `id`, removed again when the returned guard is dropped.
-    pub fn start(&self, id: &str) -> WorkGuard<'_> {
-        let flag = Arc::new(AtomicBool::new(false));
-        self.lock().insert(id.to_owned(), flag.clone());
-        WorkGuard {
-            work: self,
-            id: id.to_owned(),
-            cancelled: flag,
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AtomicBool>>> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
-pub struct WorkGuard<'a> {
-    work: &'a Work,
-    id: String,
-    pub cancelled: Arc<AtomicBool>,
-}
-
-impl Drop for WorkGuard<'_> {
-    fn drop(&mut self) {
-        self.work.lock().remove(&self.id);
-    }
-}
-
-/// Where long work stands, sent through its `Channel`.
-pub fn progress_to(channel: Channel<ListProgress>) -> impl Fn(u32, u32) + Send + Sync {
-    move |done, total| {
-        let _ = channel.send(ListProgress { done, total });
-    }
-}
-
 /// Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
 /// `cancel_work` with the same `work` id, which ends it with a `Cancelled` error.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_all_trackers(
     desk: State<'_, Desk>,
-    running: State<'_, Work>,
+    running: State<'_, Cancels>,
     connection_id: String,
     account_id: String,
     request: TrackerListRequest,
@@ -108,15 +54,6 @@ pub async fn list_all_trackers(
         .await;
     crate::webview::release_soon();
     Ok(page?)
-}
-
-/// Stops the long work with this id after the step in flight; nothing if it has ended.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn cancel_work(running: State<'_, Work>, work: String) {
-    if let Some(flag) = running.lock().get(&work) {
-        flag.store(true, Ordering::SeqCst);
-    }
 }
 
 /// The last-seen trackers of a company, to show at once while CallRail is asked.

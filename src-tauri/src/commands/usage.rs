@@ -1,4 +1,4 @@
-use crate::commands::trackers::Work;
+use crate::commands::cancel::Cancels;
 use crate::error::IpcResult;
 use callrail::Watch;
 use desk_core::usage::{Prices, UsageReport};
@@ -15,7 +15,7 @@ use tauri::State;
 #[allow(clippy::too_many_arguments)]
 pub async fn usage_report(
     desk: State<'_, Desk>,
-    running: State<'_, Work>,
+    running: State<'_, Cancels>,
     connection_id: String,
     account_id: String,
     companies: Vec<String>,

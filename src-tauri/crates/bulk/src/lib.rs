@@ -12,4 +12,5 @@ pub use file::{
     COLUMNS, MAX_FILE_BYTES, MAX_ROWS,
 };
 pub use plan::name_key;
-pub use plan::{plan, Action, Plan, PlannedRow, Prices, RowError, Summary, Work};
+pub use plan::{plan, Action, Plan, PlannedRow, Prices, Summary, Work};
+pub use row_form::RowError;

@@ -2,7 +2,7 @@
 //! an error naming its column and rule), and what the whole would buy, release and cost.
 
 use crate::file::{cell, Row};
-use crate::row_form::{diff, differences, error, form_of, violations};
+use crate::row_form::{diff, differences, error, form_of, violations, RowError};
 use callrail::{plan_update, Tracker, TrackerChanges, TrackerForm, TrackerKind, TrackerType, E164};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -16,15 +16,6 @@ pub enum Action {
     Disable,
     Unchanged,
     Error,
-}
-
-/// One broken rule of a row: its line in the file, the column, and the rule.
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowError {
-    pub line: u32,
-    pub column: String,
-    pub message: String,
 }
 
 #[cfg_attr(feature = "specta", derive(specta::Type))]

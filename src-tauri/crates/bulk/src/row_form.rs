@@ -2,8 +2,17 @@
 //! changes in a tracker (and how that reads as a diff), and its broken rules by column.
 
 use crate::file::{cell, Row};
-use crate::plan::RowError;
 use callrail::{SourceInput, TrackerChanges, TrackerForm, TrackerKind, Violations, E164};
+use serde::{Deserialize, Serialize};
+
+/// One broken rule of a row: its line in the file, the column, and the rule.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub line: u32,
+    pub column: String,
+    pub message: String,
+}
 
 pub(crate) fn error(row: &Row, column: &str, message: impl Into<String>) -> RowError {
     RowError {

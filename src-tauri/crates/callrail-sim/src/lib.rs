@@ -1,7 +1,7 @@
 //! A local simulator of the CallRail API v3 (accounts, companies, trackers, calls): an axum server over
 //! in-memory state, for integration tests, benchmarks and the app's demo mode.
 //!
-//! It is an independent model of the real service (see `shared/callrail/API-FACTS.md`), not a
+//! It is an independent model of the real service (see `docs/callrail-api.md`), not a
 //! mirror of the `callrail` client crate, so it catches client bugs: `.json` paths only, `Token`
 //! auth (quoted or not), JSON bodies with a JSON content type (else 406), offset-paginated
 //! envelopes, `fields=swap_targets,campaign_name`, pool sizes 4-50 that only grow, `call_flow`

@@ -23,6 +23,12 @@ pub struct ClientBuilder {
     check: CheckPolicy,
 }
 
+impl Client {
+    pub fn builder(key: ApiKey) -> ClientBuilder {
+        ClientBuilder::new(key)
+    }
+}
+
 impl ClientBuilder {
     pub(crate) fn new(key: ApiKey) -> Self {
         ClientBuilder {

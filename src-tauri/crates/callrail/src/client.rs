@@ -1,13 +1,12 @@
 //! The CallRail API v3 client: accounts, companies and trackers to read (the writes are in
 //! `writes.rs`).
 
-use crate::builder::ClientBuilder;
 use crate::check::CheckPolicy;
 use crate::list::{check_per_page, StatusFilter, TrackerQuery, PER_PAGE_MAX};
 use crate::models::{Account, Company, Page, Tracker};
 use crate::rules::check_id;
 use crate::transport::Transport;
-use crate::{ApiKey, Result};
+use crate::Result;
 use futures::{StreamExt, TryStreamExt};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -66,10 +65,6 @@ impl Client {
     /// CallRail's clock, as its answers tell it.
     pub fn clock(&self) -> &crate::Clock {
         &self.inner.clock
-    }
-
-    pub fn builder(key: ApiKey) -> ClientBuilder {
-        ClientBuilder::new(key)
     }
 
     pub fn base_url(&self) -> &str {

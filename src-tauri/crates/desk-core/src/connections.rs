@@ -14,7 +14,7 @@ pub use journal::DEMO_CONNECTION_ID;
 
 /// A connection the app can talk through: its saved details and a ready client.
 #[derive(Clone)]
-pub(crate) struct Live {
+pub(crate) struct Connected {
     pub view: ConnectionView,
     pub client: Client,
 }
@@ -25,7 +25,7 @@ pub struct Connections {
     default_api_base: String,
     clients: Mutex<HashMap<String, Client>>,
     /// Connections that live only while this process runs: the demo, or the command line's key.
-    unsaved: Mutex<Vec<Live>>,
+    unsaved: Mutex<Vec<Connected>>,
     tuning: Mutex<Tuning>,
     /// Counts every client's requests in the journal's store.
     governor: Governor,
@@ -291,20 +291,20 @@ impl Connections {
 
     /// Adds (or replaces) a connection that is not saved: nothing of it reaches the keyring or
     /// the settings file.
-    pub(crate) fn add_unsaved(&self, live: Live) {
+    pub(crate) fn add_unsaved(&self, live: Connected) {
         let mut unsaved = self.lock_unsaved();
         unsaved.retain(|l| l.view.id != live.view.id);
         unsaved.push(live);
     }
 
-    fn unsaved(&self, id: &str) -> Option<Live> {
+    fn unsaved(&self, id: &str) -> Option<Connected> {
         self.lock_unsaved()
             .iter()
             .find(|l| l.view.id == id)
             .cloned()
     }
 
-    fn lock_unsaved(&self) -> std::sync::MutexGuard<'_, Vec<Live>> {
+    fn lock_unsaved(&self) -> std::sync::MutexGuard<'_, Vec<Connected>> {
         self.unsaved
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -1,9 +1,9 @@
 //! `trackerdesk`: the command line over the same crates as the Tracker Desk app.
 
 mod args;
-mod many;
+mod bulk;
+mod commands;
 mod output;
-mod run;
 mod usage;
 
 use clap::Parser;
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         }
     };
     let json = cli.json;
-    match runtime.block_on(run::run(cli)) {
+    match runtime.block_on(commands::run(cli)) {
         Ok(out) => {
             match (out.is_empty(), json) {
                 (true, _) => {}

@@ -1,8 +1,8 @@
 //! `trackerdesk usage`: what each client's numbers cost, and which ones nobody calls.
 
 use crate::args::UsageArgs;
+use crate::commands::{Ctx, Out};
 use crate::output;
-use crate::run::{Ctx, Out};
 use crate::Failure;
 use desk_core::usage::{dollars, UsageReport};
 use desk_core::UsageStep;

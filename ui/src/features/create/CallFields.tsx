@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import type { FormKit } from '../trackerForm/kit';
+import type { FormKit } from '../trackerForm/formState';
 import { BoolField, TextField } from '../trackerForm/Fields';
 
 interface CallValues {

@@ -10,7 +10,7 @@ import { ErrorBanner } from '../errors/ErrorBanner';
 import { byField, fieldLabel } from '../errors/fields';
 import { useCreateTracker } from '../trackers/mutations';
 import { TextField } from '../trackerForm/Fields';
-import { focusFirstError, makeKit, useFormValues } from '../trackerForm/kit';
+import { focusFirstError, makeKit, useFormValues } from '../trackerForm/formState';
 import { PoolSizeField } from '../trackerForm/PoolSizeField';
 import { ContextLine } from '../workspace/ContextLine';
 import type { Scope } from '../workspace/selection';

@@ -1,5 +1,5 @@
 import { Group, Stack } from '@mantine/core';
-import type { FormKit } from '../trackerForm/kit';
+import type { FormKit } from '../trackerForm/formState';
 import { BoolField, TextField } from '../trackerForm/Fields';
 import type { CreateValues } from './createValues';
 

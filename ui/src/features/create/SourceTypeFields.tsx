@@ -1,5 +1,5 @@
 import { Group, NativeSelect, Stack } from '@mantine/core';
-import type { FormKit } from '../trackerForm/kit';
+import type { FormKit } from '../trackerForm/formState';
 import { TextField } from '../trackerForm/Fields';
 import type { CreateValues } from './createValues';
 import { needsLanding, SEARCH_ENGINES, SEARCH_TYPES, SOURCE_TYPES } from './sourceTypes';

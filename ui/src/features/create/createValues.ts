@@ -1,6 +1,6 @@
 import type { TrackerKind } from '../../bindings';
 import type { TrackerForm } from '../../types';
-import { splitTargets } from '../trackerForm/kit';
+import { splitTargets } from '../trackerForm/formState';
 import { needsLanding } from './sourceTypes';
 
 /** The create form as typed: keys are TrackerForm's, so the Rust rules' errors name them directly. */

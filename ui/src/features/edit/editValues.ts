@@ -1,5 +1,5 @@
 import type { TrackerChanges, TrackerDetail } from '../../types';
-import { splitTargets } from '../trackerForm/kit';
+import { splitTargets } from '../trackerForm/formState';
 
 /** The fields CallRail lets change on an existing tracker (never its status). */
 export interface EditValues {

@@ -1,18 +1,10 @@
 import { Drawer } from '@mantine/core';
 import { useState } from 'react';
-import type { TrackerForm } from '../../types';
 import { CreateTrackerModal } from '../create/CreateTrackerModal';
 import { SelectionContext } from '../workspace/selection';
-import { HistoryView } from './HistoryView';
-import type { RevertPlan } from './queries';
+import { HistoryView, type HistoryOverlay } from './HistoryView';
 import { RevertModal } from './RevertModal';
-import type { Target } from './target';
 import { PanelBoundary } from '../../components/PanelBoundary';
-
-export type HistoryOverlay =
-  | { kind: 'recreate'; target: Target; form: TrackerForm }
-  | { kind: 'revert'; target: Target; plan: RevertPlan }
-  | null;
 
 interface Props {
   opened: boolean;

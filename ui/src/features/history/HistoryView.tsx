@@ -4,16 +4,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commands } from '../../bindings';
 import { keys, unwrap } from '../../api';
-import type { ExportFormat, JournalEntry } from '../../types';
+import type { ExportFormat, JournalEntry, TrackerForm } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import { OFFLINE_WHY, useOffline } from '../trackers/offline';
 import { useSelection } from '../workspace/selection';
 import { hasFilters, NO_FILTERS, TABLE_LIMIT, toHistoryFilter, type FilterValues } from './filter';
-import type { HistoryOverlay } from './HistoryPanel';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
-import { useExportHistory, useHistory, useReconcile, useRecreateForm, useSeenPersons, useStartRevert } from './queries';
-import { companyLabel, entryTarget } from './target';
+import { useExportHistory, useHistory, useReconcile, useRecreateForm, useSeenPersons, useStartRevert, type RevertPlan } from './queries';
+import { companyLabel, entryTarget, type Target } from './target';
+
+/** What History opens over itself: the create form of a disabled tracker, or an update's inverse. */
+export type HistoryOverlay =
+  | { kind: 'recreate'; target: Target; form: TrackerForm }
+  | { kind: 'revert'; target: Target; plan: RevertPlan }
+  | null;
 
 interface Props {
   trackerId?: string;

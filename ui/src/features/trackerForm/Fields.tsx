@@ -1,5 +1,5 @@
 import { Checkbox, Switch, TextInput, Textarea } from '@mantine/core';
-import type { FormKit, KeysOfType } from './kit';
+import type { FormKit, KeysOfType } from './formState';
 
 interface TextProps<V> {
   kit: FormKit<V>;

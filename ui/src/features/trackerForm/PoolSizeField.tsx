@@ -1,5 +1,5 @@
 import { NumberInput, Stack } from '@mantine/core';
-import type { FormKit } from './kit';
+import type { FormKit } from './formState';
 import { POOL_MAX, POOL_MIN } from './poolSize';
 import { PoolSizeHelper } from './PoolSizeHelper';
 

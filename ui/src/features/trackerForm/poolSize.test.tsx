@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { renderInApp } from '../../test/render';
-import type { FormKit } from './kit';
+import type { FormKit } from './formState';
 import { PoolSizeField } from './PoolSizeField';
 import { recommendPoolSize } from './poolSize';
 

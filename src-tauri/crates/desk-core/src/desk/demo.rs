@@ -3,7 +3,7 @@
 //! server in it.
 
 use super::Desk;
-use crate::connections::{Live, DEMO_CONNECTION_ID};
+use crate::connections::{Connected, DEMO_CONNECTION_ID};
 use crate::views::ConnectionView;
 use crate::{CoreError, CoreResult};
 use callrail::ApiKey;
@@ -28,7 +28,7 @@ impl Desk {
                 .into_iter()
                 .next()
                 .map(|a| a.id);
-            self.connections.add_unsaved(Live {
+            self.connections.add_unsaved(Connected {
                 view: ConnectionView {
                     id: DEMO_CONNECTION_ID.into(),
                     name: "Demo agency (sample data)".into(),

@@ -1,14 +1,14 @@
 //! The application without a window: every operation the UI and the command line offer. The
 //! journaled writes are in `writes.rs`, the choice of journal store in `team.rs`.
 
+mod apply_run;
 mod bulk;
 #[cfg(feature = "demo")]
 mod demo;
-mod drive;
 mod lease;
 mod person;
 mod plans;
-mod run;
+mod runs;
 mod search;
 mod team;
 mod usage;
@@ -17,11 +17,11 @@ mod writes;
 pub use bulk::SelectionChange;
 pub use person::PersonView;
 pub use plans::{FilePlan, PlanSource};
-pub use run::{RunControl, RunEvent, RunView};
+pub use runs::{RunControl, RunEvent, RunView};
 pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
 
-use crate::connections::{Connections, Live};
+use crate::connections::{Connected, Connections};
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::store::{HistoryFilter, JournalEntry, SnapshotRecord, SqliteStore};
@@ -146,7 +146,7 @@ impl Desk {
             company_id: None,
         };
         let client = self.connections.make_client(&view.id, key, api_base)?;
-        self.connections.add_unsaved(Live {
+        self.connections.add_unsaved(Connected {
             view: view.clone(),
             client,
         });

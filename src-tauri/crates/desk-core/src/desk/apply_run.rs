@@ -4,7 +4,7 @@
 //! after the settling time.
 
 use super::lease::Lease;
-use super::run::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
+use super::runs::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
 use super::Desk;
 use crate::runs::{BulkRun, RowState, RunCounts, RunState};
 use crate::store::Store;

@@ -1,8 +1,8 @@
 //! The commands over many trackers, and the journal's: the trackers file out, a bulk plan, and the
 //! changes whose outcome is still unknown.
 
+use crate::commands::{Ctx, Out};
 use crate::output;
-use crate::run::{Ctx, Out};
 use crate::Failure;
 
 impl Ctx {

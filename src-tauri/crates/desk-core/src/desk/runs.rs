@@ -1,6 +1,6 @@
 //! Bulk runs kept in the journal store: a plan's rows written as a run before anything is sent, the
 //! runs and their rows read back (unfinished ones offered at start), how a person pauses or cancels
-//! one, and its results as CSV. Applying a run is in `drive.rs`.
+//! one, and its results as CSV. Applying a run is in `apply_run.rs`.
 
 use super::Desk;
 use crate::quota::QuotaView;
