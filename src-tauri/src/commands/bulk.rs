@@ -2,6 +2,7 @@
 //! names a path) and planned, the plan applied as a run whose progress streams through a
 //! `Channel`, runs paused, resumed and cancelled, and their results saved.
 
+use crate::commands::dialogs;
 use crate::error::IpcResult;
 use desk_core::quota::QuotaView;
 use desk_core::runs::{BulkRun, RunRow};
@@ -10,7 +11,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// The plan on screen (the core holds it by this id), and the runs being applied.
 #[derive(Default)]
@@ -47,16 +47,7 @@ pub async fn bulk_open(
     allow_disable: bool,
     prices: bulk::Prices,
 ) -> IpcResult<Option<FilePlan>> {
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .add_filter("Trackers file (CSV)", &["csv"])
-            .blocking_pick_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    let chosen = dialogs::pick_file(app, ("Trackers file (CSV)", "csv")).await;
     let Some(path) = chosen else {
         return Ok(None);
     };
@@ -205,17 +196,8 @@ pub async fn bulk_export_results(
     run_id: String,
 ) -> IpcResult<bool> {
     let bytes = desk.run_results_csv(&run_id).await?;
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_file_name("tracker-desk-bulk-results.csv")
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    let chosen =
+        dialogs::save_file(app, "tracker-desk-bulk-results.csv", ("CSV".into(), "csv")).await;
     let Some(path) = chosen else {
         return Ok(false);
     };

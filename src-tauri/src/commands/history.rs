@@ -1,10 +1,10 @@
+use crate::commands::dialogs;
 use crate::error::IpcResult;
 use callrail::{TrackerChanges, TrackerForm};
 use desk_core::export::ExportFormat;
 use desk_core::store::{HistoryFilter, JournalEntry};
 use desk_core::Desk;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// The journal of changes, newest first, filtered.
 #[tauri::command]
@@ -27,17 +27,7 @@ pub async fn export_history(
         ExportFormat::Csv => ("tracker-desk-history.csv", "csv"),
         ExportFormat::Json => ("tracker-desk-history.json", "json"),
     };
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_file_name(name)
-            .add_filter(ext.to_uppercase(), &[ext])
-            .blocking_save_file()
-    })
-    .await
-    .ok()
-    .flatten()
-    .and_then(|p| p.into_path().ok());
+    let chosen = dialogs::save_file(app, name, (ext.to_uppercase(), ext)).await;
     match chosen {
         Some(path) => Ok(Some(desk.export_history(&filter, format, &path).await?)),
         None => Ok(None),

@@ -3,6 +3,7 @@
 pub mod bulk;
 pub mod cancel;
 pub mod connections;
+pub mod dialogs;
 pub mod dni;
 pub mod history;
 pub mod people;

@@ -112,15 +112,23 @@ pub(crate) async fn get(client: &Client, account: &str, id: &str) -> CoreResult<
     Ok(TrackerDetail::from(&t))
 }
 
+/// "1 number (area code 404)", "6 new numbers (toll-free)": what a create buys, counted as `thing`.
+pub(crate) fn numbers_bought(draft: &TrackerDraft, thing: &str) -> String {
+    format!(
+        "{} ({})",
+        crate::wording::count(draft.numbers_to_provision() as usize, thing),
+        draft.numbers().describe()
+    )
+}
+
 /// The Rust rules' verdict on a form, with the cost line a create would show.
 pub fn check(form: &TrackerForm) -> FormCheck {
     match form.validate() {
         Ok(draft) => {
             let n = draft.numbers_to_provision();
             let cost_line = format!(
-                "This provisions {n} {} ({}), billed monthly by CallRail.",
-                if n == 1 { "number" } else { "numbers" },
-                draft.numbers().describe()
+                "This provisions {}, billed monthly by CallRail.",
+                numbers_bought(&draft, "number")
             );
             FormCheck {
                 errors: Vec::new(),
@@ -159,6 +167,18 @@ pub(crate) struct Made {
     pub warning: Option<String>,
 }
 
+/// New trackers go only to an active company.
+pub(crate) fn active(company: &callrail::Company) -> CoreResult<()> {
+    if company.is_active() {
+        return Ok(());
+    }
+    Err(RuleViolation::new(
+        "company_id",
+        format!("{} is disabled in CallRail", company.name),
+    )
+    .into())
+}
+
 /// How much a create reads around its POST.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Create {
@@ -182,12 +202,8 @@ pub(crate) async fn create(
         Create::Checked => Some(client.get_company(account, draft.company_id()).await?),
         Create::Planned => None,
     };
-    if let Some(company) = company.filter(|c| !c.is_active()) {
-        return Err(RuleViolation::new(
-            "company_id",
-            format!("{} is disabled in CallRail", company.name),
-        )
-        .into());
+    if let Some(company) = &company {
+        active(company)?;
     }
     let out = client
         .create_tracker_excluding(account, draft, exclude)

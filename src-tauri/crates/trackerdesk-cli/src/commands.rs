@@ -7,8 +7,7 @@ use crate::args::{
 use crate::output;
 use crate::Failure;
 use callrail::{
-    ApiKey, Client, Order, StatusFilter, TrackerChanges, TrackerForm, TrackerKind, TrackerQuery,
-    TypeFilter,
+    ApiKey, Order, StatusFilter, TrackerChanges, TrackerForm, TrackerKind, TrackerQuery, TypeFilter,
 };
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
 
@@ -39,7 +38,6 @@ pub async fn run(cli: Cli) -> Out {
     if let Some(warning) = desk.store_info().ok().and_then(|i| i.warning) {
         output::tell(&format!("note: {warning}"));
     }
-    let client = desk.connections().client(&conn.id)?;
     // Changes a crash or a lost answer left open are checked first, as the app does at start. A
     // write leaves that to its own claim, which checks an earlier attempt at the same tracker (and
     // answers with what it made, instead of making it again).
@@ -67,13 +65,12 @@ pub async fn run(cli: Cli) -> Out {
     let ctx = Ctx {
         desk,
         conn: conn.id,
-        client,
         account: cli.account.or(conn.account_id),
         json: cli.json,
     };
     match cli.group {
         Group::Accounts { .. } => {
-            let accounts = ctx.client.list_accounts().await?;
+            let accounts = ctx.desk.accounts(&ctx.conn).await?;
             Ok(if ctx.json {
                 output::json(&accounts)
             } else {
@@ -82,7 +79,7 @@ pub async fn run(cli: Cli) -> Out {
         }
         Group::Companies { .. } => {
             let account = ctx.account().await?;
-            let companies = ctx.client.list_companies(&account, None).await?;
+            let companies = ctx.desk.companies(&ctx.conn, &account).await?;
             Ok(if ctx.json {
                 output::json(&companies)
             } else {
@@ -127,8 +124,8 @@ pub async fn run(cli: Cli) -> Out {
             TrackerVerb::Get { id } => {
                 let account = ctx.account().await?;
                 let t = ctx
-                    .client
-                    .get_tracker(&account, &id, &["swap_targets", "campaign_name"])
+                    .desk
+                    .tracker(&ctx.conn, &account, &id, &["swap_targets", "campaign_name"])
                     .await?;
                 Ok(if ctx.json {
                     output::json(&t)
@@ -181,10 +178,9 @@ async fn open_desk(api_base: &str) -> Result<Desk, Failure> {
 }
 
 pub(crate) struct Ctx {
-    /// Every write goes through the desk, so it is journaled like the app's.
+    /// Every read and write goes through the desk, as the app's do: writes are journaled alike.
     pub(crate) desk: Desk,
     pub(crate) conn: String,
-    pub(crate) client: Client,
     pub(crate) account: Option<String>,
     pub(crate) json: bool,
 }
@@ -195,7 +191,7 @@ impl Ctx {
         if let Some(a) = &self.account {
             return Ok(a.clone());
         }
-        let accounts = self.client.list_accounts().await?;
+        let accounts = self.desk.accounts(&self.conn).await?;
         match accounts.as_slice() {
             [one] => Ok(one.id.clone()),
             [] => Err(Failure::Remote(
@@ -237,7 +233,7 @@ impl Ctx {
             per_page: args.per_page,
         };
         if args.all {
-            let all = self.client.list_all_trackers(&account, &query).await?;
+            let all = self.desk.all_trackers(&self.conn, &account, &query).await?;
             return Ok(if self.json {
                 output::write_json(&all);
                 String::new()
@@ -245,7 +241,7 @@ impl Ctx {
                 format!("{}\n{} trackers", output::trackers(&all), all.len())
             });
         }
-        let page = self.client.list_trackers(&account, &query).await?;
+        let page = self.desk.tracker_page(&self.conn, &account, &query).await?;
         Ok(if self.json {
             output::json(&page)
         } else {
@@ -266,37 +262,28 @@ impl Ctx {
     }
 
     async fn create(&self, form: TrackerForm, yes: bool) -> Out {
-        let draft = form.validate().map_err(|v| Failure::Input(v.to_string()))?;
         let account = self.account().await?;
-        let company = self
-            .client
-            .get_company(&account, draft.company_id())
-            .await?;
-        if !company.is_active() {
-            return Err(Failure::Input(format!(
-                "the company {} is disabled in CallRail",
-                company.name
-            )));
-        }
-        let n = draft.numbers_to_provision();
-        let what = match draft.kind() {
+        let what = match form.kind {
             TrackerKind::Source => "source tracker",
             TrackerKind::Session => "session tracker",
         };
-        let plan = format!(
-            "This creates the {what} \"{}\" in {} and buys {n} new {} ({}), billed monthly by CallRail. Calls ring {}.",
-            draft.name(),
-            company.name,
-            if n == 1 { "number" } else { "numbers" },
-            draft.numbers().describe(),
-            callrail::format_number(draft.destination().as_str()),
-        );
-        if !yes {
-            output::say(&plan);
+        // `--yes` confirms what the form buys; the desk checks the form and its company either way.
+        let n = if yes {
+            self.desk
+                .check_tracker(&form)
+                .numbers_to_provision
+                .unwrap_or(0)
+        } else {
+            let explained = self
+                .desk
+                .explain_create(&self.conn, &account, &form)
+                .await?;
+            output::say(&explained.sentence);
             return Err(Failure::NotConfirmed(format!(
-                "nothing was created; run again with --yes to buy {n} number(s)"
+                "nothing was created; run again with --yes to buy {} number(s)",
+                explained.numbers
             )));
-        }
+        };
         let created = self
             .desk
             .create_tracker(&self.conn, &account, &form, n)
@@ -404,7 +391,10 @@ impl Ctx {
 
     async fn disable(&self, id: &str, yes: bool) -> Out {
         let account = self.account().await?;
-        let t = self.client.get_tracker(&account, id, &[]).await?;
+        let t = self
+            .desk
+            .tracker(&self.conn, account.as_str(), id, &[])
+            .await?;
         if !t.is_active() {
             return Ok(format!(
                 "\"{}\" ({}) is already disabled{}",
@@ -446,15 +436,20 @@ impl Ctx {
 
     async fn snippet(&self, company_id: &str) -> Out {
         let account = self.account().await?;
-        let company = self.client.get_company(&account, company_id).await?;
-        let snippet = callrail::dni::swap_snippet(&company)?;
+        let dni = self.desk.dni(&self.conn, &account, company_id).await?;
+        if !dni.always_swap_trackers.is_empty() {
+            output::tell(&format!(
+                "note: these source trackers swap on every visit and win over any pool: {}",
+                dni.always_swap_trackers.join(", ")
+            ));
+        }
         if self.json {
             return Ok(output::json(&serde_json::json!({
-                "company_id": company.id, "script_url": company.script_url, "snippet": snippet,
+                "company_id": dni.company_id, "script_url": dni.script_url, "snippet": dni.snippet,
             })));
         }
-        output::tell(&format!("Paste this before </body> on every page of {} (or add it as a Custom HTML tag in Google Tag Manager):", company.name));
-        Ok(snippet)
+        output::tell(&format!("Paste this before </body> on every page of {} (or add it as a Custom HTML tag in Google Tag Manager):", dni.company_name));
+        Ok(dni.snippet)
     }
 }
 

@@ -41,6 +41,16 @@ fn creating_explains_first_and_buys_only_with_yes() {
         stdout(&out)
     );
     assert_eq!(s.posts(), 1);
+    let company_reads = s
+        .sim
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.path.contains("/companies/"))
+        .count();
+    assert_eq!(
+        company_reads, 2,
+        "the company is read once to explain the purchase, and once by the create itself"
+    );
     let journal = s.journal();
     assert_eq!(journal.len(), 1, "the create is journaled");
     assert_eq!(journal[0].tracker_name, "Mailer Q3");
