@@ -81,6 +81,20 @@ impl From<journal::JournalError> for CoreError {
     }
 }
 
+impl From<bulk_runs::RunError> for CoreError {
+    fn from(e: bulk_runs::RunError) -> Self {
+        use bulk_runs::RunError as R;
+        match e {
+            R::Refused(m) => CoreError::Refused(m),
+            R::NotFound(m) => CoreError::NotFound(m),
+            R::ConfirmationRequired { numbers, message } => {
+                CoreError::ConfirmationRequired { numbers, message }
+            }
+            R::Storage(m) => CoreError::Storage(m),
+        }
+    }
+}
+
 impl From<usage::UsageError> for CoreError {
     fn from(e: usage::UsageError) -> Self {
         CoreError::Storage(e.0)

@@ -9,36 +9,26 @@
 //! | `writes.rs` | create, update, disable: guarded, claimed and journaled |
 //! | `history.rs` | History, the check of what a crash left open, export, recreate and revert |
 //! | `search.rs` | which client owns a number or a name, across the account |
-//! | `plans.rs` | a bulk plan of a file or a selection, held to be applied |
-//! | `bulk.rs` | a plan's rows checked again just before they are sent |
-//! | `runs.rs` | bulk runs as they stand, paused or cancelled, their results |
-//! | `apply_run.rs` | applying a run, row by row |
-//! | `lease.rs` | which desk applies a run now |
+//! | `bulk.rs` | bulk plans and runs (the workflow is `bulk-runs`'s; the desk lends it its writes) |
 //! | `usage.rs` | the call log read into counts, and the costs report |
 //! | `team.rs` | where the journal is kept: this computer, or the team's MongoDB |
 //! | `person.rs` | who this desk's changes are journaled as |
 
-mod apply_run;
 mod bulk;
 mod connect;
 #[cfg(feature = "demo")]
 mod demo;
 mod history;
-mod lease;
 mod person;
-mod plans;
 mod reads;
-mod runs;
 mod search;
 mod team;
 mod usage;
 mod writes;
 
-pub use bulk::SelectionChange;
+pub use bulk_runs::{FilePlan, PlanSource, RunControl, RunEvent, RunView, SelectionChange};
 pub use person::PersonView;
-pub use plans::{FilePlan, PlanSource};
 pub use reads::CreateExplained;
-pub use runs::{RunControl, RunEvent, RunView};
 pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
 
@@ -77,7 +67,7 @@ pub struct Desk {
     /// The calls counted for usage reports, opened when first wanted.
     usage: std::sync::OnceLock<::usage::cache::UsageCache>,
     /// Bulk plans shown, by id, to be planned again or applied.
-    plans: std::sync::Mutex<Vec<(String, plans::Held)>>,
+    plans: bulk_runs::Plans,
 }
 
 impl Desk {
@@ -106,7 +96,7 @@ impl Desk {
             account_listed: std::sync::Mutex::default(),
             data_dir: data_dir.to_path_buf(),
             usage: std::sync::OnceLock::new(),
-            plans: std::sync::Mutex::default(),
+            plans: bulk_runs::Plans::default(),
         };
         desk.load_person();
         Ok(desk)

@@ -1,12 +1,12 @@
 //! Bulk runs kept in the journal store: a plan's rows written as a run before anything is sent, the
 //! runs and their rows read back (unfinished ones offered at start), how a person pauses or cancels
-//! one, and its results as CSV. Applying a run is in `apply_run.rs`.
+//! one, and its results as CSV. Applying a run is in `apply.rs`.
 
-use super::Desk;
-use crate::quota::QuotaView;
-use crate::runs::{BulkRun, RowState, RunCounts, RunRow, RunState};
-use crate::store::{EntryState, JournalEntry, Store};
-use crate::{CoreError, CoreResult};
+use crate::error::RunError;
+use crate::host::{Host, Runner};
+use journal::quota::QuotaView;
+use journal::runs::{BulkRun, RowState, RunCounts, RunRow, RunState};
+use journal::store::{EntryState, JournalEntry, Store};
 use serde::Serialize;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Arc;
@@ -15,9 +15,9 @@ use std::sync::Arc;
 #[derive(Debug, Default)]
 pub struct RunControl(AtomicU8);
 
-pub(super) const GO: u8 = 0;
-pub(super) const PAUSE: u8 = 1;
-pub(super) const CANCEL: u8 = 2;
+pub(crate) const GO: u8 = 0;
+pub(crate) const PAUSE: u8 = 1;
+pub(crate) const CANCEL: u8 = 2;
 
 impl RunControl {
     pub fn pause(&self) {
@@ -28,7 +28,7 @@ impl RunControl {
     pub fn cancel(&self) {
         self.0.store(CANCEL, Ordering::SeqCst);
     }
-    pub(super) fn asked(&self) -> u8 {
+    pub(crate) fn asked(&self) -> u8 {
         self.0.load(Ordering::SeqCst)
     }
 }
@@ -73,7 +73,7 @@ pub struct RunView {
     pub applied_by: Option<String>,
 }
 
-impl Desk {
+impl<H: Host> Runner<'_, H> {
     /// Writes `plan` as a run (its rows that change something), durably, before anything is sent.
     /// A plan with errors is refused.
     pub async fn start_run(
@@ -83,7 +83,7 @@ impl Desk {
         source: &str,
         plan: &bulk::Plan,
         allow_disable: bool,
-    ) -> CoreResult<BulkRun> {
+    ) -> Result<BulkRun, H::Error> {
         if plan.summary.errors > 0 {
             return Err(callrail::RuleViolation::new(
                 "file",
@@ -95,7 +95,7 @@ impl Desk {
             .into());
         }
         // The plan's time by CallRail's clock: what was made since is judged by it.
-        let now = journal::rfc3339(self.connections.client(connection)?.clock().now());
+        let now = journal::rfc3339(self.host.client(connection)?.clock().now());
         let id = format!("run-{:016x}", fastrand::u64(..));
         let rows: Vec<RunRow> = plan
             .rows
@@ -118,7 +118,7 @@ impl Desk {
             id,
             created_at: now.clone(),
             updated_at: now,
-            person: self.journal.person(),
+            person: self.host.journal().person(),
             connection_id: connection.to_owned(),
             account_id: account.to_owned(),
             source: source.to_owned(),
@@ -128,7 +128,8 @@ impl Desk {
             rows: u32::try_from(rows.len()).unwrap_or(u32::MAX),
             reason: None,
         };
-        self.journal
+        self.host
+            .journal()
             .store_for(connection)
             .save_run(&run, &rows)
             .await?;
@@ -137,7 +138,7 @@ impl Desk {
 
     /// Where runs are kept: the journal's store, and this computer's for the demo's runs.
     fn run_stores(&self) -> Vec<Arc<dyn Store>> {
-        let (current, local) = (self.journal.store(), self.journal.local());
+        let (current, local) = (self.host.journal().store(), self.host.journal().local());
         if Arc::ptr_eq(&current, &local) {
             vec![current]
         } else {
@@ -146,7 +147,10 @@ impl Desk {
     }
 
     /// A run, and the store that keeps it.
-    pub(super) async fn find_run(&self, run_id: &str) -> CoreResult<(BulkRun, Arc<dyn Store>)> {
+    pub(crate) async fn find_run(
+        &self,
+        run_id: &str,
+    ) -> Result<(BulkRun, Arc<dyn Store>), H::Error> {
         for store in self.run_stores() {
             if let Some(run) = store
                 .runs(u32::MAX)
@@ -157,13 +161,13 @@ impl Desk {
                 return Ok((run, store));
             }
         }
-        Err(CoreError::NotFound(format!(
+        Err(H::Error::from(RunError::NotFound(format!(
             "there is no bulk run {run_id}"
-        )))
+        ))))
     }
 
     /// The newest runs, with how their rows stand.
-    pub async fn runs(&self, limit: u32) -> CoreResult<Vec<RunView>> {
+    pub async fn runs(&self, limit: u32) -> Result<Vec<RunView>, H::Error> {
         let mut out = Vec::new();
         for store in self.run_stores() {
             let leases = store.run_leases().await?;
@@ -173,7 +177,7 @@ impl Desk {
                     .await?;
                 let lease = leases
                     .iter()
-                    .find(|l| l.run_id == run.id && super::lease::alive(self, l));
+                    .find(|l| l.run_id == run.id && crate::lease::alive(self, l));
                 out.push(RunView {
                     counts: RunCounts::of(&rows),
                     active: lease.is_some(),
@@ -187,7 +191,7 @@ impl Desk {
         Ok(out)
     }
 
-    pub async fn run_rows(&self, run_id: &str) -> CoreResult<Vec<RunRow>> {
+    pub async fn run_rows(&self, run_id: &str) -> Result<Vec<RunRow>, H::Error> {
         let (run, store) = self.find_run(run_id).await?;
         self.followed(&store, &run, store.run_rows(run_id).await?)
             .await
@@ -195,12 +199,12 @@ impl Desk {
 
     /// A run's rows as their journal entries tell them (see [`follow`]); a row that
     /// changed is written back, so every reader of the run sees the same.
-    pub(super) async fn followed(
+    pub(crate) async fn followed(
         &self,
         store: &Arc<dyn Store>,
         run: &BulkRun,
         mut rows: Vec<RunRow>,
-    ) -> CoreResult<Vec<RunRow>> {
+    ) -> Result<Vec<RunRow>, H::Error> {
         let ids: Vec<String> = rows
             .iter()
             .filter(|r| r.state.open())
@@ -227,7 +231,7 @@ impl Desk {
 
     /// Runs a crash or a pause left with something to do, that no process is applying now: the
     /// command line's `bulk resume` and the app at start offer these.
-    pub async fn open_runs(&self) -> CoreResult<Vec<RunView>> {
+    pub async fn open_runs(&self) -> Result<Vec<RunView>, H::Error> {
         Ok(self
             .runs(50)
             .await?
@@ -241,17 +245,21 @@ impl Desk {
     }
 
     /// What is left of an account's requests this hour and today.
-    pub async fn quota(&self, connection: &str, account: &str) -> CoreResult<QuotaView> {
-        Ok(self.connections.governor(connection).view(account).await?)
+    pub async fn quota(&self, connection: &str, account: &str) -> Result<QuotaView, H::Error> {
+        Ok(self.host.governor(connection).view(account).await?)
     }
 }
 
-impl Desk {
+impl<H: Host> Runner<'_, H> {
     /// A run's rows and how each ended, as a spreadsheet-safe CSV file.
-    pub async fn run_results_csv(&self, run_id: &str) -> CoreResult<Vec<u8>> {
+    pub async fn run_results_csv(&self, run_id: &str) -> Result<Vec<u8>, H::Error> {
         let rows = self.run_rows(run_id).await?;
         let mut out = bulk::spreadsheet_writer();
-        let fail = |e: csv::Error| CoreError::Storage(format!("could not write the results: {e}"));
+        let fail = |e: csv::Error| {
+            H::Error::from(RunError::Storage(format!(
+                "could not write the results: {e}"
+            )))
+        };
         out.write_record(["line", "action", "tracker_id", "name", "result", "message"])
             .map_err(fail)?;
         for r in &rows {
@@ -267,8 +275,11 @@ impl Desk {
             ])
             .map_err(fail)?;
         }
-        out.into_inner()
-            .map_err(|e| CoreError::Storage(format!("could not write the results: {e}")))
+        out.into_inner().map_err(|e| {
+            H::Error::from(RunError::Storage(format!(
+                "could not write the results: {e}"
+            )))
+        })
     }
 }
 
@@ -276,7 +287,7 @@ impl Desk {
 /// entry (a start-up check, `journal check`, a listing, a teammate's desk) settles the row. An
 /// entry proven not made leaves the row to be sent again (not done, in a cancelled run). No
 /// entry: the request never left. Returns whether the row changed.
-pub(super) fn follow(row: &mut RunRow, entry: Option<&JournalEntry>, cancelled: bool) -> bool {
+pub(crate) fn follow(row: &mut RunRow, entry: Option<&JournalEntry>, cancelled: bool) -> bool {
     let Some(entry) = entry.filter(|e| row.state.open() && row.entry_id.as_ref() == Some(&e.id))
     else {
         return false;
@@ -305,7 +316,7 @@ pub(super) fn follow(row: &mut RunRow, entry: Option<&JournalEntry>, cancelled: 
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::store::Operation;
+    use journal::store::Operation;
 
     fn row(state: RowState) -> RunRow {
         RunRow {

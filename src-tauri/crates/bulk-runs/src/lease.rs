@@ -4,14 +4,15 @@
 //! On one computer a lock file beside it tells a holder that died at once, so a crashed run can be
 //! resumed there without waiting for its lease to run out.
 
-use super::Desk;
-use crate::store::{LeaseAnswer, RunLease, Store};
-use crate::{CoreError, CoreResult};
+use crate::error::RunError;
+use crate::host::{Host, Runner};
+use journal::store::{LeaseAnswer, RunLease, Store};
+use journal::JournalError;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub(super) struct Lease {
+pub(crate) struct Lease {
     store: Arc<dyn Store>,
     run_id: String,
     /// This drive's own token: two windows of one person are two holders.
@@ -38,30 +39,34 @@ fn lock_name(run_id: &str) -> String {
 
 /// Whether `lease` is held by a desk that is alive, as far as this desk can tell: a holder of this
 /// desk that died left its lock file unheld.
-pub(super) fn alive(desk: &Desk, lease: &RunLease) -> bool {
-    !(of_this_host(&lease.holder) && desk.journal.left_by_the_dead(&lock_name(&lease.run_id)))
+pub(crate) fn alive<H: Host>(desk: &Runner<'_, H>, lease: &RunLease) -> bool {
+    !(of_this_host(&lease.holder)
+        && desk
+            .host
+            .journal()
+            .left_by_the_dead(&lock_name(&lease.run_id)))
 }
 
 impl Lease {
     /// Takes the run's lease, or says who holds it.
-    pub(super) async fn take(
-        desk: &Desk,
+    pub(crate) async fn take<H: Host>(
+        desk: &Runner<'_, H>,
         store: &Arc<dyn Store>,
         run_id: &str,
-    ) -> CoreResult<Self> {
+    ) -> Result<Self, H::Error> {
         let name = lock_name(run_id);
-        let crashed_here = desk.journal.left_by_the_dead(&name);
-        let Some(local) = desk.journal.hold(&name)? else {
-            return Err(CoreError::Refused(
+        let crashed_here = desk.host.journal().left_by_the_dead(&name);
+        let Some(local) = desk.host.journal().hold(&name)? else {
+            return Err(H::Error::from(RunError::Refused(
                 "this run is being applied by another window or command of this computer".into(),
-            ));
+            )));
         };
         let lease = Self {
             store: store.clone(),
             run_id: run_id.to_owned(),
             holder: format!("{}/{:016x}", this_host(), fastrand::u64(..)),
-            person: desk.journal.person(),
-            ttl: desk.connections.tuning().lease,
+            person: desk.host.journal().person(),
+            ttl: desk.host.tuning().lease,
             lost: AtomicBool::new(false),
             local: Some(local),
         };
@@ -74,14 +79,14 @@ impl Lease {
         };
         match answer {
             LeaseAnswer::Granted => Ok(lease),
-            LeaseAnswer::Held(other) => Err(CoreError::Refused(format!(
+            LeaseAnswer::Held(other) => Err(H::Error::from(RunError::Refused(format!(
                 "this run is being applied by {} (their lease runs until {} unless they renew it); it cannot be resumed here until they stop",
                 other.person, other.expires_at
-            ))),
+            )))),
         }
     }
 
-    async fn renew(&self, replacing: Option<&str>) -> CoreResult<LeaseAnswer> {
+    async fn renew(&self, replacing: Option<&str>) -> Result<LeaseAnswer, JournalError> {
         self.store
             .lease_run(
                 &self.run_id,
@@ -91,17 +96,16 @@ impl Lease {
                 replacing,
             )
             .await
-            .map_err(Into::into)
     }
 
     /// Whether the lease was lost (another desk took the run over, or it could not be renewed in
     /// time): the drive stops before its next row.
-    pub(super) fn lost(&self) -> bool {
+    pub(crate) fn lost(&self) -> bool {
         self.lost.load(Ordering::SeqCst)
     }
 
     /// Runs `work`, renewing the lease every third of its length meanwhile.
-    pub(super) async fn hold_while<T>(&self, work: impl std::future::Future<Output = T>) -> T {
+    pub(crate) async fn hold_while<T>(&self, work: impl std::future::Future<Output = T>) -> T {
         let heartbeat = async {
             let mut renewed = tokio::time::Instant::now();
             loop {
@@ -126,7 +130,7 @@ impl Lease {
     }
 
     /// Lets go of the lease, so another desk need not wait for it to run out.
-    pub(super) async fn release(self) {
+    pub(crate) async fn release(self) {
         if let Err(e) = self.store.release_run(&self.run_id, &self.holder).await {
             tracing::warn!(
                 "a bulk run's lease could not be let go of (it runs out by itself): {e}"

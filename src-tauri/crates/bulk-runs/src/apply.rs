@@ -3,12 +3,12 @@
 //! proven not made, and pausing or cancelling between rows. A row left unknown is checked once more
 //! after the settling time.
 
-use super::lease::Lease;
-use super::runs::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
-use super::Desk;
-use crate::runs::{BulkRun, RowState, RunCounts, RunState};
-use crate::store::Store;
-use crate::{CoreError, CoreResult};
+use crate::error::Trouble;
+use crate::host::{Host, Runner, Sent};
+use crate::lease::Lease;
+use crate::view::{RunControl, RunEvent, RunView, CANCEL, GO, PAUSE};
+use journal::runs::{BulkRun, RowState, RunCounts, RunState};
+use journal::store::Store;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,36 +27,29 @@ enum Attempt {
     Stop(String),
 }
 
-fn classify(result: CoreResult<super::Written>) -> Attempt {
-    use callrail::Error as E;
-    match result {
-        Ok(w) => {
-            let mut message = w.outcome;
-            for warning in w.warnings {
+fn classify<H: Host>(result: Result<Sent, H::Error>) -> Attempt {
+    let e = match result {
+        Ok(sent) => {
+            let mut message = sent.outcome;
+            for warning in sent.warnings {
                 message.push_str("; ");
                 message.push_str(&warning);
             }
-            Attempt::Ended(RowState::Done, message, Some(w.tracker.id))
+            return Attempt::Ended(RowState::Done, message, Some(sent.tracker_id));
         }
-        Err(CoreError::Callrail(e)) if e.outcome_unknown() => {
-            Attempt::Ended(RowState::Unknown, e.to_string(), None)
-        }
-        Err(CoreError::Callrail(E::RateLimited { retry_after, .. })) => Attempt::Wait(
+        Err(e) => e,
+    };
+    match H::trouble(&e) {
+        Trouble::Unknown => Attempt::Ended(RowState::Unknown, e.to_string(), None),
+        Trouble::RateLimited(retry_after) => Attempt::Wait(
             retry_after.unwrap_or(Duration::from_secs(60)),
             "CallRail is limiting requests".into(),
         ),
-        Err(CoreError::ChangedSincePlan(m)) => Attempt::Ended(RowState::Changed, m, None),
+        Trouble::ChangedSincePlan(m) => Attempt::Ended(RowState::Changed, m, None),
         // Proven not made (CallRail failed, and the check found nothing changed): sent again.
-        Err(CoreError::Callrail(e @ E::NotCarriedOut { .. })) => Attempt::Retry(e.to_string()),
-        Err(
-            e @ (CoreError::Callrail(
-                E::Network { .. } | E::Timeout | E::Server { .. } | E::Unauthorized,
-            )
-            | CoreError::Secrets(_)
-            | CoreError::Storage(_)
-            | CoreError::UnknownConnection(_)),
-        ) => Attempt::Stop(e.to_string()),
-        Err(e) => Attempt::Ended(RowState::NotDone, e.to_string(), None),
+        Trouble::NotCarriedOut => Attempt::Retry(e.to_string()),
+        Trouble::Stop => Attempt::Stop(e.to_string()),
+        Trouble::NotDone => Attempt::Ended(RowState::NotDone, e.to_string(), None),
     }
 }
 
@@ -64,7 +57,7 @@ fn classify(result: CoreResult<super::Written>) -> Attempt {
 /// name just before it is sent; an edit or a disable reads the tracker).
 const REQUESTS_PER_ROW: u32 = 2;
 
-impl Desk {
+impl<H: Host> Runner<'_, H> {
     /// Applies a run's open rows (unknown ones first, so they are settled before anything new is
     /// sent), reporting each through `on`, until every row was tried or `control` asks it to stop.
     /// Cancelling leaves unsent rows unsent; rows whose outcome is unknown stay so until resumed.
@@ -73,7 +66,7 @@ impl Desk {
         run_id: &str,
         control: &RunControl,
         on: &(dyn Fn(RunEvent) + Send + Sync),
-    ) -> CoreResult<RunView> {
+    ) -> Result<RunView, H::Error> {
         let (mut run, store) = self.find_run(run_id).await?;
         let lease = Lease::take(self, &store, run_id).await?;
         let result = lease
@@ -90,7 +83,7 @@ impl Desk {
         control: &RunControl,
         lease: &Lease,
         on: &(dyn Fn(RunEvent) + Send + Sync),
-    ) -> CoreResult<RunView> {
+    ) -> Result<RunView, H::Error> {
         let run_id = run.id.clone();
         let mut rows = self
             .followed(store, run, store.run_rows(&run_id).await?)
@@ -105,13 +98,13 @@ impl Desk {
         }
         run.state = RunState::Running;
         run.reason = None;
-        run.updated_at = crate::now_rfc3339();
+        run.updated_at = journal::now_rfc3339();
         store.update_run(run).await?;
         on(RunEvent::Started {
             run: run.clone(),
             counts: RunCounts::of(&rows),
         });
-        let governor = self.connections.governor(&run.connection_id);
+        let governor = self.host.governor(&run.connection_id);
         // Rows a crash left unknown go first. A row whose outcome is unknown (left so by a crash,
         // or by an answer lost now) may be younger than the time CallRail takes to show a new
         // tracker: it is checked once more when that time has passed, after the other rows.
@@ -124,7 +117,7 @@ impl Desk {
                 .filter(|&i| rows[i].state == RowState::Pending)
                 .map(|i| (i, None)),
         );
-        let settle = self.connections.tuning().settle;
+        let settle = self.host.tuning().settle;
         let mut stopped = None;
         'rows: while let Some((i, not_before)) = order.pop_front() {
             if let Some(at) = not_before {
@@ -182,9 +175,9 @@ impl Desk {
                                 let entry = journal::new_entry_id();
                                 rows[i].entry_id = Some(entry.clone());
                                 match store.update_run_row(&rows[i]).await {
-                                    Ok(()) => {
-                                        classify(self.apply_planned(run, &rows[i], &entry).await)
-                                    }
+                                    Ok(()) => classify::<H>(
+                                        self.host.send_row(run, &rows[i], &entry).await,
+                                    ),
                                     Err(e) => Attempt::Stop(format!(
                                         "the run could not be recorded ({e})"
                                     )),
@@ -202,7 +195,7 @@ impl Desk {
                                 row.state = state;
                                 row.message = Some(message);
                                 row.tracker_id = tracker.or(row.tracker_id.take());
-                                row.finished_at = Some(crate::now_rfc3339());
+                                row.finished_at = Some(journal::now_rfc3339());
                                 // CallRail's answer stands whatever the run's record manages
                                 // (the change's own journal entry holds it too); without a record
                                 // the run sends nothing more.
@@ -266,7 +259,7 @@ impl Desk {
             for row in rows.iter_mut().filter(|r| r.state == RowState::Pending) {
                 row.state = RowState::Cancelled;
                 row.message = Some("cancelled before it was sent".into());
-                row.finished_at = Some(crate::now_rfc3339());
+                row.finished_at = Some(journal::now_rfc3339());
             }
         }
         let mut reason = reason;
@@ -278,7 +271,7 @@ impl Desk {
         }
         run.state = state;
         run.reason = Some(reason).filter(|r| !r.is_empty());
-        run.updated_at = crate::now_rfc3339();
+        run.updated_at = journal::now_rfc3339();
         if let Err(e) = store.update_run(run).await {
             // The rows' outcomes were told already; the run's own state is a warning.
             let note = format!("where the run stands could not be recorded ({e})");
