@@ -10,42 +10,9 @@ use time::macros::format_description;
 use time::{Date, Duration, OffsetDateTime, UtcOffset};
 
 use crate::error::ApiError;
-use crate::model::{hex_id, Account, Status, TrackerType};
+use crate::model::{hex_id, Account, SimCall, Status, TrackerType};
 use crate::query::{Query, MAX_PER_PAGE};
 use crate::state::State;
-
-/// One call to a tracking number.
-#[derive(Debug, Clone)]
-pub(crate) struct SimCall {
-    pub id: String,
-    pub company_id: String,
-    pub tracker_id: String,
-    /// The tracking number called, E.164.
-    pub number: String,
-    pub start: OffsetDateTime,
-    pub answered: bool,
-    pub duration: u32,
-}
-
-/// What a seed says of one call of a tracker.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeedCall {
-    /// RFC 3339.
-    pub start_time: String,
-    #[serde(default = "yes")]
-    pub answered: bool,
-    /// Seconds.
-    #[serde(default)]
-    pub duration: u32,
-    /// Which of the tracker's numbers was called (E.164); its first by default.
-    #[serde(default)]
-    pub number: Option<String>,
-}
-
-fn yes() -> bool {
-    true
-}
 
 /// The zone of the account when a request names none: the demo's agencies are in Atlanta. (Its
 /// daylight-saving hour is left out: UTC-5 all year.)

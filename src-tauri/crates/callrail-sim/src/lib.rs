@@ -78,8 +78,8 @@ mod sources;
 mod state;
 mod validate;
 mod wire;
+mod world;
 
-pub use calls::SeedCall;
 pub use config::{
     Quirks, SimConfig, DEFAULT_NUMBERS_PER_AREA_CODE, DEMO_API_KEY, RATE_LIMIT_PER_DAY,
     RATE_LIMIT_PER_HOUR,
@@ -88,5 +88,6 @@ pub use error::SimError;
 pub use faults::{FaultKind, FaultRoute, FaultSpec, FaultSpecError, FaultTimes};
 pub use inventory::{LOCAL_AREA_CODES, TOLL_FREE_AREA_CODES};
 pub use pipeline::RecordedRequest;
+pub use seed::SeedCall;
 pub use seed::{Seed, SeedAccount, SeedCompany, SeedTracker};
 pub use server::RunningSim;

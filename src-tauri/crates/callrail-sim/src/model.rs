@@ -64,7 +64,7 @@ pub(crate) struct Account {
     /// Tracker id -> position in `trackers`.
     pub tracker_index: HashMap<String, usize>,
     /// Every call to the account's tracking numbers, newest first.
-    pub calls: Vec<crate::calls::SimCall>,
+    pub calls: Vec<SimCall>,
 }
 
 impl Account {
@@ -303,4 +303,17 @@ mod tests {
             .bytes()
             .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
     }
+}
+
+/// One call to a tracking number.
+#[derive(Debug, Clone)]
+pub(crate) struct SimCall {
+    pub id: String,
+    pub company_id: String,
+    pub tracker_id: String,
+    /// The tracking number called, E.164.
+    pub number: String,
+    pub start: OffsetDateTime,
+    pub answered: bool,
+    pub duration: u32,
 }

@@ -136,7 +136,7 @@ impl Shared {
     }
 
     pub fn new(config: &SimConfig) -> Result<Shared, SimError> {
-        let state = State::build(config)?;
+        let state = crate::world::build(config)?;
         let api_keys = if config.api_keys.is_empty() && config.read_only_keys.is_empty() {
             vec![crate::DEMO_API_KEY.to_string()]
         } else {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use crate::config::{Quirks, SimConfig};
-use crate::error::{ApiError, SimError};
+use crate::config::Quirks;
+use crate::error::ApiError;
 use crate::inventory::Inventory;
 use crate::model::{
     at_unix, hex_id, Account, BasicFlow, CallFlow, Company, Status, Tracker, TrackerType,
@@ -71,24 +71,6 @@ impl State {
             lenient_numbers: false,
             quirks: Quirks::default(),
         }
-    }
-
-    /// The world a config asks for: the seed (or the demo agency) plus generated trackers.
-    pub fn build(config: &SimConfig) -> Result<State, SimError> {
-        let mut state = State::new(config.numbers_per_area_code);
-        let now = OffsetDateTime::now_utc();
-        match &config.seed {
-            Some(seed) => seed.apply(&mut state)?,
-            None => {
-                crate::demo::build(&mut state);
-                state.generate_demo_calls(now);
-            }
-        }
-        state.generate_trackers(config.extra_trackers);
-        state.generate_calls(config.extra_calls, now);
-        state.sort_calls();
-        state.quirks = config.quirks.clone();
-        Ok(state)
     }
 
     pub fn account(&self, id: &str) -> Result<&Account, ApiError> {
