@@ -36,16 +36,7 @@ async fn a_lost_answer_is_logged_without_the_key() {
             .parse::<FaultSpec>()
             .unwrap(),
     );
-    let draft = callrail::TrackerForm {
-        kind: callrail::TrackerKind::Source,
-        company_id: acme.id.clone(),
-        name: "Logged".into(),
-        destination: "404-555-0100".into(),
-        area_code: Some("404".into()),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap();
+    let draft = test_support::source(&acme.id, "Logged").validate().unwrap();
     c.create_tracker(&acc, &draft).await.unwrap();
     let lines = KEPT.0.lock().unwrap().clone();
     assert!(

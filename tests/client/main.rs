@@ -22,11 +22,6 @@ use std::time::{Duration, Instant};
 
 fn source_form(company_id: &str, name: &str) -> TrackerForm {
     TrackerForm {
-        kind: TrackerKind::Source,
-        company_id: company_id.into(),
-        name: name.into(),
-        destination: "(404) 555-0100".into(),
-        area_code: Some("404".into()),
         source: Some(SourceInput {
             kind: "offline".into(),
             ..Default::default()
@@ -34,7 +29,7 @@ fn source_form(company_id: &str, name: &str) -> TrackerForm {
         whisper: Some("Call from [source]".into()),
         greeting: Some("This call may be recorded.".into()),
         record_calls: true,
-        ..TrackerForm::default()
+        ..test_support::source(company_id, name)
     }
 }
 

@@ -48,17 +48,12 @@ fn every_file_text(dir: &std::path::Path) -> String {
 
 fn source_form(company: &str, name: &str) -> TrackerForm {
     TrackerForm {
-        kind: TrackerKind::Source,
-        company_id: company.into(),
-        name: name.into(),
-        destination: "(404) 555-0100".into(),
-        area_code: Some("404".into()),
         source: Some(SourceInput {
             kind: "google_my_business".into(),
             ..Default::default()
         }),
         record_calls: true,
-        ..TrackerForm::default()
+        ..test_support::source(company, name)
     }
 }
 

@@ -5,7 +5,6 @@
 mod store_down;
 
 use crate::common::*;
-use callrail::{TrackerForm, TrackerKind};
 use callrail_sim::{FaultSpec, SimConfig, DEMO_API_KEY};
 use desk_core::store::{EntryState, HistoryFilter, JournalEntry};
 use desk_core::{Desk, SecretStore, APP_IDENTIFIER};
@@ -38,17 +37,6 @@ struct Team {
     account: String,
     company: String,
     db: String,
-}
-
-fn form(company: &str, name: &str) -> TrackerForm {
-    TrackerForm {
-        kind: TrackerKind::Source,
-        company_id: company.into(),
-        name: name.into(),
-        destination: "(404) 555-0100".into(),
-        area_code: Some("404".into()),
-        ..TrackerForm::default()
-    }
 }
 
 fn team(config: SimConfig) -> Team {
@@ -172,7 +160,7 @@ fn changes_made_at_both_desks_show_in_both_histories_each_with_its_person() {
         .block_on(t.a.create_tracker(
             &t.conn,
             &t.account,
-            &form(&t.company, "Team Ana billboard"),
+            &test_support::source(&t.company, "Team Ana billboard"),
             1,
         ))
         .unwrap();
@@ -222,7 +210,7 @@ fn a_create_in_flight_at_one_desk_holds_the_other_and_is_not_settled_by_it() {
     let (conn, account, f) = (
         t.conn.clone(),
         t.account.clone(),
-        form(&t.company, "Team same name"),
+        test_support::source(&t.company, "Team same name"),
     );
     std::thread::scope(|scope| {
         let ana = scope.spawn(|| t.s.rt.block_on(a.create_tracker(&conn, &account, &f, 1)));

@@ -92,7 +92,12 @@ fn the_team_store_stopped_in_the_middle_of_work() {
     s.rt.block_on(a.use_team_store(&store.uri(), "agency", false))
         .unwrap();
     let create = |name: &str| {
-        s.rt.block_on(a.create_tracker(&conn.id, &account, &form(&company, name), 1))
+        s.rt.block_on(a.create_tracker(
+            &conn.id,
+            &account,
+            &test_support::source(&company, name),
+            1,
+        ))
     };
     create("Before the stop 1").unwrap();
     create("Before the stop 2").unwrap();
