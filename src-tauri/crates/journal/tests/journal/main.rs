@@ -5,3 +5,4 @@
 
 mod store;
 mod store_bulk;
+mod two_processes;

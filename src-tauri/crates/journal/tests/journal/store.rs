@@ -2,12 +2,10 @@
 //! from two processes at once, and copying a journal up.
 
 use crate::store_bulk as bulk_contract;
-use journal::store::{
-    Completion, EntryState, HistoryFilter, JournalEntry, Operation, SqliteStore, Store,
-};
-use test_support::{child, entry};
+use journal::store::{Completion, EntryState, HistoryFilter, Operation, SqliteStore, Store};
+use test_support::entry;
 
-const JOURNAL_FILE: &str = "journal.sqlite3";
+pub(crate) const JOURNAL_FILE: &str = "journal.sqlite3";
 
 /// The contract every store meets; run against SQLite here.
 async fn store_contract(store: &dyn Store) {
@@ -318,68 +316,6 @@ async fn a_journal_from_a_newer_app_is_refused_not_damaged() {
         .unwrap();
     let err = SqliteStore::open(&path).err().expect("refused");
     assert!(err.to_string().contains("newer Tracker Desk"), "{err}");
-}
-
-#[test]
-fn two_processes_writing_at_once_lose_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join(JOURNAL_FILE);
-    let children: Vec<_> = ["left", "right"]
-        .iter()
-        .map(|tag| {
-            child::command(
-                "store::a_second_writer",
-                &[db.to_str().unwrap(), "300", tag],
-            )
-            .spawn()
-            .unwrap()
-        })
-        .collect();
-    for mut c in children {
-        assert!(c.wait().unwrap().success());
-    }
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let all = rt
-        .block_on(
-            SqliteStore::open(&db)
-                .unwrap()
-                .history(&HistoryFilter::default()),
-        )
-        .unwrap();
-    assert_eq!(all.len(), 600, "every entry of both processes is kept");
-    assert!(
-        all.iter().all(|e| e.state == EntryState::Succeeded),
-        "and every outcome"
-    );
-}
-
-/// The other process of `two_processes_writing_at_once_lose_nothing`: writes and completes
-/// `count` entries tagged `tag`.
-#[tokio::test]
-#[ignore = "a child process of two_processes_writing_at_once_lose_nothing, which runs it"]
-async fn a_second_writer() {
-    let [db, count, tag] = <[String; 3]>::try_from(child::args()).unwrap();
-    let store = SqliteStore::open(std::path::Path::new(&db)).unwrap();
-    for i in 0..count.parse::<u32>().unwrap() {
-        let entry = JournalEntry {
-            id: format!("{tag}-{i}"),
-            created_at: format!("2026-01-01T00:00:{:02}Z", i % 60),
-            person: format!("{tag}@probe"),
-            tracker_name: format!("{tag} {i}"),
-            tracker_id: None,
-            ..entry("x", "", "COM1", Operation::Create, "")
-        };
-        store.record_intent(&entry).await.unwrap();
-        let done = Completion {
-            state: EntryState::Succeeded,
-            outcome: "ok".into(),
-            tracker_id: Some(format!("TRK{i}")),
-            after: None,
-        };
-        store.record_outcome(&entry.id, &done).await.unwrap();
-    }
 }
 
 #[tokio::test]
