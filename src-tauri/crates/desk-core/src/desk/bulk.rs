@@ -52,51 +52,48 @@ impl Host for Desk {
     }
 
     async fn send_row(&self, run: &BulkRun, row: &RunRow, entry: &str) -> CoreResult<Sent> {
-        let written = async {
-            let (connection, account) = (run.connection_id.as_str(), run.account_id.as_str());
-            let (planned, work) = (&row.planned, &row.work);
-            let id = planned.tracker_id.as_deref().unwrap_or_default();
-            match (planned.action, &work.form, &work.changes) {
-                (bulk::Action::Create, Some(form), _) => {
-                    self.create_as(
-                        connection,
-                        account,
-                        form,
-                        planned.numbers_bought,
-                        crate::trackers::Create::Planned,
-                        Some(entry),
-                    )
-                    .await
-                }
-                (bulk::Action::Update, _, Some(changes)) => {
-                    self.update_against(
-                        connection,
-                        account,
-                        id,
-                        changes,
-                        planned.numbers_bought,
-                        work.basis.as_ref(),
-                        Some(entry),
-                    )
-                    .await
-                }
-                (bulk::Action::Disable, _, _) => {
-                    let name = work.current_name.as_deref().unwrap_or_default();
-                    let release = PlannedRelease {
-                        name,
-                        numbers: &work.releases,
-                        count: planned.numbers_released,
-                    };
-                    self.disable_as(connection, account, id, name, Some(release), Some(entry))
-                        .await
-                }
-                _ => Err(CoreError::Refused(format!(
-                    "line {} has nothing to apply",
-                    planned.line
-                ))),
+        let (connection, account) = (run.connection_id.as_str(), run.account_id.as_str());
+        let (planned, work) = (&row.planned, &row.work);
+        let id = planned.tracker_id.as_deref().unwrap_or_default();
+        let written = match (planned.action, &work.form, &work.changes) {
+            (bulk::Action::Create, Some(form), _) => {
+                self.create_as(
+                    connection,
+                    account,
+                    form,
+                    planned.numbers_bought,
+                    crate::trackers::Create::Planned,
+                    Some(entry),
+                )
+                .await
             }
-        }
-        .await?;
+            (bulk::Action::Update, _, Some(changes)) => {
+                self.update_against(
+                    connection,
+                    account,
+                    id,
+                    changes,
+                    planned.numbers_bought,
+                    work.basis.as_ref(),
+                    Some(entry),
+                )
+                .await
+            }
+            (bulk::Action::Disable, _, _) => {
+                let name = work.current_name.as_deref().unwrap_or_default();
+                let release = PlannedRelease {
+                    name,
+                    numbers: &work.releases,
+                    count: planned.numbers_released,
+                };
+                self.disable_as(connection, account, id, name, Some(release), Some(entry))
+                    .await
+            }
+            _ => Err(CoreError::Refused(format!(
+                "line {} has nothing to apply",
+                planned.line
+            ))),
+        }?;
         Ok(Sent {
             tracker_id: written.tracker.id,
             outcome: written.outcome,
