@@ -464,7 +464,14 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     await closeOverlays();
     await shot("20-trackers-dark");
     await pressUntilShown("ctrl+comma", "settings-panel");
-    await (await browser.$('//label[normalize-space()="Light"]')).click();
+    // A click that lands while the drawer still slides in is lost: click until the window is light.
+    await browser.waitUntil(
+      async () => {
+        await (await browser.$('//label[normalize-space()="Light"]')).click();
+        return (await browser.execute(() => document.documentElement.dataset.mantineColorScheme)) === "light";
+      },
+      { timeout: 10_000, interval: 500, timeoutMsg: "the window never turned light again" },
+    );
     await closeOverlays();
   });
 
