@@ -31,14 +31,15 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 key="footprint-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 
-# A simulator with 10,000 trackers in its first company, no rate limit, `$1` ms per answer.
+# A simulator with 10,000 trackers in its first company, no rate limit, `$1` ms per answer; its
+# address in `sim_url`. Not run in a subshell, so that its pid reaches `pids` and the cleanup.
 start_sim() {
   local port; port=$(free_port)
   "$simbin" --listen "127.0.0.1:$port" --api-key "$key" --trackers 10000 \
     --rate-limit-per-hour 0 --rate-limit-per-day 0 ${1:+--latency-ms "$1"} > "$work/sim-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 100); do grep -q "listening on" "$work/sim-$port.log" && break; sleep 0.1; done
-  echo "http://127.0.0.1:$port"
+  sim_url="http://127.0.0.1:$port"
 }
 
 echo "footprint: .deb $(stat -c %s "$deb") bytes ($(basename "$deb"), the newest built); binary $(stat -c %s "$app") bytes"
@@ -51,7 +52,8 @@ if [ -z "${DISPLAY:-}" ]; then
   pids+=($!)
   sleep 1
 fi
-base=$(start_sim "")
+start_sim ""
+base=$sim_url
 driver_port=$(free_port)
 TRACKERDESK_API_BASE="$base" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" \
   tauri-driver --port "$driver_port" --native-port "$(free_port)" > "$work/driver.log" 2>&1 &
@@ -90,7 +92,8 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 status=0
 for latency in 0 200; do
-  base=$(start_sim "$latency")
+  start_sim "$latency"
+  base=$sim_url
   company=$(curl -s -H "Authorization: Token token=\"$key\"" "$base/v3/a.json" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["accounts"][0]["id"])')
   account=$company

@@ -24,6 +24,9 @@ pub struct SimConfig {
     pub seed: Option<Seed>,
     /// Extra active trackers generated in the first company (for benchmarks).
     pub extra_trackers: usize,
+    /// When not 0, the generated trackers are spread over this many new companies of the first
+    /// account instead (a franchise: 50,000 trackers over 40 locations).
+    pub extra_companies: usize,
     /// Calls of the last 90 days spread over the generated trackers (every tenth one is never
     /// called, nor the last number of a pool).
     pub extra_calls: usize,
@@ -72,6 +75,7 @@ impl Default for SimConfig {
             read_only_keys: Vec::new(),
             seed: None,
             extra_trackers: 0,
+            extra_companies: 0,
             extra_calls: 0,
             numbers_per_area_code: DEFAULT_NUMBERS_PER_AREA_CODE,
             rate_limit_per_hour: Some(RATE_LIMIT_PER_HOUR),

@@ -48,6 +48,9 @@ struct Args {
     /// Generate N extra active trackers in the first company.
     #[arg(long = "trackers", value_name = "N", default_value_t = 0)]
     trackers: usize,
+    /// Spread the generated trackers over N new companies ("Location 01" …) instead.
+    #[arg(long = "companies", value_name = "N", default_value_t = 0)]
+    companies: usize,
     /// N calls over the last 90 days, spread over the generated trackers (or the first account's).
     #[arg(long = "calls", value_name = "N", default_value_t = 0)]
     calls: usize,
@@ -116,6 +119,7 @@ fn config(args: Args) -> Result<(SocketAddr, SimConfig), String> {
         read_only_keys: args.read_only_keys,
         seed,
         extra_trackers: args.trackers,
+        extra_companies: args.companies,
         extra_calls: args.calls,
         numbers_per_area_code: args.numbers_per_area_code,
         rate_limit_per_hour: (args.rate_limit_per_hour > 0).then_some(args.rate_limit_per_hour),

@@ -158,14 +158,34 @@ impl State {
     }
 
     /// `n` active trackers in the first company, numbered outside the inventory.
-    pub fn generate_trackers(&mut self, n: usize) {
-        let Some((company_id, destination)) = self
+    /// `n` active trackers, after the seeded ones, in the first account: in its first company, or
+    /// spread in turn over `companies` new companies ("Location 01" …), as a franchise's are.
+    pub fn generate_trackers(&mut self, n: usize, companies: usize) {
+        let Some(first) = self
             .accounts
             .first()
             .and_then(|a| a.companies.first())
             .map(|c| (c.id.clone(), c.main_number.clone()))
         else {
             return;
+        };
+        let targets: Vec<(String, String)> = if companies == 0 {
+            vec![first]
+        } else {
+            (1..=companies)
+                .filter_map(|k| {
+                    let id = self.add_company(
+                        0,
+                        NewCompany {
+                            name: format!("Location {k:02}"),
+                            time_zone: "America/New_York".into(),
+                            ..NewCompany::default()
+                        },
+                    );
+                    let number = self.accounts[0].company(&id)?.main_number.clone();
+                    Some((id, number))
+                })
+                .collect()
         };
         let sources = ["offline", "direct", "google_my_business", "all"];
         // After the seeded trackers, a minute apart, so list order stays creation order.
@@ -182,6 +202,7 @@ impl State {
                     serde_json::json!({ "type": "all" }),
                 )
             };
+            let (company_id, destination) = &targets[i % targets.len()];
             let tracker = Tracker {
                 id: hex_id(&mut self.rng, "TRK"),
                 name: format!("Generated tracker {:05}", i + 1),

@@ -21,7 +21,7 @@ pub(crate) fn build(config: &SimConfig) -> Result<State, SimError> {
             state.generate_demo_calls(now);
         }
     }
-    state.generate_trackers(config.extra_trackers);
+    state.generate_trackers(config.extra_trackers, config.extra_companies);
     state.generate_calls(config.extra_calls, now);
     state.sort_calls();
     state.quirks = config.quirks.clone();

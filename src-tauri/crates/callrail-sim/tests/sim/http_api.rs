@@ -128,6 +128,45 @@ async fn unknown_paths_methods_and_read_only_keys() {
 }
 
 #[tokio::test]
+async fn generated_trackers_spread_over_new_companies_as_a_franchise() {
+    let (sim, acc) = start(SimConfig {
+        extra_trackers: 100,
+        extra_companies: 4,
+        ..SimConfig::default()
+    })
+    .await;
+    let before = start(SimConfig::default()).await;
+    let companies = get(&sim, &format!("/v3/a/{acc}/companies.json?per_page=250"))
+        .await
+        .json();
+    let seeded = get(
+        &before.0,
+        &format!("/v3/a/{}/companies.json?per_page=250", before.1),
+    )
+    .await
+    .json();
+    assert_eq!(
+        companies["total_records"].as_u64().unwrap(),
+        seeded["total_records"].as_u64().unwrap() + 4
+    );
+    for k in 1..=4 {
+        let id = company(&sim, &acc, &format!("Location {k:02}"));
+        let r = get(
+            &sim,
+            &format!("/v3/a/{acc}/trackers.json?company_id={id}&per_page=250"),
+        )
+        .await
+        .json();
+        assert_eq!(r["total_records"], 25, "Location {k:02}");
+        assert!(r["trackers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["name"].as_str().unwrap().starts_with("Generated tracker")));
+    }
+}
+
+#[tokio::test]
 async fn pagination_envelope_and_omitted_total_pages() {
     let (sim, acc) = start(SimConfig {
         extra_trackers: 20,
