@@ -8,6 +8,7 @@ pub mod dni;
 pub mod history;
 pub mod people;
 pub mod startup;
+pub mod table;
 pub mod team_store;
 pub mod trackers;
 pub mod usage;
@@ -27,6 +28,7 @@ mod tests {
             include_str!("team_store.rs"),
             include_str!("cancel.rs"),
             include_str!("startup.rs"),
+            include_str!("table.rs"),
             include_str!("trackers.rs"),
             include_str!("usage.rs"),
             include_str!("../updates.rs"),

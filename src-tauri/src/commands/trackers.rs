@@ -1,76 +1,9 @@
-use crate::commands::cancel::{progress_to, Cancels, ListProgress};
 use crate::error::IpcResult;
-use callrail::{TrackerChanges, TrackerForm, Watch};
+use callrail::{TrackerChanges, TrackerForm};
 use desk_core::search::AccountSearch;
-use desk_core::views::{FormCheck, TrackerDetail, TrackerPage, UpdatePreview, WriteDone};
-use desk_core::{Desk, TrackerListRequest};
-use tauri::ipc::Channel;
+use desk_core::views::{FormCheck, TrackerDetail, UpdatePreview, WriteDone};
+use desk_core::Desk;
 use tauri::State;
-
-#[tauri::command]
-#[specta::specta]
-pub async fn list_trackers(
-    desk: State<'_, Desk>,
-    connection_id: String,
-    account_id: String,
-    request: TrackerListRequest,
-) -> IpcResult<TrackerPage> {
-    let page = desk
-        .list_trackers(&connection_id, &account_id, request)
-        .await?;
-    crate::webview::release_soon();
-    Ok(page)
-}
-
-/// Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
-/// `cancel_work` with the same `work` id, which ends it with a `Cancelled` error.
-#[tauri::command]
-#[specta::specta]
-pub async fn list_all_trackers(
-    desk: State<'_, Desk>,
-    running: State<'_, Cancels>,
-    connection_id: String,
-    account_id: String,
-    request: TrackerListRequest,
-    work: String,
-    on_progress: Channel<ListProgress>,
-) -> IpcResult<TrackerPage> {
-    let guard = running.start(&work);
-    let on_step = progress_to(on_progress);
-    let watch = Watch {
-        on_step: &on_step,
-        cancelled: &guard.cancelled,
-    };
-    let page = desk
-        .list_trackers_watched(
-            &connection_id,
-            &account_id,
-            TrackerListRequest {
-                all: true,
-                ..request
-            },
-            Some(&watch),
-        )
-        .await;
-    crate::webview::release_soon();
-    Ok(page?)
-}
-
-/// The last-seen trackers of a company, to show at once while CallRail is asked.
-#[tauri::command]
-#[specta::specta]
-pub async fn cached_trackers(
-    desk: State<'_, Desk>,
-    connection_id: String,
-    account_id: String,
-    request: TrackerListRequest,
-) -> IpcResult<Option<TrackerPage>> {
-    let page = desk
-        .cached_trackers(&connection_id, &account_id, &request)
-        .await?;
-    crate::webview::release_soon();
-    Ok(page)
-}
 
 /// Which client owns a number, or a tracker by name, across every company of the account: the
 /// last-seen copies alone, or CallRail read whole first when `ask_callrail` is set.

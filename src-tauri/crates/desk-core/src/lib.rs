@@ -8,6 +8,7 @@ mod error;
 pub mod search;
 pub mod secrets;
 pub mod settings;
+pub mod table;
 mod trackers;
 pub mod views;
 
@@ -19,7 +20,7 @@ pub use usage;
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{
     request_budget, CreateExplained, Desk, FilePlan, PersonView, PlanSource, RunControl, RunEvent,
-    RunView, SelectionChange, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
+    RunView, SelectionChange, TableHead, TableWindow, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
 };
 pub use error::{CoreError, CoreResult, Outcome};
 pub use journal::{JournalError, Tuning};

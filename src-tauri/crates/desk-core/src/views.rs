@@ -265,9 +265,6 @@ pub struct FormCheck {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WriteDone {
     pub tracker: TrackerDetail,
-    /// The same tracker as a line of the table, to patch the lists already loaded in place of
-    /// reading them all again.
-    pub row: TrackerRow,
     /// Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
     /// found instead of made twice).
     pub reconciled: Option<String>,
@@ -279,7 +276,6 @@ impl From<crate::Written> for WriteDone {
     fn from(w: crate::Written) -> Self {
         Self {
             tracker: TrackerDetail::from(&w.tracker),
-            row: TrackerRow::from(&w.tracker),
             reconciled: w.reconciled,
             warnings: w.warnings,
         }

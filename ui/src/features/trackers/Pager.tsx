@@ -2,12 +2,12 @@ import { Button, Group, Loader, Text } from '@mantine/core';
 import { LongWorkBar } from '../../components/longWork';
 import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { ListProgress } from '../../bindings';
-import type { TrackerPage } from '../../types';
+import type { TableHead } from '../../bindings';
 import { ariaKeys, keysLabel } from '../workspace/shortcuts';
 import { localTime, useRelativeAge } from './age';
 
 interface Props {
-  page: TrackerPage;
+  page: TableHead;
   shown: number;
   all: boolean;
   loading: boolean;
@@ -21,7 +21,7 @@ interface Props {
 }
 
 export function Pager({ page, shown, all, loading, progress, onCancel, updatedAt, onPage, onRefresh }: Props) {
-  const loaded = page.rows.length;
+  const loaded = page.loaded;
   const total = page.total_records;
   const filtered = shown !== loaded ? `${shown.toLocaleString()} of ${loaded.toLocaleString()} shown` : `${loaded.toLocaleString()} shown`;
   const totalText = total != null ? ` · ${total.toLocaleString()} in total` : '';

@@ -1,16 +1,16 @@
 import { Button, Center, Group, Stack, Text } from '@mantine/core';
-import type { OnChangeFn, RowSelectionState } from '@tanstack/react-table';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { useDeferredValue, useMemo } from 'react';
 import type { TrackerRow } from '../../types';
 import { ErrorBanner } from '../errors/ErrorBanner';
 import type { Scope } from '../workspace/selection';
-import { useClientFilter } from './clientFilter';
 import { COLUMN_LABELS } from './columns';
 import { CacheAge, OfflineBanner } from './LastSeen';
-import { DEFAULT_PARAMS, localView, type ListParams } from './listParams';
+import { DEFAULT_PARAMS, toQuery, type ListParams } from './listParams';
 import { Pager } from './Pager';
 import { TableSkeleton, TrackersTable } from './TrackersTable';
 import { useTrackerList } from './useTrackerList';
+import { tableIds, useHeldTable, useTableWindow } from './useTableWindow';
 
 interface Props {
   scope: Scope;
@@ -26,23 +26,22 @@ interface Props {
   /** "All" was stopped before every page was read: go back to the view before it. */
   onAllCancelled: () => void;
   checked: RowSelectionState;
-  onCheck: OnChangeFn<RowSelectionState>;
+  onCheck: (next: RowSelectionState) => void;
 }
-
-const NO_ROWS: never[] = [];
 
 export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, onParams, onClearFilters, onServerSearch, onAllCancelled, checked, onCheck }: Props) {
   const { list, fromCache, offline, progress, cancelAll } = useTrackerList(scope, params);
   // The box shows each keystroke at once; the list follows as soon as React has a moment.
-  const query = useDeferredValue(text);
-  const loaded = list.data?.rows ?? NO_ROWS;
-  const all = params.perPage === 'all';
-  const { status, type, sort, order } = params;
-  const viewed = useMemo(
-    () => (all ? localView(loaded, { ...DEFAULT_PARAMS, status, type, sort, order }) : loaded),
-    [all, loaded, status, type, sort, order],
+  const typedQuery = useDeferredValue(text);
+  const { status, type, sort, order, perPage } = params;
+  const query = useMemo(
+    () => toQuery({ ...DEFAULT_PARAMS, status, type, sort, order, perPage }, typedQuery),
+    [status, type, sort, order, perPage, typedQuery],
   );
-  const rows = useClientFilter(viewed, query);
+  const table = list.data?.table;
+  useHeldTable(table);
+  const view = useTableWindow(table, query, () => void list.refetch());
+  const all = perPage === 'all';
 
   if (list.isError && !list.data) {
     return <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />;
@@ -55,6 +54,8 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
   const partial = !all && (list.data.total_pages ?? 1) > 1;
   const typed = text.trim();
   const pageOnlySearch = partial && typed !== '' && typed !== params.search;
+  const loaded = list.data.loaded;
+  const shown = view.shown ?? loaded;
   return (
     <Stack gap="xs" style={{ flex: 1, minHeight: 0 }}>
       {offline && <OfflineBanner seenAt={list.data.seen_at} retrying={list.isFetching} onRetry={() => void list.refetch()} />}
@@ -68,12 +69,15 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
       )}
       {pageOnlySearch && (
         <Text size="sm" c="dimmed" data-testid="search-scope">
-          Searching the {loaded.length.toLocaleString()} trackers on this page only. Press Enter to search all of this
+          Searching the {loaded.toLocaleString()} trackers on this page only. Press Enter to search all of this
           company’s trackers in CallRail.
         </Text>
       )}
       <TrackersTable
-        rows={rows}
+        count={shown}
+        rowAt={view.rowAt}
+        onRange={view.onRange}
+        idsIn={(start, count) => (table === undefined ? Promise.resolve([]) : tableIds(table, query, start, count))}
         selectedId={selectedId}
         busy={list.isPlaceholderData}
         onOpen={onOpen}
@@ -94,7 +98,7 @@ export function TrackerList({ scope, text, params, selectedId, onOpen, onMenu, o
       />
       <Pager
         page={list.data}
-        shown={rows.length}
+        shown={shown}
         all={params.perPage === 'all'}
         loading={list.isFetching}
         progress={progress}

@@ -1,5 +1,5 @@
 import { flexRender, type Row } from '@tanstack/react-table';
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
 import type { TrackerRow } from '../../types';
 import type { features } from './columns';
 import classes from './TrackersTable.module.css';
@@ -9,6 +9,10 @@ interface Props {
   index: number;
   style: CSSProperties;
   selected: boolean;
+  /** Ticked for a change to many. */
+  checked: boolean;
+  /** The tick box was clicked (with Shift: the range from the last one ticked). */
+  onTick: (index: number, id: string, shift: boolean) => void;
   tabbable: boolean;
   onFocus: (index: number) => void;
   /** The row's context menu, at a point of the window (right click, the Menu key or Shift+F10). */
@@ -17,14 +21,14 @@ interface Props {
   onKeyNav: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
 }
 
-export function TrackerRowView({ row, index, style, selected, tabbable, onFocus, onOpen, onKeyNav, onMenu }: Props) {
+export function TrackerRowView({ row, index, style, selected, checked, onTick, tabbable, onFocus, onOpen, onKeyNav, onMenu }: Props) {
   const tracker = row.original;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
-      data-checked={row.getIsSelected()}
+      data-checked={checked}
       tabIndex={tabbable ? 0 : -1}
       className={classes.row}
       style={style}
@@ -56,10 +60,10 @@ export function TrackerRowView({ row, index, style, selected, tabbable, onFocus,
               type="checkbox"
               data-testid="row-check"
               aria-label={`Select ${tracker.name}`}
-              checked={row.getIsSelected()}
+              checked={checked}
               readOnly
-              // A click, not a change: the handler reads Shift from it to tick a range.
-              onClick={row.getToggleSelectedHandler()}
+              // A click, not a change: Shift on it ticks a range.
+              onClick={(e: MouseEvent) => onTick(index, tracker.id, e.shiftKey)}
             />
           </div>
         ) : (

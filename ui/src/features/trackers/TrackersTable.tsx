@@ -1,6 +1,6 @@
 import { Skeleton, Stack, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { flexRender, useTable, type ColumnSizingState, type Header, type OnChangeFn, type RowSelectionState, type SortingState } from '@tanstack/react-table';
+import { flexRender, useTable, type ColumnSizingState, type Header, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
@@ -9,7 +9,13 @@ import { TrackerRowView } from './TrackerRowView';
 import classes from './TrackersTable.module.css';
 
 interface Props {
-  rows: TrackerRow[];
+  /** How many rows the table shows; Rust holds them, and `rowAt` gives those already asked for. */
+  count: number;
+  rowAt: (index: number) => TrackerRow | undefined;
+  /** The rows in view (and a few around them), to be asked of Rust. */
+  onRange: (first: number, last: number) => void;
+  /** The ids of rows `start..start + count`, for a Shift range or every row shown. */
+  idsIn: (start: number, count: number) => Promise<string[]>;
   selectedId?: string;
   busy?: boolean;
   /** Shows a tracker's details; while they show, moving through the rows shows each one's. */
@@ -18,55 +24,29 @@ interface Props {
   empty?: ReactNode;
   /** The rows ticked for a change to many at once, by tracker id. */
   checked: RowSelectionState;
-  onCheck: OnChangeFn<RowSelectionState>;
+  onCheck: (next: RowSelectionState) => void;
   onMenu: (row: TrackerRow, x: number, y: number) => void;
-  /** The column the rows are ordered by. Name is CallRail's order; the others order the loaded rows. */
+  /** The column the rows are ordered by (in Rust). */
   sort: SortKey;
   order: 'asc' | 'desc';
   onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
 }
 
 const getRowId = (r: TrackerRow) => r.id;
+const isRow = (r: TrackerRow | undefined): r is TrackerRow => r !== undefined;
 
-/** Only the rows in view (plus a few) are in the DOM, whether there are 20 trackers or 10,000. */
-export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, checked, onCheck, sort, order, onSort }: Props) {
+/** Only the rows in view (plus a few) are in the DOM and in this page's memory, whether there are 20 trackers or 50,000. */
+export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, onOpen, onMenu, empty, checked, onCheck, sort, order, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const sorting = useMemo<SortingState>(() => [{ id: sort, desc: order === 'desc' }], [sort, order]);
   const [sizes, setSizes] = useState<ColumnSizingState>(loadSizes);
   useEffect(() => saveSizes(sizes), [sizes]);
-  const table = useTable({
-    features,
-    columns: COLUMNS,
-    data: rows,
-    getRowId,
-    state: { sorting, rowSelection: checked, columnSizing: sizes },
-    onSortingChange: (next) => {
-      const [first] = typeof next === 'function' ? next(sorting) : next;
-      if (first) onSort(first.id as SortKey, first.desc ? 'desc' : 'asc');
-    },
-    // Names come in CallRail's order (or the loaded list's, already ordered): only other columns sort here.
-    manualSorting: sort === 'name',
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    onRowSelectionChange: onCheck,
-    onColumnSizingChange: setSizes,
-    columnResizeMode: 'onChange',
-    defaultColumn: { minSize: MIN_COLUMN, maxSize: MAX_COLUMN },
-  });
-  const shown = table.getRowModel().rows;
-  // The columns' widths, then whatever the window has left.
-  const template = table
-    .getFlatHeaders()
-    .map((h) => `${h.getSize()}px`)
-    .concat('1fr')
-    .join(' ');
-  const width = table.getTotalSize();
 
   // One row is in the Tab order (the last one focused); arrow keys move between rows.
   const [active, setActive] = useState(0);
-  const tabbable = Math.min(active, shown.length - 1);
+  const tabbable = Math.min(active, count - 1);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -76,12 +56,77 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
     // Used until the scroller is measured (and in tests, where nothing has a size).
     initialRect: { width: 1000, height: 600 },
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => onRange(first, last), [first, last, onRange]);
+
+  const present = items.map((item) => rowAt(item.index)).filter(isRow);
+  const table = useTable({
+    features,
+    columns: COLUMNS,
+    data: present,
+    getRowId,
+    state: { sorting, columnSizing: sizes },
+    onSortingChange: (next) => {
+      const [first] = typeof next === 'function' ? next(sorting) : next;
+      if (first) onSort(first.id as SortKey, first.desc ? 'desc' : 'asc');
+    },
+    // Rust orders the rows it holds.
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    onColumnSizingChange: setSizes,
+    columnResizeMode: 'onChange',
+    defaultColumn: { minSize: MIN_COLUMN, maxSize: MAX_COLUMN },
+  });
+  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  // The columns' widths, then whatever the window has left.
+  const template = table
+    .getFlatHeaders()
+    .map((h) => `${h.getSize()}px`)
+    .concat('1fr')
+    .join(' ');
+  const width = table.getTotalSize();
+
+  // A tick, or with Shift every row from the last one ticked (asked of Rust: it may be far off screen).
+  const anchor = useRef<number | null>(null);
+  const onTick = useCallback(
+    (index: number, id: string, shift: boolean) => {
+      const on = !checked[id];
+      const from = anchor.current;
+      anchor.current = index;
+      if (shift && from !== null) {
+        const start = Math.min(from, index);
+        void idsIn(start, Math.abs(from - index) + 1).then((ids) => {
+          const next = { ...checked };
+          for (const i of ids) {
+            if (on) next[i] = true;
+            else delete next[i];
+          }
+          onCheck(next);
+        });
+        return;
+      }
+      const next = { ...checked };
+      if (on) next[id] = true;
+      else delete next[id];
+      onCheck(next);
+    },
+    [checked, idsIn, onCheck],
+  );
+  const ticked = Object.values(checked).filter(Boolean).length;
+  const allTicked = count > 0 && ticked >= count && present.every((r) => checked[r.id]);
+  const tickAll = () => {
+    if (allTicked) onCheck({});
+    else void idsIn(0, count).then((ids) => onCheck(Object.fromEntries(ids.map((id) => [id, true]))));
+  };
 
   const onKeyNav = useCallback(
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
       // A page is the rows the scroller shows, less one so that one row stays in view.
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
-      const last = shown.length - 1;
+      const last = count - 1;
       const moves: Record<string, number> = {
         ArrowDown: index + 1,
         ArrowUp: index - 1,
@@ -93,22 +138,23 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
       const next = moves[e.key];
       if (next === undefined || next < 0 || next > last) return;
       e.preventDefault();
-      wantFocus.current = next;
+      wantFocus.current = { index: next, open: selectedId !== undefined };
       setActive(next);
       virtualizer.scrollToIndex(next);
-      if (selectedId) onOpen(shown[next].id);
     },
-    [shown, virtualizer, selectedId, onOpen],
+    [count, virtualizer, selectedId],
   );
-  // The row a key moved to is focused once it is rendered: at once when it was in view, after the
-  // scroll otherwise (End on 10,000 rows).
-  const wantFocus = useRef<number | null>(null);
+  // The row a key moved to is focused (and shown, while details show) once it is rendered: at
+  // once when it was in view, after the scroll and Rust's answer otherwise (End on 50,000 rows).
+  const wantFocus = useRef<{ index: number; open: boolean } | null>(null);
   useEffect(() => {
-    if (wantFocus.current === null) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${wantFocus.current}"]`);
+    const want = wantFocus.current;
+    if (want === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-testid="tracker-row"][data-index="${want.index}"]`);
     if (el) {
       wantFocus.current = null;
       el.focus();
+      if (want.open && el.dataset.id) onOpen(el.dataset.id);
     }
   });
 
@@ -119,7 +165,7 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
       className={classes.scroller}
       role="grid"
       aria-label="Trackers"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={count + 1}
       aria-multiselectable
       aria-busy={busy}
       data-testid="trackers-table"
@@ -137,11 +183,11 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
               <input
                 type="checkbox"
                 data-testid="check-all"
-                aria-label={`Select all ${rows.length} trackers shown`}
+                aria-label={`Select all ${count} trackers shown`}
                 title="Select every tracker the filters show"
-                checked={table.getIsAllRowsSelected()}
-                disabled={rows.length === 0}
-                onChange={table.getToggleAllRowsSelectedHandler()}
+                checked={allTicked}
+                disabled={count === 0}
+                onChange={tickAll}
               />
             ) : (
               <>
@@ -152,21 +198,29 @@ export function TrackersTable({ rows, selectedId, busy, onOpen, onMenu, empty, c
           </div>
         ))}
       </div>
-      {rows.length === 0 && (
+      {count === 0 && (
         <div role="row">
           <div role="gridcell">{empty}</div>
         </div>
       )}
       <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = shown[item.index];
+        {items.map((item) => {
+          const style = { ...line, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` };
+          const tracker = rowAt(item.index);
+          const row = tracker && rowsById.get(tracker.id);
+          if (!tracker || !row) {
+            // Asked of Rust, not here yet.
+            return <div key={`wait-${item.index}`} role="row" aria-rowindex={item.index + 2} data-index={item.index} className={classes.row} style={style} />;
+          }
           return (
             <TrackerRowView
-              key={row.id}
+              key={tracker.id}
               row={row}
               index={item.index}
-              style={{ ...line, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              selected={row.id === selectedId}
+              style={style}
+              selected={tracker.id === selectedId}
+              checked={checked[tracker.id] === true}
+              onTick={onTick}
               tabbable={item.index === tabbable}
               onFocus={setActive}
               onOpen={onOpen}

@@ -3,11 +3,7 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   createColumnHelper,
-  createSortedRowModel,
-  rowSelectionFeature,
   rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_basic,
   tableFeatures,
   type ColumnSizingState,
 } from '@tanstack/react-table';
@@ -18,14 +14,11 @@ import { formatDate, numbersSummary, onOff, statusLabel, typeLabel } from './for
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 36;
 
-/** What the trackers table does: sorts, resizes its columns, and ticks rows for a change to many. */
+/** What the trackers table does here: shows the order Rust sorted the rows in, and resizes its columns. */
 export const features = tableFeatures({
   rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
   columnSizingFeature,
   columnResizingFeature,
-  rowSelectionFeature,
 });
 
 /** The columns the rows can be ordered by (every one but the tick box), which are also the ones that resize. */
@@ -48,25 +41,23 @@ const helper = createColumnHelper<typeof features, TrackerRow>();
 /** A cell that shows its value as it is. */
 const plain = ({ getValue }: { getValue: () => unknown }) => <Text size="sm">{String(getValue())}</Text>;
 
-/** The columns, in order; each one's width can be dragged, and all but the tick box sort the rows. */
+/** The columns, in order; each one's width can be dragged, and all but the tick box sort the rows (in Rust). */
 export const COLUMNS = helper.columns([
   helper.display({ id: 'select', size: 36, minSize: 36, enableResizing: false, enableSorting: false, header: '' }),
   helper.accessor('name', {
     header: COLUMN_LABELS.name,
     size: 220,
-    sortFn: 'alphanumeric',
     cell: ({ row }) => (
       <Text size="sm" fw={500} truncate="end" title={row.original.name}>
         {row.original.name}
       </Text>
     ),
   }),
-  helper.accessor((r) => typeLabel(r.type), { id: 'type', header: COLUMN_LABELS.type, size: 80, sortFn: 'alphanumeric', cell: plain }),
+  helper.accessor((r) => typeLabel(r.type), { id: 'type', header: COLUMN_LABELS.type, size: 80, cell: plain }),
   helper.accessor((r) => r.numbers[0] ?? '', {
     id: 'numbers',
     header: COLUMN_LABELS.numbers,
     size: 220,
-    sortFn: 'alphanumeric',
     cell: ({ row: { original: r } }) => (
       <Text size="sm" truncate="end" title={r.numbers.join(', ')}>
         {numbersSummary(r)}
@@ -83,25 +74,22 @@ export const COLUMNS = helper.columns([
     id: 'destination',
     header: COLUMN_LABELS.destination,
     size: 130,
-    sortFn: 'alphanumeric',
     cell: ({ getValue }) => <Text size="sm">{getValue() || '—'}</Text>,
   }),
   helper.accessor('source', {
     header: COLUMN_LABELS.source,
     size: 140,
-    sortFn: 'alphanumeric',
     cell: ({ row }) => (
       <Text size="sm" truncate="end" title={row.original.source}>
         {row.original.source}
       </Text>
     ),
   }),
-  helper.accessor((r) => onOff(r.recording), { id: 'recording', header: COLUMN_LABELS.recording, size: 100, sortFn: 'alphanumeric', cell: plain }),
+  helper.accessor((r) => onOff(r.recording), { id: 'recording', header: COLUMN_LABELS.recording, size: 100, cell: plain }),
   helper.accessor((r) => statusLabel(r.status), {
     id: 'status',
     header: COLUMN_LABELS.status,
     size: 86,
-    sortFn: 'alphanumeric',
     cell: ({ row, getValue }) => (
       <Badge size="sm" variant="light" color={row.original.status === 'active' ? 'green' : 'gray'}>
         {getValue()}
@@ -112,8 +100,6 @@ export const COLUMNS = helper.columns([
     id: 'created',
     header: COLUMN_LABELS.created,
     size: 110,
-    // ISO timestamps order as text.
-    sortFn: 'basic',
     cell: ({ row }) => <Text size="sm">{formatDate(row.original.created_at)}</Text>,
   }),
 ]);

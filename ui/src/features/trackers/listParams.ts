@@ -1,5 +1,4 @@
-import type { TrackerListRequest_Deserialize } from '../../bindings';
-import type { TrackerRow } from '../../types';
+import type { TableQuery, TrackerListRequest_Deserialize } from '../../bindings';
 import type { SortKey } from './columns';
 
 export type StatusChoice = 'active' | 'disabled' | 'all';
@@ -9,9 +8,9 @@ export type PerPageChoice = '25' | '50' | '100' | '250' | 'all';
 export interface ListParams {
   status: StatusChoice;
   type: TypeChoice;
-  /** Sent to CallRail; the search box filters the loaded rows on its own as the person types. */
+  /** Sent to CallRail; the search box filters the rows held in Rust on its own as the person types. */
   search: string;
-  /** The column the rows are ordered by: CallRail orders by name only, the table orders a page by the others. */
+  /** The column the rows are ordered by: CallRail orders by name only; Rust orders the rows it holds by the others. */
   sort: SortKey;
   order: 'asc' | 'desc';
   page: number;
@@ -22,7 +21,7 @@ export const DEFAULT_PARAMS: ListParams = { status: 'active', type: 'all', searc
 
 /**
  * What CallRail is asked. "All" asks once for every tracker of the company, whatever the filters:
- * status, type and order are then applied to the loaded rows ([`localView`]), without asking again.
+ * status, type and order are then applied to the rows held in Rust ([`toQuery`]), without asking again.
  */
 export function toRequest(company: string, p: ListParams): TrackerListRequest_Deserialize {
   const all = p.perPage === 'all';
@@ -41,14 +40,19 @@ export function toRequest(company: string, p: ListParams): TrackerListRequest_De
   };
 }
 
-/** The loaded rows as the filters and the order ask (for "All": CallRail is not asked again). */
-export function localView(rows: readonly TrackerRow[], p: ListParams): TrackerRow[] {
-  const kept = rows.filter(
-    (r) => (p.status === 'all' || r.status === p.status) && (p.type === 'all' || r.type === p.type),
-  );
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  kept.sort((a, b) => collator.compare(a.name, b.name) * (nameOrder(p) === 'desc' ? -1 : 1));
-  return kept;
+/**
+ * What Rust shows of the rows it holds: the search box's words, and for "All" the status and type
+ * (a page was filtered by CallRail already), in the order of the column asked for.
+ */
+export function toQuery(p: ListParams, text: string): TableQuery {
+  const all = p.perPage === 'all';
+  return {
+    text,
+    status: all && p.status !== 'all' ? p.status : null,
+    type: all && p.type !== 'all' ? p.type : null,
+    sort: p.sort,
+    order: p.order,
+  };
 }
 
 /** The order of names: the one asked for, or A to Z beneath an order by another column. */

@@ -2,8 +2,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { commands, type TrackerListRequest_Deserialize } from '../../bindings';
 import { keys, unwrap } from '../../api';
-import type { TrackerChanges, TrackerForm, TrackerRow, WriteDone } from '../../types';
-import type { ListPage } from './useTrackerList';
+import type { TrackerChanges, TrackerForm, WriteDone } from '../../types';
+import { tablesChanged } from './useTableWindow';
+import type { ListHead } from './useTrackerList';
 import type { Scope } from '../workspace/selection';
 
 /**
@@ -12,31 +13,26 @@ import type { Scope } from '../workspace/selection';
  */
 function useAfterWrite(scope: Scope) {
   const qc = useQueryClient();
-  return ({ tracker, row, warnings }: WriteDone) => {
+  return ({ tracker, warnings }: WriteDone) => {
     for (const message of warnings) {
       notifications.show({ color: 'yellow', autoClose: false, title: 'Done, with a warning', message });
     }
     qc.setQueryData(keys.tracker(scope.conn, scope.acc, tracker.id), tracker);
-    patchLists(qc, scope, row);
+    refreshLists(qc, scope);
     void qc.invalidateQueries({ queryKey: keys.dni(scope.conn, scope.acc, scope.company) });
   };
 }
 
 /**
- * A list of every tracker ("All") takes the written tracker in place, or at its end for a new one
- * (the table orders and filters what is loaded), instead of reading thousands again. A page of a
- * list is read again: what the write changed may move trackers between pages.
+ * Rust put the written tracker in each table of its company it holds (in place, or at the end of a
+ * list of every tracker), so the windows are asked for again instead of reading thousands again. A
+ * page of a list is read again: what the write changed may move trackers between pages.
  */
-export function patchLists(qc: QueryClient, scope: Scope, row: TrackerRow) {
-  for (const [key, page] of qc.getQueriesData<ListPage>({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) })) {
+export function refreshLists(qc: QueryClient, scope: Scope) {
+  tablesChanged();
+  for (const [key, head] of qc.getQueriesData<ListHead>({ queryKey: keys.trackers(scope.conn, scope.acc, scope.company) })) {
     const request = key[4] as TrackerListRequest_Deserialize | undefined;
-    if (!page || !request?.all || page.lastSeen) {
-      void qc.invalidateQueries({ queryKey: key, exact: true });
-      continue;
-    }
-    const at = page.rows.findIndex((r) => r.id === row.id);
-    const rows = at >= 0 ? page.rows.map((r, i) => (i === at ? row : r)) : [...page.rows, row];
-    qc.setQueryData<ListPage>(key, { ...page, rows });
+    if (!head || !request?.all || head.lastSeen) void qc.invalidateQueries({ queryKey: key, exact: true });
   }
 }
 

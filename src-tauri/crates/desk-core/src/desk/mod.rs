@@ -8,6 +8,7 @@
 //! | `reads.rs` | accounts, companies, trackers (with their last-seen copy), checks, previews, DNI |
 //! | `writes.rs` | create, update, disable: guarded, claimed and journaled |
 //! | `history.rs` | History, the check of what a crash left open, export, recreate and revert |
+//! | `table.rs` | the trackers tables the window shows, held here and read a window at a time |
 //! | `search.rs` | which client owns a number or a name, across the account |
 //! | `bulk.rs` | bulk plans and runs (the workflow is `bulk-runs`'s; the desk lends it its writes) |
 //! | `usage.rs` | the call log read into counts, and the costs report |
@@ -22,6 +23,7 @@ mod history;
 mod person;
 mod reads;
 mod search;
+mod table;
 mod team;
 mod usage;
 mod writes;
@@ -29,6 +31,7 @@ mod writes;
 pub use bulk_runs::{FilePlan, PlanSource, RunControl, RunEvent, RunView, SelectionChange};
 pub use person::PersonView;
 pub use reads::CreateExplained;
+pub use table::{TableHead, TableWindow};
 pub use usage::{request_budget, UsageStep, MAX_USAGE_DAYS};
 pub use writes::Written;
 
@@ -68,6 +71,8 @@ pub struct Desk {
     usage: std::sync::OnceLock<::usage::cache::UsageCache>,
     /// Bulk plans shown, by id, to be planned again or applied.
     plans: bulk_runs::Plans,
+    /// The trackers tables the window shows.
+    tables: table::Tables,
 }
 
 impl Desk {
@@ -97,6 +102,7 @@ impl Desk {
             data_dir: data_dir.to_path_buf(),
             usage: std::sync::OnceLock::new(),
             plans: bulk_runs::Plans::default(),
+            tables: table::Tables::default(),
         };
         desk.load_person();
         Ok(desk)

@@ -376,6 +376,7 @@ impl Desk {
             .await;
         warnings.extend(recorded);
         let (tracker, outcome, reconciled) = result?;
+        self.tables.patch(&tracker);
         Ok(Written {
             tracker,
             outcome,
