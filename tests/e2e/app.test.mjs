@@ -480,16 +480,20 @@ describe("Tracker Desk, end to end", { concurrency: 1 }, () => {
     const conn = conns[0].id;
     const companies = JSON.parse(await invoke("list_companies", { connectionId: conn, accountId })).ok;
     const company = companies[0].id;
+    const opened = await invoke("open_cached_table", { connectionId: conn, accountId, request: { company_id: company, per_page: 5 } });
+    const table = JSON.parse(opened).ok.table;
     const replies = [
       JSON.stringify(conns),
       await invoke("list_accounts", { connectionId: conn }),
       JSON.stringify(companies),
-      await invoke("list_trackers", { connectionId: conn, accountId, request: { company_id: company, per_page: 5 } }),
+      opened,
+      await invoke("table_rows", { table, query: {}, start: 0, count: 50 }),
       await invoke("dni_snippet", { connectionId: conn, accountId, companyId: company }),
       await invoke("add_connection", { name: "Peachtree", apiKey: KEY }),
       await invoke("add_connection", { name: "Wrong", apiKey: `${KEY}-wrong` }),
       await invoke("replace_key", { id: conn, apiKey: `${KEY}x` }),
     ];
+    assert.ok(JSON.parse(replies[4]).ok.rows.length > 0, "the table's rows were read");
     for (const reply of replies) assert.ok(!reply.includes(KEY), `the key leaked into an IPC reply: ${reply.slice(0, 200)}`);
   });
 

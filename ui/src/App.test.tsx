@@ -1,6 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from './test/tables';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
 import { AppProviders, makeQueryClient } from './providers';
@@ -25,7 +26,7 @@ const COMPANIES: Company[] = [
 function backend(apiOverride: string | null = null, startupProblem: object | null = null) {
   let connections: Connection[] = [];
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  mockIPC((cmd, raw) => {
+  mockIPC(withTables((cmd, raw) => {
     const args = (raw ?? {}) as Record<string, unknown>;
     calls.push({ cmd, args });
     switch (cmd) {
@@ -65,13 +66,13 @@ function backend(apiOverride: string | null = null, startupProblem: object | nul
       }
       case 'list_trackers': {
         const company = (args.request as { company_id: string }).company_id;
-        const rows = [row(1, { name: `First of ${company}` }), row(2)];
+        const rows = [row(1, { name: `First of ${company}` }), row(2, { name: `Second of ${company}` })];
         return { rows, page: 1, per_page: 100, total_pages: 1, total_records: 2 };
       }
       default:
         throw new Error(`unexpected ${cmd}`);
     }
-  });
+  }));
   render(
     <AppProviders client={makeQueryClient()}>
       <App />

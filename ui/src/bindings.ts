@@ -33,14 +33,20 @@ export const commands = {
 	listAccounts: (connectionId: string) => typedError<AccountView[], IpcError_Serialize>(__TAURI_INVOKE("list_accounts", { connectionId })),
 	listCompanies: (connectionId: string, accountId: string) => typedError<CompanyView_Serialize[], IpcError_Serialize>(__TAURI_INVOKE("list_companies", { connectionId, accountId })),
 	rememberSelection: (connectionId: string, accountId: string | null, companyId: string | null) => typedError<null, IpcError_Serialize>(__TAURI_INVOKE("remember_selection", { connectionId, accountId, companyId })),
-	listTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_trackers", { connectionId, accountId, request })),
-	/**  The last-seen trackers of a company, to show at once while CallRail is asked. */
-	cachedTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TrackerPage_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("cached_trackers", { connectionId, accountId, request })),
 	/**
-	 *  Every tracker of a company (`request.all`), telling `on_progress` of each page read; stopped by
-	 *  `cancel_work` with the same `work` id, which ends it with a `Cancelled` error.
+	 *  Reads a company's trackers as `request` asks and holds them. A request for every tracker
+	 *  (`request.all`) tells `on_progress` of each page read and is stopped by `cancel_work` with the
+	 *  same `work` id, which ends it with a `Cancelled` error.
 	 */
-	listAllTrackers: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize, work: string, onProgress: Channel<ListProgress>) => typedError<TrackerPage_Serialize, IpcError_Serialize>(__TAURI_INVOKE("list_all_trackers", { connectionId, accountId, request, work, onProgress })),
+	openTable: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize, work: string, onProgress: Channel<ListProgress>) => typedError<TableHead_Serialize, IpcError_Serialize>(__TAURI_INVOKE("open_table", { connectionId, accountId, request, work, onProgress })),
+	/**  The last-seen trackers of a company, held like a table, to show at once while CallRail is asked. */
+	openCachedTable: (connectionId: string, accountId: string, request: TrackerListRequest_Deserialize) => typedError<TableHead_Serialize | null, IpcError_Serialize>(__TAURI_INVOKE("open_cached_table", { connectionId, accountId, request })),
+	/**  Rows `start..start + count` of those `query` shows of a table, and how many it shows. */
+	tableRows: (table: number, query: TableQuery_Deserialize, start: number, count: number) => typedError<TableWindow_Serialize, IpcError_Serialize>(__TAURI_INVOKE("table_rows", { table, query, start, count })),
+	/**  The ids of rows `start..start + count` of those `query` shows (a Shift range, or every row). */
+	tableIds: (table: number, query: TableQuery_Deserialize, start: number, count: number) => typedError<string[], IpcError_Serialize>(__TAURI_INVOKE("table_ids", { table, query, start, count })),
+	/**  Lets a table go: the window shows another. */
+	closeTable: (table: number) => __TAURI_INVOKE<void>("close_table", { table }),
 	/**  Stops the long work with this id after the step in flight; nothing if it has ended. */
 	cancelWork: (work: string) => __TAURI_INVOKE<void>("cancel_work", { work }),
 	/**
@@ -888,6 +894,9 @@ export type SelectionChange =
 /**  Disable them all, releasing their numbers for good. */
 { kind: "disable" };
 
+/**  The column the rows are ordered by. */
+export type SortKey = "name" | "type" | "numbers" | "destination" | "source" | "recording" | "status" | "created";
+
 /**
  *  Where a source tracker's callers come from, as a person picks it. `kind` is one of
  *  [`SOURCE_TYPES`]; some kinds need one more field.
@@ -976,6 +985,87 @@ export type Summary = {
 	 */
 	requests_left_this_hour: number,
 	minutes_at_quota: number,
+};
+
+/**  A table opened: its id, for the windows to come, and what CallRail said of its pages. */
+export type TableHead = TableHead_Serialize | TableHead_Deserialize;
+
+/**  A table opened: its id, for the windows to come, and what CallRail said of its pages. */
+export type TableHead_Deserialize = {
+	table: number,
+	/**  The rows held (before the search box and the filters). */
+	loaded: number,
+	page: number,
+	per_page: number,
+	total_pages?: number | null,
+	total_records?: number | null,
+	/**  The rows come from the last-seen copy because CallRail could not be reached. */
+	offline: boolean,
+	/**  When a last-seen copy was taken (the oldest row's time). */
+	seen_at?: string | null,
+};
+
+/**  A table opened: its id, for the windows to come, and what CallRail said of its pages. */
+export type TableHead_Serialize = {
+	table: number,
+	/**  The rows held (before the search box and the filters). */
+	loaded: number,
+	page: number,
+	per_page: number,
+	total_pages: number | null,
+	total_records: number | null,
+	/**  The rows come from the last-seen copy because CallRail could not be reached. */
+	offline: boolean,
+	/**  When a last-seen copy was taken (the oldest row's time). */
+	seen_at: string | null,
+};
+
+/**  What the table shows of the rows it holds. */
+export type TableQuery = TableQuery_Serialize | TableQuery_Deserialize;
+
+/**  What the table shows of the rows it holds. */
+export type TableQuery_Deserialize = {
+	/**
+	 *  The search box: every word must appear (name, source, numbers); a phone number, whole or
+	 *  in part, matches on its digits within one number.
+	 */
+	text?: string,
+	status?: StatusFilter | null,
+	type?: TypeFilter | null,
+	sort?: SortKey,
+	/**  A to Z when not given. */
+	order?: Order | null,
+};
+
+/**  What the table shows of the rows it holds. */
+export type TableQuery_Serialize = {
+	/**
+	 *  The search box: every word must appear (name, source, numbers); a phone number, whole or
+	 *  in part, matches on its digits within one number.
+	 */
+	text: string,
+	status: StatusFilter | null,
+	type: TypeFilter | null,
+	sort: SortKey,
+	/**  A to Z when not given. */
+	order: Order | null,
+};
+
+/**  Some of the rows a query shows, and how many it shows in all. */
+export type TableWindow = TableWindow_Serialize | TableWindow_Deserialize;
+
+/**  Some of the rows a query shows, and how many it shows in all. */
+export type TableWindow_Deserialize = {
+	shown: number,
+	start: number,
+	rows: TrackerRow_Deserialize[],
+};
+
+/**  Some of the rows a query shows, and how many it shows in all. */
+export type TableWindow_Serialize = {
+	shown: number,
+	start: number,
+	rows: TrackerRow_Serialize[],
 };
 
 /**  What a person wants changed; `None` leaves a field as it is. A blank whisper or greeting clears it. */
@@ -1120,35 +1210,6 @@ export type TrackerListRequest_Serialize = {
 	page: number | null,
 	per_page: number | null,
 	all: boolean,
-};
-
-/**  A page of the trackers table. */
-export type TrackerPage = TrackerPage_Serialize | TrackerPage_Deserialize;
-
-/**  A page of the trackers table. */
-export type TrackerPage_Deserialize = {
-	rows: TrackerRow_Deserialize[],
-	page: number,
-	per_page: number,
-	total_pages?: number | null,
-	total_records?: number | null,
-	/**  The rows come from the last-seen copy because CallRail could not be reached. */
-	offline: boolean,
-	/**  When a last-seen copy was taken (the oldest row's time). */
-	seen_at?: string | null,
-};
-
-/**  A page of the trackers table. */
-export type TrackerPage_Serialize = {
-	rows: TrackerRow_Serialize[],
-	page: number,
-	per_page: number,
-	total_pages: number | null,
-	total_records: number | null,
-	/**  The rows come from the last-seen copy because CallRail could not be reached. */
-	offline: boolean,
-	/**  When a last-seen copy was taken (the oldest row's time). */
-	seen_at: string | null,
 };
 
 /**  One line of the trackers table. */
@@ -1326,11 +1387,6 @@ export type WriteDone = WriteDone_Serialize | WriteDone_Deserialize;
 export type WriteDone_Deserialize = {
 	tracker: TrackerDetail_Deserialize,
 	/**
-	 *  The same tracker as a line of the table, to patch the lists already loaded in place of
-	 *  reading them all again.
-	 */
-	row: TrackerRow_Deserialize,
-	/**
 	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
 	 *  found instead of made twice).
 	 */
@@ -1342,11 +1398,6 @@ export type WriteDone_Deserialize = {
 /**  A write that was carried out (create, edit or disable), as the UI shows it. */
 export type WriteDone_Serialize = {
 	tracker: TrackerDetail_Serialize,
-	/**
-	 *  The same tracker as a line of the table, to patch the lists already loaded in place of
-	 *  reading them all again.
-	 */
-	row: TrackerRow_Serialize,
 	/**
 	 *  Set when CallRail's answer was lost and the write was found in CallRail afterwards (a create
 	 *  found instead of made twice).

@@ -10,7 +10,7 @@ import type {
   TrackerDetail_Serialize,
   TrackerForm_Deserialize,
   TrackerChanges_Deserialize,
-  TrackerPage_Serialize,
+  TableHead_Serialize,
   TrackerRow_Serialize,
   UpdatePreview,
   WriteDone_Serialize,
@@ -44,7 +44,8 @@ export type TrackerRow = TrackerRow_Serialize;
 export type AccountSearch = AccountSearch_Serialize;
 export type SearchHit = SearchHit_Serialize;
 export type TrackerDetail = TrackerDetail_Serialize;
-export type TrackerPage = TrackerPage_Serialize;
+/** A trackers table held in Rust, as opened. */
+export type TableHead = TableHead_Serialize;
 export type TrackerForm = TrackerForm_Deserialize;
 export type TrackerChanges = TrackerChanges_Deserialize;
 export type FormCheck = FormCheck_Serialize;

@@ -1,3 +1,4 @@
+import { withTables } from '../../test/tables';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -9,7 +10,7 @@ import { TrackersScreen } from '../trackers/TrackersScreen';
 const ROWS = [row(1, { name: 'Alpha' }), row(2, { name: 'Bravo' }), row(3, { name: 'Charlie' })];
 
 function setup() {
-  mockIPC((cmd, args) => {
+  mockIPC(withTables((cmd, args) => {
     if (cmd === 'cached_trackers') return null;
     if (cmd === 'list_trackers') return { rows: ROWS, page: 1, per_page: 100, total_pages: 1, total_records: 3, offline: false, seen_at: null };
     if (cmd === 'get_tracker') {
@@ -17,7 +18,7 @@ function setup() {
       return detail({ id: r.id, name: r.name });
     }
     throw new Error(`unexpected ${cmd}`);
-  });
+  }));
   const view = renderInApp(<TrackersScreen scope={scope} />);
   return { view, user: userEvent.setup({ delay: null }) };
 }

@@ -1,6 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from '../../test/tables';
 import { describe, expect, it } from 'vitest';
 import { row } from '../../test/fixtures';
 import { OLD_BILLBOARD } from '../../test/journal';
@@ -29,7 +30,7 @@ const FORM: TrackerForm = {
 describe('recreate from the detail panel', () => {
   it('is offered for a disabled tracker only, and opens the create form prefilled with the note', async () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-    mockIPC((cmd, raw) => {
+    mockIPC(withTables((cmd, raw) => {
       const args = raw as Record<string, unknown>;
       calls.push({ cmd, args });
       switch (cmd) {
@@ -46,7 +47,7 @@ describe('recreate from the detail panel', () => {
         default:
           throw new Error(`unexpected ${cmd}`);
       }
-    });
+    }));
     renderInApp(<TrackersScreen scope={scope} />);
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByTestId('tracker-row'));

@@ -1,6 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from '../../test/tables';
 import { describe, expect, it } from 'vitest';
 import { detail, row } from '../../test/fixtures';
 import { renderInApp, scope } from '../../test/render';
@@ -20,7 +21,7 @@ const POOL = detail({
 
 function setup() {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  mockIPC((cmd, raw) => {
+  mockIPC(withTables((cmd, raw) => {
     const args = raw as Record<string, unknown>;
     calls.push({ cmd, args });
     switch (cmd) {
@@ -39,7 +40,7 @@ function setup() {
       default:
         throw new Error(`unexpected ${cmd}`);
     }
-  });
+  }));
   renderInApp(<TrackersScreen scope={scope} />);
   return { calls, user: userEvent.setup({ delay: null }) };
 }

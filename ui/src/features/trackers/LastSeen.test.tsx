@@ -1,10 +1,12 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from '../../test/tables';
 import { describe, expect, it } from 'vitest';
 import { detail, row } from '../../test/fixtures';
 import { renderInApp, scope } from '../../test/render';
-import type { TrackerPage, TrackerRow } from '../../types';
+import type { TrackerRow } from '../../types';
+import type { TrackerPage } from '../../test/tables';
 import { TrackersScreen } from './TrackersScreen';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -20,7 +22,7 @@ describe('last-seen trackers', () => {
     const calls: { cmd: string; args: unknown }[] = [];
     let answer!: () => void;
     const live = new Promise<void>((resolve) => (answer = resolve));
-    mockIPC(async (cmd, args) => {
+    mockIPC(withTables(async (cmd, args) => {
       calls.push({ cmd, args });
       if (cmd === 'cached_trackers') return page([row(1, { name: 'Billboard (as last seen)' })], { offline: true, seen_at: minutesAgo(5) });
       if (cmd === 'list_trackers') {
@@ -28,7 +30,7 @@ describe('last-seen trackers', () => {
         return page([row(1, { name: 'Billboard (renamed)' }), row(2)]);
       }
       throw new Error(`unexpected ${cmd}`);
-    });
+    }));
     renderInApp(<TrackersScreen scope={scope} />);
 
     expect(await screen.findByTestId('cache-age')).toHaveTextContent('Last seen 5 minutes ago · refreshing…');
@@ -37,7 +39,7 @@ describe('last-seen trackers', () => {
     expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument();
     expect(screen.getByTestId('new-source')).toBeEnabled();
     const cached = calls.find((c) => c.cmd === 'cached_trackers')?.args;
-    expect(cached).toEqual(calls.find((c) => c.cmd === 'list_trackers')?.args);
+    expect((cached as { request: unknown }).request).toEqual((calls.find((c) => c.cmd === 'list_trackers')?.args as { request: unknown }).request);
     expect(cached).toMatchObject({ connectionId: 'demo', accountId: 'ACC1', request: { company_id: 'COM1', status: 'active' } });
 
     answer();
@@ -48,7 +50,7 @@ describe('last-seen trackers', () => {
   it('says when CallRail cannot be reached, pauses writes, and retries', async () => {
     let online = false;
     const seen = minutesAgo(120);
-    mockIPC((cmd) => {
+    mockIPC(withTables((cmd) => {
       switch (cmd) {
         case 'cached_trackers':
           return null;
@@ -59,7 +61,7 @@ describe('last-seen trackers', () => {
         default:
           throw new Error(`unexpected ${cmd}`);
       }
-    });
+    }));
     renderInApp(<TrackersScreen scope={scope} />);
     const user = userEvent.setup({ delay: null });
 

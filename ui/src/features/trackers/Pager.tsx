@@ -2,7 +2,7 @@ import { Button, Group, Loader, Text } from '@mantine/core';
 import { LongWorkBar } from '../../components/longWork';
 import { IconChevronLeft, IconChevronRight, IconRefresh } from '@tabler/icons-react';
 import type { ListProgress } from '../../bindings';
-import type { TableHead } from '../../bindings';
+import type { TableHead } from '../../types';
 import { ariaKeys, keysLabel } from '../workspace/shortcuts';
 import { localTime, useRelativeAge } from './age';
 

@@ -1,6 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from '../../test/tables';
 import { describe, expect, it } from 'vitest';
 import type { FilePlan } from '../../types';
 import { row } from '../../test/fixtures';
@@ -12,7 +13,7 @@ const ROWS = Array.from({ length: 8 }, (_, i) => row(i + 1));
 function setup() {
   const asked: unknown[] = [];
   const plans: FilePlan[] = [];
-  mockIPC((cmd, args) => {
+  mockIPC(withTables((cmd, args) => {
     if (cmd === 'cached_trackers') return null;
     if (cmd === 'list_trackers') {
       return { rows: ROWS, page: 1, per_page: 100, total_pages: 1, total_records: ROWS.length, offline: false, seen_at: null };
@@ -22,7 +23,7 @@ function setup() {
       return { file_name: 'plan', allow_disable: true, plan: { summary: {}, rows: [] } };
     }
     throw new Error(`unexpected ${cmd}`);
-  });
+  }));
   renderInApp(<TrackersScreen scope={scope} onBulkPlan={(p) => plans.push(p)} />);
   return { asked, plans, user: userEvent.setup({ delay: null }) };
 }

@@ -1,19 +1,21 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withTables } from '../../test/tables';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '@tauri-apps/api/core';
 import type { ListProgress, TrackerListRequest_Serialize } from '../../bindings';
 import { detail, row } from '../../test/fixtures';
 import { renderInApp, scope } from '../../test/render';
-import { buildIndex, filterRows } from './clientFilter';
+import { buildIndex, filterRows, type TableCalls } from '../../test/tables';
 import { TrackersScreen } from './TrackersScreen';
 
 const ALL = Array.from({ length: 10_000 }, (_, i) => row(i + 1));
 
 function setup() {
   const requests: TrackerListRequest_Serialize[] = [];
-  mockIPC((cmd, args) => {
+  const tables: TableCalls = { windows: [], closed: [] };
+  mockIPC(withTables((cmd, args) => {
     if (cmd === 'cached_trackers') return null;
     if (cmd !== 'list_trackers' && cmd !== 'list_all_trackers') throw new Error(`unexpected ${cmd}`);
     const req = (args as { request: TrackerListRequest_Serialize }).request;
@@ -22,9 +24,9 @@ function setup() {
     requests.push(req);
     const rows = req.all ? ALL : ALL.slice(0, req.per_page ?? 100);
     return { rows, page: 1, per_page: rows.length, total_pages: req.all ? 1 : 100, total_records: ALL.length, offline: false, seen_at: null };
-  });
-  renderInApp(<TrackersScreen scope={scope} />);
-  return { requests, user: userEvent.setup({ delay: null }) };
+  }, tables));
+  const view = renderInApp(<TrackersScreen scope={scope} />);
+  return { requests, tables, view, user: userEvent.setup({ delay: null }) };
 }
 
 describe('trackers table', () => {
@@ -68,6 +70,29 @@ describe('trackers table', () => {
     expect(screen.getByRole('grid', { name: 'Trackers' })).toHaveAttribute('aria-rowcount', String(expected.length + 1));
     // Typing filters here only; nothing more was asked of CallRail.
     expect(requests.filter((r) => r.search)).toHaveLength(0);
+  });
+
+  it('holds in the page only the rows in view: Rust is asked for a window, and the table is let go when left', async () => {
+    const { user, tables, view } = setup();
+    fireEvent.change(await screen.findByTestId('per-page'), { target: { value: 'all' } });
+    await waitFor(() => expect(screen.getByTestId('row-count')).toHaveTextContent('10,000 shown'));
+    const table = tables.windows.at(-1)!.table;
+    const handed = () => tables.windows.filter((w) => w.table === table).reduce((n, w) => n + w.count, 0);
+    expect(handed()).toBeLessThanOrEqual(150);
+    // End goes to the last row: only the blocks around it are asked for.
+    screen.getAllByTestId('tracker-row')[0].focus();
+    await user.keyboard('{End}');
+    // jsdom does not scroll: move the scroller as a window would.
+    const scroller = screen.getByTestId('trackers-table');
+    scroller.scrollTop = 9_999 * 44;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(screen.getAllByTestId('tracker-row').map((r) => r.dataset.name)).toContain('Website pool 10000'));
+    expect(handed()).toBeLessThanOrEqual(300);
+    // Each keystroke asks Rust, with the words typed so far.
+    await user.type(screen.getByTestId('tracker-search'), 'bill');
+    await waitFor(() => expect(tables.windows.at(-1)?.query).toMatchObject({ text: 'bill', sort: 'name', order: 'asc' }));
+    view.unmount();
+    await waitFor(() => expect(tables.closed).toContain(table), { timeout: 3_000 });
   });
 
   it('sends the search to CallRail on Enter', async () => {
@@ -122,7 +147,7 @@ describe('searching one page of many, refreshing, and the kept view', () => {
 describe('"All", read page by page', () => {
   it('shows how far it got, and Cancel stops it and goes back to the view before', async () => {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-    mockIPC((cmd, raw) => {
+    mockIPC(withTables((cmd, raw) => {
       const args = raw as Record<string, unknown>;
       calls.push({ cmd, args });
       if (cmd === 'cached_trackers') return null;
@@ -141,7 +166,7 @@ describe('"All", read page by page', () => {
         });
       }
       throw new Error(`unexpected ${cmd}`);
-    });
+    }));
     renderInApp(<TrackersScreen scope={scope} />);
     const user = userEvent.setup({ delay: null });
     fireEvent.change(await screen.findByTestId('per-page'), { target: { value: '25' } });
@@ -199,14 +224,14 @@ describe("a row's context menu", () => {
   function withMenu() {
     const calls: { cmd: string; args: Record<string, unknown> }[] = [];
     const pool = { ...row(3), numbers: ['(404) 555-0101', '(404) 555-0102'], type: 'session' as const, pool_size: 2 };
-    mockIPC((cmd, args) => {
+    mockIPC(withTables((cmd, args) => {
       calls.push({ cmd, args: args as Record<string, unknown> });
       if (cmd === 'cached_trackers') return null;
       if (cmd === 'list_trackers') return { rows: [row(1), pool], page: 1, per_page: 100, total_pages: 1, total_records: 2, offline: false, seen_at: null };
       if (cmd === 'get_tracker') return detail({ id: 'TRK3', name: pool.name, numbers: pool.numbers });
       if (cmd === 'plugin:clipboard-manager|write_text') return null;
       throw new Error(`unexpected ${cmd}`);
-    });
+    }));
     renderInApp(<TrackersScreen scope={scope} />);
     return { calls, user: userEvent.setup({ delay: null }) };
   }

@@ -1,3 +1,4 @@
+import { withTables } from '../../test/tables';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockIPC } from '@tauri-apps/api/mocks';
@@ -15,12 +16,12 @@ const ROWS = [
 
 function setup(totalPages = 1) {
   const requests: TrackerListRequest_Serialize[] = [];
-  mockIPC((cmd, args) => {
+  mockIPC(withTables((cmd, args) => {
     if (cmd === 'cached_trackers') return null;
     if (cmd !== 'list_trackers') throw new Error(`unexpected ${cmd}`);
     requests.push((args as { request: TrackerListRequest_Serialize }).request);
     return { rows: ROWS, page: 1, per_page: 3, total_pages: totalPages, total_records: 3 * totalPages, offline: false, seen_at: null };
-  });
+  }));
   const view = renderInApp(<TrackersScreen scope={scope} />);
   return { requests, view, user: userEvent.setup({ delay: null }) };
 }

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { TrackerPage } from '../../types';
+import type { TableHead } from '../../types';
 
 /** Shown on every write button while CallRail is out of reach. */
 export const OFFLINE_WHY =
@@ -11,10 +11,10 @@ function offlineNow(qc: QueryClient, conn: string): boolean {
   let at = -1;
   let offline = false;
   for (const q of qc.getQueryCache().findAll({ queryKey: ['trackers', conn] })) {
-    const page = q.state.data as TrackerPage | undefined;
-    if (page && q.state.dataUpdatedAt > at) {
+    const head = q.state.data as TableHead | undefined;
+    if (head && q.state.dataUpdatedAt > at) {
       at = q.state.dataUpdatedAt;
-      offline = page.offline === true;
+      offline = head.offline === true;
     }
   }
   return offline;

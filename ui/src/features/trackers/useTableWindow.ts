@@ -21,13 +21,16 @@ interface Held {
 export function useTableWindow(table: number | undefined, query: TableQuery, onGone: () => void) {
   const version = useTablesVersion();
   const key = JSON.stringify([table, query, version]);
-  const latest = useRef(key);
-  latest.current = key;
   const [held, setHeld] = useState<Held | null>(null);
   const [range, setRange] = useState({ first: 0, last: BLOCK - 1 });
   const asked = useRef(new Set<string>());
+  // What an answer arriving later is checked against.
+  const latest = useRef(key);
   const gone = useRef(onGone);
-  gone.current = onGone;
+  useEffect(() => {
+    latest.current = key;
+    gone.current = onGone;
+  });
 
   useEffect(() => {
     if (table === undefined) return;
@@ -107,7 +110,8 @@ export function useHeldTable(id: number | undefined) {
       setTimeout(() => {
         if ((holders.get(id) ?? 0) > 0) return;
         holders.delete(id);
-        void commands.closeTable(id);
+        // Nothing to tell the person when it fails: Rust lets go of the oldest tables by itself.
+        commands.closeTable(id).catch(() => undefined);
       }, 1000);
     };
   }, [id]);

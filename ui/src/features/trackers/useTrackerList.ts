@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { commands, type TableHead, type TrackerListRequest_Deserialize } from '../../bindings';
+import { commands, type TrackerListRequest_Deserialize } from '../../bindings';
+import type { TableHead } from '../../types';
 import { useLongWork } from '../../components/longWork';
 import { keys, unwrap } from '../../api';
 import type { Scope } from '../workspace/selection';
