@@ -12,10 +12,17 @@ use std::time::{Duration, Instant};
 
 /// Rows as a franchise has them: a store's name and channel, a few pools, some disabled.
 fn rows(n: usize) -> Vec<TrackerRow> {
-    let channels = ["Google Ads", "Billboard", "Mailer", "Yelp", "Radio", "Website"];
+    let channels = [
+        "Google Ads",
+        "Billboard",
+        "Mailer",
+        "Yelp",
+        "Radio",
+        "Website",
+    ];
     (0..n)
         .map(|i| {
-            let pool = i % 20 == 0;
+            let pool = i.is_multiple_of(20);
             let number = |k: usize| format!("(404) 555-{:04}", (i * 7 + k) % 10_000);
             TrackerRow {
                 id: format!("TRK{i:08x}"),
@@ -30,7 +37,7 @@ fn rows(n: usize) -> Vec<TrackerRow> {
                 } else {
                     TrackerType::Source
                 },
-                status: if i % 9 == 0 {
+                status: if i.is_multiple_of(9) {
                     TrackerStatus::Disabled
                 } else {
                     TrackerStatus::Active
@@ -39,8 +46,12 @@ fn rows(n: usize) -> Vec<TrackerRow> {
                 pool_size: if pool { 8 } else { 1 },
                 destination: Some(format!("(770) 555-{:04}", i % 500)),
                 source: channels[(i / 3) % channels.len()].into(),
-                recording: i % 3 == 0,
-                created_at: Some(format!("2025-{:02}-{:02}T10:00:00Z", 1 + i % 12, 1 + i % 28)),
+                recording: i.is_multiple_of(3),
+                created_at: Some(format!(
+                    "2025-{:02}-{:02}T10:00:00Z",
+                    1 + i % 12,
+                    1 + i % 28
+                )),
                 disabled_at: None,
             }
         })

@@ -20,7 +20,8 @@ pub use usage;
 pub use connections::{Connections, DEMO_CONNECTION_ID};
 pub use desk::{
     request_budget, CreateExplained, Desk, FilePlan, PersonView, PlanSource, RunControl, RunEvent,
-    RunView, SelectionChange, TableHead, TableWindow, UsageStep, Written, JOURNAL_FILE, MAX_USAGE_DAYS,
+    RunView, SelectionChange, TableHead, TableWindow, UsageStep, Written, JOURNAL_FILE,
+    MAX_USAGE_DAYS,
 };
 pub use error::{CoreError, CoreResult, Outcome};
 pub use journal::{JournalError, Tuning};

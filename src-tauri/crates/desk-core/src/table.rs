@@ -5,7 +5,6 @@
 use crate::views::TrackerRow;
 use callrail::{Order, StatusFilter, TrackerStatus, TrackerType, TypeFilter};
 use serde::Deserialize;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// The column the rows are ordered by.
@@ -55,14 +54,18 @@ pub struct Table {
 }
 
 impl Table {
+    /// Worked out once here, so that no keystroke waits for it: what the search box matches, and
+    /// the order of names.
     pub fn new(rows: Vec<TrackerRow>) -> Self {
         let hay = rows.iter().map(hay_of).collect();
-        Self {
+        let mut table = Self {
             rows,
             hay,
             orders: HashMap::new(),
             shown: None,
-        }
+        };
+        table.order(SortKey::Name);
+        table
     }
 
     /// How many rows are held.
@@ -170,9 +173,19 @@ impl Table {
             self.orders.insert(SortKey::Name, by_name);
         }
         if !self.orders.contains_key(&key) {
-            let mut order = self.orders[&SortKey::Name].clone();
-            let rows = &self.rows;
-            order.sort_by(|&a, &b| column_cmp(key, &rows[a as usize], &rows[b as usize]));
+            // Each row's key made once; ties in name order.
+            let mut rank = vec![0u32; self.rows.len()];
+            for (at, &i) in self.orders[&SortKey::Name].iter().enumerate() {
+                rank[i as usize] = at as u32;
+            }
+            let mut keyed: Vec<(Box<str>, u32, u32)> = self
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (column_key(key, r), rank[i], i as u32))
+                .collect();
+            keyed.sort_unstable();
+            let order = keyed.into_iter().map(|(_, _, i)| i).collect();
             self.orders.insert(key, order);
         }
         &self.orders[&key]
@@ -195,72 +208,59 @@ fn type_kept(filter: Option<TypeFilter>, kind: TrackerType) -> bool {
     }
 }
 
-fn column_cmp(key: SortKey, a: &TrackerRow, b: &TrackerRow) -> Ordering {
-    let first = |r: &TrackerRow| r.numbers.first().cloned().unwrap_or_default();
-    let label = |r: &TrackerRow| -> &'static str {
-        match key {
-            SortKey::Type => match r.kind {
-                TrackerType::Source => "Source",
-                TrackerType::Session => "Session",
-                TrackerType::Other => "Other",
-            },
-            SortKey::Status => match r.status {
-                TrackerStatus::Active => "Active",
-                TrackerStatus::Disabled => "Disabled",
-                TrackerStatus::Other => "Other",
-            },
-            _ if r.recording => "On",
-            _ => "Off",
-        }
-    };
-    match key {
-        SortKey::Name => Ordering::Equal,
-        SortKey::Type | SortKey::Status | SortKey::Recording => natural(label(a), label(b)),
-        SortKey::Numbers => natural(&first(a), &first(b)),
-        SortKey::Destination => natural(
-            a.destination.as_deref().unwrap_or(""),
-            b.destination.as_deref().unwrap_or(""),
-        ),
-        SortKey::Source => natural(&a.source, &b.source),
+/// What a column is ordered by, as text that orders byte by byte as a person reads it.
+fn column_key(key: SortKey, r: &TrackerRow) -> Box<str> {
+    let label = match key {
+        SortKey::Name => return Box::from(""),
+        SortKey::Type => match r.kind {
+            TrackerType::Source => "Source",
+            TrackerType::Session => "Session",
+            TrackerType::Other => "Other",
+        },
+        SortKey::Status => match r.status {
+            TrackerStatus::Active => "Active",
+            TrackerStatus::Disabled => "Disabled",
+            TrackerStatus::Other => "Other",
+        },
+        SortKey::Recording if r.recording => "On",
+        SortKey::Recording => "Off",
+        SortKey::Numbers => r.numbers.first().map_or("", String::as_str),
+        SortKey::Destination => r.destination.as_deref().unwrap_or(""),
+        SortKey::Source => &r.source,
         // ISO timestamps order as text.
-        SortKey::Created => a.created_at.cmp(&b.created_at),
-    }
+        SortKey::Created => return Box::from(r.created_at.as_deref().unwrap_or("")),
+    };
+    natural_key(label)
 }
 
-/// Text as a person orders it: case set aside, and a run of digits by its value ("Item 9" before
-/// "Item 10").
-fn natural(a: &str, b: &str) -> Ordering {
-    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
-    loop {
-        match (a.peek().copied(), b.peek().copied()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
-                let run = |it: &mut std::iter::Peekable<std::str::Chars>| {
-                    let mut s = String::new();
-                    while let Some(c) = it.next_if(char::is_ascii_digit) {
-                        s.push(c);
-                    }
-                    s
-                };
-                let (x, y) = (run(&mut a), run(&mut b));
-                let (tx, ty) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
-                let by_value = tx.len().cmp(&ty.len()).then_with(|| tx.cmp(ty));
-                if by_value != Ordering::Equal {
-                    return by_value;
-                }
+/// Text that orders byte by byte as a person orders it: case set aside, and a run of digits by its
+/// value ("Item 9" before "Item 10"): each run is written as its length, then its digits.
+fn natural_key(s: &str) -> Box<str> {
+    let mut key = String::with_capacity(s.len() + 8);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
             }
-            (Some(x), Some(y)) => {
-                let by_char = x.to_lowercase().cmp(y.to_lowercase());
-                if by_char != Ordering::Equal {
-                    return by_char;
-                }
-                a.next();
-                b.next();
-            }
+            let value = s[start..i].trim_start_matches('0');
+            let n = value.len().min(99) as u8;
+            key.push(char::from(b'0' + n / 10));
+            key.push(char::from(b'0' + n % 10));
+            key.push_str(value);
+        } else if c.is_ascii() {
+            key.push(char::from(c.to_ascii_lowercase()));
+            i += 1;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            key.extend(ch.to_lowercase());
+            i += ch.len_utf8();
         }
     }
+    key.into_boxed_str()
 }
 
 fn digits_of(s: &str) -> String {
@@ -333,7 +333,7 @@ mod tests {
             pool_size: numbers.len() as u32,
             destination: None,
             source: "Offline".into(),
-            recording: id % 2 == 0,
+            recording: id.is_multiple_of(2),
             created_at: Some(format!("2026-01-{:02}T00:00:00Z", id)),
             disabled_at: None,
         }
@@ -399,8 +399,9 @@ mod tests {
             names(&mut t, &by(SortKey::Created, Order::Desc)),
             ["Item 10", "item 9", "Alpha"]
         );
-        assert_eq!(natural("Item 9", "item 10"), Ordering::Less);
-        assert_eq!(natural("a02", "A2"), Ordering::Equal);
+        assert!(natural_key("Item 9") < natural_key("item 10"));
+        assert_eq!(natural_key("a02"), natural_key("A2"));
+        assert!(natural_key("(404) 555-0100") < natural_key("(404) 555-0101"));
     }
 
     #[test]

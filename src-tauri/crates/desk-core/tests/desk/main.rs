@@ -9,5 +9,6 @@ mod journal;
 mod no_keyring;
 mod runs;
 mod search;
+mod table;
 mod usage;
 mod writes;
