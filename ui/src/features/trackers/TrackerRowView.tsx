@@ -1,11 +1,12 @@
-import { flexRender, type Row } from '@tanstack/react-table';
 import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
 import type { TrackerRow } from '../../types';
-import type { features } from './columns';
+import { CELLS, type SortKey } from './columns';
 import classes from './TrackersTable.module.css';
 
 interface Props {
-  row: Row<typeof features, TrackerRow>;
+  row: TrackerRow;
+  /** The columns' ids, in order. */
+  columns: readonly string[];
   index: number;
   style: CSSProperties;
   selected: boolean;
@@ -21,8 +22,7 @@ interface Props {
   onKeyNav: (e: KeyboardEvent<HTMLDivElement>, index: number) => void;
 }
 
-export function TrackerRowView({ row, index, style, selected, checked, onTick, tabbable, onFocus, onOpen, onKeyNav, onMenu }: Props) {
-  const tracker = row.original;
+export function TrackerRowView({ row: tracker, columns, index, style, selected, checked, onTick, tabbable, onFocus, onOpen, onKeyNav, onMenu }: Props) {
   return (
     <div
       role="row"
@@ -53,9 +53,9 @@ export function TrackerRowView({ row, index, style, selected, checked, onTick, t
         } else onKeyNav(e, index);
       }}
     >
-      {row.getAllCells().map((cell) =>
-        cell.column.id === 'select' ? (
-          <div role="gridcell" key={cell.id} className={classes.cell} onClick={(e) => e.stopPropagation()}>
+      {columns.map((id) =>
+        id === 'select' ? (
+          <div role="gridcell" key={id} className={classes.cell} onClick={(e) => e.stopPropagation()}>
             <input
               type="checkbox"
               data-testid="row-check"
@@ -67,8 +67,8 @@ export function TrackerRowView({ row, index, style, selected, checked, onTick, t
             />
           </div>
         ) : (
-          <div role="gridcell" key={cell.id} className={classes.cell}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          <div role="gridcell" key={id} className={classes.cell}>
+            {CELLS[id as SortKey](tracker)}
           </div>
         ),
       )}

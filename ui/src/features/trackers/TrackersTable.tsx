@@ -32,7 +32,7 @@ interface Props {
   onSort: (sort: SortKey, order: 'asc' | 'desc') => void;
 }
 
-const getRowId = (r: TrackerRow) => r.id;
+const NO_ROWS: TrackerRow[] = [];
 const isRow = (r: TrackerRow | undefined): r is TrackerRow => r !== undefined;
 
 /** Only the rows in view (plus a few) are in the DOM and in this page's memory, whether there are 20 trackers or 50,000. */
@@ -65,8 +65,8 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
   const table = useTable({
     features,
     columns: COLUMNS,
-    data: present,
-    getRowId,
+    // The rows are Rust's: the table gives the headers, their order and their widths.
+    data: NO_ROWS,
     state: { sorting, columnSizing: sizes },
     onSortingChange: (next) => {
       const [first] = typeof next === 'function' ? next(sorting) : next;
@@ -75,12 +75,14 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
     // Rust orders the rows it holds.
     manualSorting: true,
     enableSortingRemoval: false,
+    // A column is ordered A to Z first (the table has no rows to guess it from).
+    sortDescFirst: false,
     enableMultiSort: false,
     onColumnSizingChange: setSizes,
     columnResizeMode: 'onChange',
     defaultColumn: { minSize: MIN_COLUMN, maxSize: MAX_COLUMN },
   });
-  const rowsById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
+  const columnIds = table.getFlatHeaders().map((h) => h.id);
   // The columns' widths, then whatever the window has left.
   const template = table
     .getFlatHeaders()
@@ -207,15 +209,15 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
         {items.map((item) => {
           const style = { ...line, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` };
           const tracker = rowAt(item.index);
-          const row = tracker && rowsById.get(tracker.id);
-          if (!tracker || !row) {
+          if (!tracker) {
             // Asked of Rust, not here yet.
             return <div key={`wait-${item.index}`} role="row" aria-rowindex={item.index + 2} data-index={item.index} className={classes.row} style={style} />;
           }
           return (
             <TrackerRowView
               key={tracker.id}
-              row={row}
+              row={tracker}
+              columns={columnIds}
               index={item.index}
               style={style}
               selected={tracker.id === selectedId}

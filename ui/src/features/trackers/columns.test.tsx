@@ -35,20 +35,20 @@ describe('the trackers table’s columns', () => {
   it('orders the rows by any column, says which, and keeps it for the company', async () => {
     const { requests, view, user } = setup();
     await screen.findAllByTestId('tracker-row');
-    expect(names()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+    await waitFor(() => expect(names()).toEqual(['Alpha', 'Bravo', 'Charlie']));
     expect(header('name')).toHaveAttribute('aria-sort', 'ascending');
 
     await user.click(screen.getByTestId('sort-destination'));
-    expect(names()).toEqual(['Bravo', 'Charlie', 'Alpha']);
+    await waitFor(() => expect(names()).toEqual(['Bravo', 'Charlie', 'Alpha']));
     expect(header('destination')).toHaveAttribute('aria-sort', 'ascending');
     expect(header('name')).not.toHaveAttribute('aria-sort');
     await user.click(screen.getByTestId('sort-destination'));
-    expect(names()).toEqual(['Alpha', 'Charlie', 'Bravo']);
+    await waitFor(() => expect(names()).toEqual(['Alpha', 'Charlie', 'Bravo']));
     expect(header('destination')).toHaveAttribute('aria-sort', 'descending');
     // CallRail orders by name only: it is never asked again for another column's order.
     const asked = requests.length;
     await user.click(screen.getByTestId('sort-source'));
-    expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha']);
+    await waitFor(() => expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha']));
     expect(requests).toHaveLength(asked);
     expect(requests.every((r) => r.order === 'asc')).toBe(true);
     expect(screen.getByTestId('sort-order')).toHaveDisplayValue(/Source/);
@@ -56,7 +56,7 @@ describe('the trackers table’s columns', () => {
     view.unmount();
     setup();
     await screen.findAllByTestId('tracker-row');
-    expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha']);
+    await waitFor(() => expect(names()).toEqual(['Charlie', 'Bravo', 'Alpha']));
     expect(header('source')).toHaveAttribute('aria-sort', 'ascending');
   });
 

@@ -7,6 +7,7 @@ import {
   tableFeatures,
   type ColumnSizingState,
 } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
 import { formatDate, numbersSummary, onOff, statusLabel, typeLabel } from './format';
 
@@ -38,71 +39,55 @@ export const COLUMN_LABELS: Record<SortKey, string> = {
 
 const helper = createColumnHelper<typeof features, TrackerRow>();
 
-/** A cell that shows its value as it is. */
-const plain = ({ getValue }: { getValue: () => unknown }) => <Text size="sm">{String(getValue())}</Text>;
-
-/** The columns, in order; each one's width can be dragged, and all but the tick box sort the rows (in Rust). */
+/**
+ * The columns, in order: their headers and widths. Each one's width can be dragged, and all but the
+ * tick box order the rows (in Rust, which holds them: the table itself is given no rows).
+ */
 export const COLUMNS = helper.columns([
   helper.display({ id: 'select', size: 36, minSize: 36, enableResizing: false, enableSorting: false, header: '' }),
-  helper.accessor('name', {
-    header: COLUMN_LABELS.name,
-    size: 220,
-    cell: ({ row }) => (
-      <Text size="sm" fw={500} truncate="end" title={row.original.name}>
-        {row.original.name}
-      </Text>
-    ),
-  }),
-  helper.accessor((r) => typeLabel(r.type), { id: 'type', header: COLUMN_LABELS.type, size: 80, cell: plain }),
-  helper.accessor((r) => r.numbers[0] ?? '', {
-    id: 'numbers',
-    header: COLUMN_LABELS.numbers,
-    size: 220,
-    cell: ({ row: { original: r } }) => (
-      <Text size="sm" truncate="end" title={r.numbers.join(', ')}>
-        {numbersSummary(r)}
-        {r.type === 'session' && (
-          <Text span size="xs" c="dimmed">
-            {' '}
-            · pool of {r.pool_size}
-          </Text>
-        )}
-      </Text>
-    ),
-  }),
-  helper.accessor((r) => r.destination ?? '', {
-    id: 'destination',
-    header: COLUMN_LABELS.destination,
-    size: 130,
-    cell: ({ getValue }) => <Text size="sm">{getValue() || '—'}</Text>,
-  }),
-  helper.accessor('source', {
-    header: COLUMN_LABELS.source,
-    size: 140,
-    cell: ({ row }) => (
-      <Text size="sm" truncate="end" title={row.original.source}>
-        {row.original.source}
-      </Text>
-    ),
-  }),
-  helper.accessor((r) => onOff(r.recording), { id: 'recording', header: COLUMN_LABELS.recording, size: 100, cell: plain }),
-  helper.accessor((r) => statusLabel(r.status), {
-    id: 'status',
-    header: COLUMN_LABELS.status,
-    size: 86,
-    cell: ({ row, getValue }) => (
-      <Badge size="sm" variant="light" color={row.original.status === 'active' ? 'green' : 'gray'}>
-        {getValue()}
-      </Badge>
-    ),
-  }),
-  helper.accessor((r) => r.created_at ?? '', {
-    id: 'created',
-    header: COLUMN_LABELS.created,
-    size: 110,
-    cell: ({ row }) => <Text size="sm">{formatDate(row.original.created_at)}</Text>,
-  }),
+  helper.accessor('name', { header: COLUMN_LABELS.name, size: 220 }),
+  helper.accessor('type', { header: COLUMN_LABELS.type, size: 80 }),
+  helper.accessor((r) => r.numbers[0] ?? '', { id: 'numbers', header: COLUMN_LABELS.numbers, size: 220 }),
+  helper.accessor((r) => r.destination ?? '', { id: 'destination', header: COLUMN_LABELS.destination, size: 130 }),
+  helper.accessor('source', { header: COLUMN_LABELS.source, size: 140 }),
+  helper.accessor('recording', { header: COLUMN_LABELS.recording, size: 100 }),
+  helper.accessor('status', { header: COLUMN_LABELS.status, size: 86 }),
+  helper.accessor((r) => r.created_at ?? '', { id: 'created', header: COLUMN_LABELS.created, size: 110 }),
 ]);
+
+/** What each column shows of a row. */
+export const CELLS: Record<SortKey, (r: TrackerRow) => ReactNode> = {
+  name: (r) => (
+    <Text size="sm" fw={500} truncate="end" title={r.name}>
+      {r.name}
+    </Text>
+  ),
+  type: (r) => <Text size="sm">{typeLabel(r.type)}</Text>,
+  numbers: (r) => (
+    <Text size="sm" truncate="end" title={r.numbers.join(', ')}>
+      {numbersSummary(r)}
+      {r.type === 'session' && (
+        <Text span size="xs" c="dimmed">
+          {' '}
+          · pool of {r.pool_size}
+        </Text>
+      )}
+    </Text>
+  ),
+  destination: (r) => <Text size="sm">{r.destination || '—'}</Text>,
+  source: (r) => (
+    <Text size="sm" truncate="end" title={r.source}>
+      {r.source}
+    </Text>
+  ),
+  recording: (r) => <Text size="sm">{onOff(r.recording)}</Text>,
+  status: (r) => (
+    <Badge size="sm" variant="light" color={r.status === 'active' ? 'green' : 'gray'}>
+      {statusLabel(r.status)}
+    </Badge>
+  ),
+  created: (r) => <Text size="sm">{formatDate(r.created_at)}</Text>,
+};
 
 export const MIN_COLUMN = 60;
 export const MAX_COLUMN = 640;
