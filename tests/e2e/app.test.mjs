@@ -31,6 +31,8 @@ async function shot(name) {
   await browser
     .waitUntil(() => browser.execute(() => document.getAnimations().every((a) => a.playState !== "running")), { timeout: 3_000 })
     .catch(() => {});
+  // Rows just drawn from Rust's window are in the page before they are painted: two frames.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
   await browser.saveScreenshot(join(SHOTS, `${name}.png`));
   for (const v of await axeViolations(browser)) accessibility.push(`${name}: ${v}`);
   screensChecked += 1;
