@@ -68,6 +68,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::bulk::bulk_export_results,
             commands::bulk::quota,
             commands::usage::usage_report,
+            commands::usage::requests_by_use,
             commands::usage::usage_prices,
             commands::usage::set_usage_prices,
             commands::usage::set_pool_visitors,

@@ -132,6 +132,11 @@ export const commands = {
 	 *  (it goes on from there next time).
 	 */
 	usageReport: (connectionId: string, accountId: string, companies: string[], days: number, work: string, onProgress: Channel<UsageStep>) => typedError<UsageReport_Serialize, IpcError_Serialize>(__TAURI_INVOKE("usage_report", { connectionId, accountId, companies, days, work, onProgress })),
+	/**
+	 *  This app's requests to the account in the last hour, by what they were for (listing, search,
+	 *  usage, bulk, writes), beside the quota every desk of the team shares.
+	 */
+	requestsByUse: (accountId: string) => __TAURI_INVOKE<SpendLine[]>("requests_by_use", { accountId }),
 	usagePrices: () => typedError<Prices, IpcError_Serialize>(__TAURI_INVOKE("usage_prices")),
 	/**  Keeps what a local and a toll-free number cost a month, for the reports from now on. */
 	setUsagePrices: (prices: Prices) => typedError<Prices, IpcError_Serialize>(__TAURI_INVOKE("set_usage_prices", { prices })),
@@ -171,6 +176,8 @@ export type AccountSearch_Deserialize = {
 	from_callrail: boolean,
 	/**  When the oldest copy searched was seen (RFC 3339); `None` when there was none. */
 	seen_at?: string | null,
+	/**  What was read from CallRail for this search, when it was asked. */
+	refresh?: SearchRefresh_Deserialize | null,
 };
 
 export type AccountSearch_Serialize = {
@@ -184,6 +191,8 @@ export type AccountSearch_Serialize = {
 	from_callrail: boolean,
 	/**  When the oldest copy searched was seen (RFC 3339); `None` when there was none. */
 	seen_at: string | null,
+	/**  What was read from CallRail for this search, when it was asked. */
+	refresh: SearchRefresh_Serialize | null,
 };
 
 export type AccountView = {
@@ -885,6 +894,29 @@ export type SearchHit_Serialize = {
 	matched: Matched,
 };
 
+/**  The companies a search read from CallRail, and those it left to their last-seen copies. */
+export type SearchRefresh = SearchRefresh_Serialize | SearchRefresh_Deserialize;
+
+/**  The companies a search read from CallRail, and those it left to their last-seen copies. */
+export type SearchRefresh_Deserialize = {
+	companies_read: number,
+	requests: number,
+	/**  Stale companies not read this time. */
+	stale_left: number,
+	/**  Why it stopped short, in a sentence; `None` when every stale company was read. */
+	stopped?: string | null,
+};
+
+/**  The companies a search read from CallRail, and those it left to their last-seen copies. */
+export type SearchRefresh_Serialize = {
+	companies_read: number,
+	requests: number,
+	/**  Stale companies not read this time. */
+	stale_left: number,
+	/**  Why it stopped short, in a sentence; `None` when every stale company was read. */
+	stopped: string | null,
+};
+
 /**  One change to many trackers at once, chosen in the trackers table. */
 export type SelectionChange = 
 /**  Calls go to this number. */
@@ -925,6 +957,27 @@ export type SourceInput_Serialize = {
 	referrer: string | null,
 	search_engine: string | null,
 	search_type: string | null,
+};
+
+/**  What a request was for. */
+export type Spend = 
+/**  A company's trackers shown in the table. */
+"listing" | 
+/**  The account-wide search. */
+"search" | 
+/**  The call log read for costs and usage. */
+"usage" | 
+/**  Bulk plans and runs. */
+"bulk" | 
+/**  Creates, edits and disables, with the reads that guard them. */
+"writes" | 
+/**  Accounts, companies, a tracker's details, the DNI snippet, a key's check. */
+"other";
+
+/**  One line of the ledger. */
+export type SpendLine = {
+	spend: Spend,
+	requests: number,
 };
 
 /**

@@ -1,6 +1,7 @@
 use crate::commands::cancel::Cancels;
 use crate::error::IpcResult;
 use callrail::Watch;
+use desk_core::ledger::SpendLine;
 use desk_core::usage::{Prices, UsageReport};
 use desk_core::{Desk, UsageStep};
 use tauri::ipc::Channel;
@@ -66,4 +67,12 @@ pub fn set_pool_visitors(
     monthly_visitors: Option<u32>,
 ) -> IpcResult<()> {
     Ok(desk.set_pool_visitors(&account_id, &tracker_id, monthly_visitors)?)
+}
+
+/// This app's requests to the account in the last hour, by what they were for (listing, search,
+/// usage, bulk, writes), beside the quota every desk of the team shares.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn requests_by_use(desk: State<'_, Desk>, account_id: String) -> Vec<SpendLine> {
+    desk.requests_by_use(&account_id)
 }

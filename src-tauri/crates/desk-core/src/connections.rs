@@ -29,6 +29,8 @@ pub struct Connections {
     tuning: Mutex<Tuning>,
     /// Counts every client's requests in the journal's store.
     governor: Governor,
+    /// What each request was for, over the last hour.
+    pub(crate) ledger: std::sync::Arc<crate::ledger::Ledger>,
     /// The demo's requests are counted here, with its changes.
     local: std::sync::Arc<dyn crate::store::Store>,
 }
@@ -82,6 +84,7 @@ impl Connections {
             clients: Mutex::new(HashMap::new()),
             unsaved: Mutex::new(Vec::new()),
             governor: Governor::new(journal.cell(), tuning.quota),
+            ledger: std::sync::Arc::default(),
             local: journal.local(),
             tuning: Mutex::new(tuning),
         }
@@ -141,7 +144,10 @@ impl Connections {
             .base_url(api_base)
             .timeout(tuning.timeout)
             .check_policy(tuning.check)
-            .meter(std::sync::Arc::new(self.governor(connection)))
+            .meter(std::sync::Arc::new(crate::ledger::Counted {
+                inner: std::sync::Arc::new(self.governor(connection)),
+                ledger: self.ledger.clone(),
+            }))
             .build()?)
     }
 

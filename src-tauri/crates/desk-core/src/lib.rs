@@ -5,6 +5,7 @@
 mod connections;
 mod desk;
 mod error;
+pub mod ledger;
 pub mod search;
 pub mod secrets;
 pub mod settings;

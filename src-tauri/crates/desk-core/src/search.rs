@@ -71,6 +71,20 @@ pub struct AccountSearch {
     pub from_callrail: bool,
     /// When the oldest copy searched was seen (RFC 3339); `None` when there was none.
     pub seen_at: Option<String>,
+    /// What was read from CallRail for this search, when it was asked.
+    pub refresh: Option<SearchRefresh>,
+}
+
+/// The companies a search read from CallRail, and those it left to their last-seen copies.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SearchRefresh {
+    pub companies_read: u32,
+    pub requests: u32,
+    /// Stale companies not read this time.
+    pub stale_left: u32,
+    /// Why it stopped short, in a sentence; `None` when every stale company was read.
+    pub stopped: Option<String>,
 }
 
 fn digits_of(number: &str) -> String {
@@ -144,6 +158,7 @@ pub fn search<'a>(
         searched,
         from_callrail,
         seen_at: oldest.map(str::to_owned),
+        refresh: None,
     }
 }
 

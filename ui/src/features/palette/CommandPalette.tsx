@@ -136,6 +136,12 @@ function SearchStatus({ search }: { search: ReturnType<typeof useAccountSearch> 
   else if (!r) text = 'Searching…';
   else if (r.from_callrail) text = `Checked in CallRail: ${r.total} of ${r.searched.toLocaleString()} active trackers match.`;
   else text = `${r.total} match${r.total === 1 ? 's' : ''} in the last-seen copies of ${r.searched.toLocaleString()} trackers.`;
+  // CallRail is read a few companies at a time, within the search's share of the hour: say what was left.
+  const read = r?.refresh;
+  if (read && !search.checking) {
+    if (read.companies_read > 0) text += ` ${read.companies_read} ${read.companies_read === 1 ? 'company was' : 'companies were'} read again (${read.requests} requests).`;
+    if (read.stopped) text += ` ${read.stopped[0].toUpperCase()}${read.stopped.slice(1)}.`;
+  }
   return (
     <Group gap={6} mt={6} aria-live="polite" data-testid="palette-status">
       {search.checking && <Loader size={12} aria-label="Checking CallRail" />}

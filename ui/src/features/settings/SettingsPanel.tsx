@@ -1,6 +1,7 @@
 import { Drawer, Stack } from '@mantine/core';
 import { AppearanceSection } from './AppearanceSection';
 import { PersonSection } from './PersonSection';
+import { RequestsSection } from './RequestsSection';
 import { StoreSection } from './StoreSection';
 import { PanelBoundary } from '../../components/PanelBoundary';
 
@@ -18,6 +19,7 @@ export function SettingsPanel({ opened, onClose }: Props) {
           <AppearanceSection />
           <PersonSection />
           <StoreSection />
+          <RequestsSection />
         </Stack>
       </PanelBoundary>
     </Drawer>

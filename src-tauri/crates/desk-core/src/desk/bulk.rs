@@ -3,6 +3,7 @@
 
 use super::writes::PlannedRelease;
 use super::Desk;
+use crate::ledger::{self, Spend};
 use crate::quota::{Governor, QuotaView};
 use crate::runs::{BulkRun, RunRow};
 use crate::{CoreError, CoreResult};
@@ -115,9 +116,12 @@ impl Desk {
         account: &str,
         companies: &[String],
     ) -> CoreResult<Vec<u8>> {
-        self.runner()
-            .export_trackers(connection, account, companies)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .export_trackers(connection, account, companies),
+        )
+        .await
     }
 
     /// What applying the trackers file `bytes` would do, row by row; nothing is sent.
@@ -129,9 +133,12 @@ impl Desk {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> CoreResult<bulk::Plan> {
-        self.runner()
-            .plan_bulk(connection, account, bytes, allow_disable, prices)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .plan_bulk(connection, account, bytes, allow_disable, prices),
+        )
+        .await
     }
 
     /// Plans `source` and holds it, to be planned again or applied by its id.
@@ -143,9 +150,12 @@ impl Desk {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> CoreResult<FilePlan> {
-        self.runner()
-            .plan(connection, account, source, allow_disable, prices)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .plan(connection, account, source, allow_disable, prices),
+        )
+        .await
     }
 
     /// Plans a held plan again (the file fixed, other prices, disables allowed or not).
@@ -155,7 +165,11 @@ impl Desk {
         allow_disable: bool,
         prices: bulk::Prices,
     ) -> CoreResult<FilePlan> {
-        self.runner().replan(plan_id, allow_disable, prices).await
+        ledger::on(
+            Spend::Bulk,
+            self.runner().replan(plan_id, allow_disable, prices),
+        )
+        .await
     }
 
     /// Plans the held plan again now and, when it has no error and buys and releases exactly the
@@ -166,9 +180,12 @@ impl Desk {
         confirm_bought: u32,
         confirm_released: u32,
     ) -> CoreResult<(FilePlan, BulkRun)> {
-        self.runner()
-            .apply_plan(plan_id, confirm_bought, confirm_released)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .apply_plan(plan_id, confirm_bought, confirm_released),
+        )
+        .await
     }
 
     /// The plan of one change to the trackers `ids` of `company`, planned, applied and journaled
@@ -182,9 +199,12 @@ impl Desk {
         change: &SelectionChange,
         prices: bulk::Prices,
     ) -> CoreResult<bulk::Plan> {
-        self.runner()
-            .plan_selection(connection, account, company, ids, change, prices)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .plan_selection(connection, account, company, ids, change, prices),
+        )
+        .await
     }
 
     /// Writes `plan` as a run (its rows that change something), durably, before anything is sent.
@@ -196,9 +216,12 @@ impl Desk {
         plan: &bulk::Plan,
         allow_disable: bool,
     ) -> CoreResult<BulkRun> {
-        self.runner()
-            .start_run(connection, account, source, plan, allow_disable)
-            .await
+        ledger::on(
+            Spend::Bulk,
+            self.runner()
+                .start_run(connection, account, source, plan, allow_disable),
+        )
+        .await
     }
 
     /// Applies a run's open rows, reporting each through `on`, until every row was tried or
@@ -209,7 +232,7 @@ impl Desk {
         control: &RunControl,
         on: &(dyn Fn(RunEvent) + Send + Sync),
     ) -> CoreResult<RunView> {
-        self.runner().drive_run(run_id, control, on).await
+        ledger::on(Spend::Bulk, self.runner().drive_run(run_id, control, on)).await
     }
 
     /// The newest runs, with how their rows stand.

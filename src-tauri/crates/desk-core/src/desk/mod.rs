@@ -63,9 +63,9 @@ pub struct Desk {
     team: std::sync::Mutex<Option<Arc<crate::store::MongoStore>>>,
     #[cfg(feature = "demo")]
     demo_sim: tokio::sync::Mutex<Option<callrail_sim::RunningSim>>,
-    /// When each (connection, account) was last read whole, for account-wide search.
-    account_listed:
-        std::sync::Mutex<std::collections::HashMap<(String, String), (std::time::Instant, String)>>,
+    /// When each (connection, account, company) was last read whole, for account-wide search.
+    companies_read:
+        std::sync::Mutex<std::collections::HashMap<(String, String, String), std::time::Instant>>,
     data_dir: std::path::PathBuf,
     /// The calls counted for usage reports, opened when first wanted.
     usage: std::sync::OnceLock<::usage::cache::UsageCache>,
@@ -98,7 +98,7 @@ impl Desk {
             team: std::sync::Mutex::new(None),
             #[cfg(feature = "demo")]
             demo_sim: tokio::sync::Mutex::new(None),
-            account_listed: std::sync::Mutex::default(),
+            companies_read: std::sync::Mutex::default(),
             data_dir: data_dir.to_path_buf(),
             usage: std::sync::OnceLock::new(),
             plans: bulk_runs::Plans::default(),

@@ -74,24 +74,30 @@ impl Desk {
         request: TrackerListRequest,
         watch: Option<&callrail::Watch<'_>>,
     ) -> CoreResult<TrackerPage> {
-        let client = self.connections.client(connection)?;
-        match trackers::list(&client, account, &request, watch).await {
-            Ok((page, raw)) => {
-                let (records, _) =
-                    SnapshotRecord::seen(connection, account, Some(&request.company_id), &raw);
-                if let Err(e) = self.journal.store().save_snapshots(&records).await {
-                    tracing::warn!("could not keep the last-seen trackers: {e}");
+        crate::ledger::on(crate::ledger::Spend::Listing, async {
+            let client = self.connections.client(connection)?;
+            match trackers::list(&client, account, &request, watch).await {
+                Ok((page, raw)) => {
+                    let (records, _) =
+                        SnapshotRecord::seen(connection, account, Some(&request.company_id), &raw);
+                    if let Err(e) = self.journal.store().save_snapshots(&records).await {
+                        tracing::warn!("could not keep the last-seen trackers: {e}");
+                    } else if request.all && request.search.is_none() {
+                        // The account-wide search need not read this company again for a while.
+                        self.mark_read(connection, account, &request.company_id);
+                    }
+                    Ok(page)
                 }
-                Ok(page)
+                Err(CoreError::Callrail(
+                    e @ (callrail::Error::Network { .. } | callrail::Error::Timeout),
+                )) => match self.cached_trackers(connection, account, &request).await? {
+                    Some(page) => Ok(page),
+                    None => Err(e.into()),
+                },
+                Err(e) => Err(e),
             }
-            Err(CoreError::Callrail(
-                e @ (callrail::Error::Network { .. } | callrail::Error::Timeout),
-            )) => match self.cached_trackers(connection, account, &request).await? {
-                Some(page) => Ok(page),
-                None => Err(e.into()),
-            },
-            Err(e) => Err(e),
-        }
+        })
+        .await
     }
 
     /// The last-seen trackers of a company, to show at once while CallRail is asked; `None` when

@@ -34,6 +34,11 @@ pub struct UsageStep {
 
 impl Desk {
     /// The prices numbers are counted at (CallRail's list prices until changed).
+    /// This desk's requests to `account` in the last hour, by what they were for.
+    pub fn requests_by_use(&self, account: &str) -> Vec<crate::ledger::SpendLine> {
+        self.connections.ledger.hour(account)
+    }
+
     pub fn usage_prices(&self) -> CoreResult<Prices> {
         Ok(self
             .connections
@@ -92,87 +97,92 @@ impl Desk {
         on_step: &(dyn Fn(UsageStep) + Send + Sync),
         watch: Option<&Watch<'_>>,
     ) -> CoreResult<UsageReport> {
-        if !(1..=MAX_USAGE_DAYS).contains(&days) {
-            return Err(RuleViolation::new(
-                "days",
-                format!("a report covers 1 to {MAX_USAGE_DAYS} days"),
-            )
-            .into());
-        }
-        let client = self.connections.client(connection)?;
-        let query = TrackerQuery {
-            status: Some(StatusFilter::Active),
-            ..TrackerQuery::default()
-        };
-        let mut trackers = client
-            .list_all_trackers_watched(account, &query, watch)
-            .await?;
-        let (records, _) = SnapshotRecord::seen(connection, account, None, &trackers);
-        self.journal.store().save_snapshots(&records).await?;
-        let tracker_pages = u32::try_from(trackers.len().div_ceil(PER_PAGE_MAX as usize).max(1))
-            .unwrap_or(u32::MAX);
-        let step = UsageStep {
-            tracker_pages,
-            call_pages: 0,
-            calls: 0,
-        };
-        on_step(step);
-
-        let company_of =
-            |t: &callrail::Tracker| t.company.as_ref().map(|c| c.id.clone()).unwrap_or_default();
-        let scope: BTreeSet<String> = if companies.is_empty() {
-            trackers.iter().map(company_of).collect()
-        } else {
-            companies.iter().cloned().collect()
-        };
-        trackers.retain(|t| scope.contains(&company_of(t)));
-
-        let today = OffsetDateTime::now_utc().date();
-        let first = today - Duration::days(i64::from(days) - 1);
-        let mut reader = Reader {
-            client: &client,
-            cache: self.usage_cache()?,
-            governor: self.connections.governor(connection),
-            account,
-            first,
-            today,
-            step,
-            on_step,
-            watch,
-        };
-        // The whole account: one reading of its call log, from the earliest day a company needs (days
-        // another company already holds are read again, which costs less than a reading a company).
-        // Companies named: a reading each.
-        let plans: Vec<(String, Vec<String>)> = if scope.is_empty() {
-            Vec::new()
-        } else if companies.is_empty() {
-            vec![(WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect())]
-        } else {
-            scope.iter().map(|c| (c.clone(), vec![c.clone()])).collect()
-        };
-        // One reading of the call log at a time on this computer (the app's and the command line's
-        // share the counts): a second waits for the first, then reads only the days since.
-        let _reading = hold_reading(&self.data_dir, watch).await?;
-        let mut incomplete = None;
-        for (scope_key, members) in plans {
-            incomplete = reader.read(&scope_key, &members).await?;
-            if incomplete.is_some() {
-                break;
+        crate::ledger::on(crate::ledger::Spend::Usage, async {
+            if !(1..=MAX_USAGE_DAYS).contains(&days) {
+                return Err(RuleViolation::new(
+                    "days",
+                    format!("a report covers 1 to {MAX_USAGE_DAYS} days"),
+                )
+                .into());
             }
-        }
+            let client = self.connections.client(connection)?;
+            let query = TrackerQuery {
+                status: Some(StatusFilter::Active),
+                ..TrackerQuery::default()
+            };
+            let mut trackers = client
+                .list_all_trackers_watched(account, &query, watch)
+                .await?;
+            let (records, _) = SnapshotRecord::seen(connection, account, None, &trackers);
+            self.journal.store().save_snapshots(&records).await?;
+            let tracker_pages =
+                u32::try_from(trackers.len().div_ceil(PER_PAGE_MAX as usize).max(1))
+                    .unwrap_or(u32::MAX);
+            let step = UsageStep {
+                tracker_pages,
+                call_pages: 0,
+                calls: 0,
+            };
+            on_step(step);
 
-        let cache = reader.cache;
-        let mut report = build_report(
-            &trackers,
-            &cache.counts_since(account, &first.to_string())?,
-            &cache.visitors(account)?,
-            self.usage_prices()?,
-            days,
-            (&first.to_string(), &today.to_string()),
-            incomplete,
-        );
-        report.requests = reader.step.tracker_pages + reader.step.call_pages;
-        Ok(report)
+            let company_of = |t: &callrail::Tracker| {
+                t.company.as_ref().map(|c| c.id.clone()).unwrap_or_default()
+            };
+            let scope: BTreeSet<String> = if companies.is_empty() {
+                trackers.iter().map(company_of).collect()
+            } else {
+                companies.iter().cloned().collect()
+            };
+            trackers.retain(|t| scope.contains(&company_of(t)));
+
+            let today = OffsetDateTime::now_utc().date();
+            let first = today - Duration::days(i64::from(days) - 1);
+            let mut reader = Reader {
+                client: &client,
+                cache: self.usage_cache()?,
+                governor: self.connections.governor(connection),
+                account,
+                first,
+                today,
+                step,
+                on_step,
+                watch,
+            };
+            // The whole account: one reading of its call log, from the earliest day a company needs (days
+            // another company already holds are read again, which costs less than a reading a company).
+            // Companies named: a reading each.
+            let plans: Vec<(String, Vec<String>)> = if scope.is_empty() {
+                Vec::new()
+            } else if companies.is_empty() {
+                vec![(WHOLE_ACCOUNT.to_owned(), scope.iter().cloned().collect())]
+            } else {
+                scope.iter().map(|c| (c.clone(), vec![c.clone()])).collect()
+            };
+            // One reading of the call log at a time on this computer (the app's and the command line's
+            // share the counts): a second waits for the first, then reads only the days since.
+            let _reading = hold_reading(&self.data_dir, watch).await?;
+            let mut incomplete = None;
+            for (scope_key, members) in plans {
+                incomplete = reader.read(&scope_key, &members).await?;
+                if incomplete.is_some() {
+                    break;
+                }
+            }
+
+            let cache = reader.cache;
+            let mut report = build_report(
+                &trackers,
+                &cache.counts_since(account, &first.to_string())?,
+                &cache.visitors(account)?,
+                self.usage_prices()?,
+                days,
+                (&first.to_string(), &today.to_string()),
+                incomplete,
+            );
+            report.requests = reader.step.tracker_pages + reader.step.call_pages;
+            Ok(report)
+        })
+        .await
     }
 
     fn usage_cache(&self) -> CoreResult<&UsageCache> {

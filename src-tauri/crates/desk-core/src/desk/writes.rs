@@ -92,14 +92,17 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        self.create_as(
-            connection,
-            account,
-            form,
-            confirmed_numbers,
-            trackers::Create::Checked,
-            None,
-        )
+        crate::ledger::on(crate::ledger::Spend::Writes, async {
+            self.create_as(
+                connection,
+                account,
+                form,
+                confirmed_numbers,
+                trackers::Create::Checked,
+                None,
+            )
+            .await
+        })
         .await
     }
 
@@ -170,15 +173,18 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        self.update_against(
-            connection,
-            account,
-            id,
-            changes,
-            confirmed_numbers,
-            None,
-            None,
-        )
+        crate::ledger::on(crate::ledger::Spend::Writes, async {
+            self.update_against(
+                connection,
+                account,
+                id,
+                changes,
+                confirmed_numbers,
+                None,
+                None,
+            )
+            .await
+        })
         .await
     }
 
@@ -260,8 +266,11 @@ impl Desk {
         id: &str,
         confirm_name: &str,
     ) -> CoreResult<Written> {
-        self.disable_as(connection, account, id, confirm_name, None, None)
-            .await
+        crate::ledger::on(crate::ledger::Spend::Writes, async {
+            self.disable_as(connection, account, id, confirm_name, None, None)
+                .await
+        })
+        .await
     }
 
     /// A disable confirmed by `confirm_name`; a planned one (`planned`) releases only the numbers

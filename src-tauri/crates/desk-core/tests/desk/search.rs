@@ -124,3 +124,120 @@ async fn which_client_owns_a_number() {
         }
     }
 }
+
+/// A franchise of 20 locations: a search reads the stale companies a few at a time, within its
+/// share of the hour (10%), says when and why it stopped short, and counts what it spent.
+#[tokio::test]
+async fn a_search_reads_stale_companies_a_few_at_a_time_within_its_share_of_the_hour() {
+    let e = env(SimConfig {
+        extra_trackers: 3_000,
+        extra_companies: 20,
+        rate_limit_per_hour: None,
+        rate_limit_per_day: None,
+        ..SimConfig::default()
+    })
+    .await;
+    // 200 requests an hour: the search may spend 20.
+    e.desk.set_tuning(desk_core::Tuning {
+        quota: callrail::RateLimits {
+            per_hour: 200,
+            per_day: 10_000,
+        },
+        ..desk_core::Tuning::default()
+    });
+    let location = e
+        .sim
+        .companies(&e.account)
+        .into_iter()
+        .find(|c| c["name"] == "Location 07")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // The table read one location whole: the search leaves it be.
+    e.desk
+        .open_table(
+            &e.conn,
+            &e.account,
+            desk_core::TrackerListRequest {
+                company_id: location.clone(),
+                all: true,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let searched_companies = || {
+        e.sim
+            .requests()
+            .iter()
+            .filter(|r| r.path.ends_with("/trackers.json"))
+            .filter_map(|r| r.query.clone())
+            .collect::<Vec<String>>()
+    };
+    e.sim.clear_requests();
+
+    let first = e
+        .desk
+        .search_account(&e.conn, &e.account, "location", true)
+        .await
+        .unwrap();
+    let read = first.refresh.clone().unwrap();
+    assert_eq!(read.companies_read, 8, "{read:?}");
+    assert!(!first.from_callrail, "only some companies were read");
+    assert!(read.stale_left > 10, "{read:?}");
+    assert!(
+        read.stopped
+            .as_deref()
+            .unwrap()
+            .contains("a search reads 8 at a time"),
+        "{read:?}"
+    );
+    assert!(
+        searched_companies().iter().all(|q| !q.contains(&location)),
+        "the location the table read is fresh"
+    );
+    // What it spent is in the ledger, and is what CallRail was sent.
+    let spent = e.desk.requests_by_use(&e.account);
+    let search = spent
+        .iter()
+        .find(|l| l.spend == desk_core::ledger::Spend::Search)
+        .unwrap()
+        .requests;
+    assert_eq!(search as usize, e.sim.requests().len());
+    assert_eq!(read.requests + 1, search, "a page each, and the companies");
+
+    // Searching on: the next stale companies, until the share is spent; never past it.
+    let mut last = first;
+    for _ in 0..4 {
+        last = e
+            .desk
+            .search_account(&e.conn, &e.account, "location", true)
+            .await
+            .unwrap();
+    }
+    let stopped = last.refresh.unwrap();
+    assert!(
+        stopped
+            .stopped
+            .as_deref()
+            .unwrap()
+            .contains("share of this hour"),
+        "{stopped:?}"
+    );
+    assert!(
+        e.sim.requests().len() <= 20,
+        "{} requests for the search",
+        e.sim.requests().len()
+    );
+    // The copies still answer, with no request.
+    let before = e.sim.requests().len();
+    let copies = e
+        .desk
+        .search_account(&e.conn, &e.account, "location 03", false)
+        .await
+        .unwrap();
+    assert!(copies.total > 0);
+    assert_eq!(e.sim.requests().len(), before);
+}
