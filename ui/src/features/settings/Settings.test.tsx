@@ -26,6 +26,17 @@ function setup(info: StoreInfo, teamAnswer: (args: Record<string, unknown>) => S
         return LOCAL;
       case 'person':
         return { name: 'ana', os_user: 'ana', chosen: false };
+      case 'quota':
+        return { hour_used: 312, hour_limit: 1000, day_used: 2400, day_limit: 10000, bulk_hour_limit: 900, bulk_day_limit: 9000 };
+      case 'requests_by_use':
+        return [
+          { spend: 'listing', requests: 40 },
+          { spend: 'search', requests: 95 },
+          { spend: 'usage', requests: 0 },
+          { spend: 'bulk', requests: 120 },
+          { spend: 'writes', requests: 6 },
+          { spend: 'other', requests: 11 },
+        ];
       case 'set_person_name': {
         const name = args.name as string | null;
         if (name?.includes('@')) {
@@ -145,5 +156,18 @@ describe('settings › copying the history up', () => {
     stop({ kind: 'Cancelled', data: { message: 'stopped before it finished, as asked' } });
     expect(await screen.findByTestId('error-banner')).toHaveTextContent('Stopped');
     expect(screen.getByTestId('store-kind')).toHaveTextContent('Kept on this computer');
+  });
+});
+
+describe('settings › CallRail’s hour', () => {
+  it('shows how much of the hour is gone, and on what this app spent it', async () => {
+    const { calls } = setup(LOCAL, () => LOCAL);
+    const section = await screen.findByTestId('settings-requests');
+    await waitFor(() => expect(section).toHaveTextContent('312 of 1,000 requests used in the last hour'));
+    expect(section).toHaveTextContent('This app sent 272 of them');
+    const search = section.querySelector('[data-spend="search"]');
+    expect(search).toHaveTextContent('Search across companies');
+    expect(search).toHaveTextContent('95');
+    expect(calls.find((c) => c.cmd === 'requests_by_use')?.args).toEqual({ accountId: 'ACC1' });
   });
 });
