@@ -31,14 +31,17 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 key="footprint-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 
-# A simulator with 10,000 trackers in its first company, no rate limit, `$1` ms per answer; its
-# address in `sim_url`. Not run in a subshell, so that its pid reaches `pids` and the cleanup.
+# A simulator with no rate limit, `$1` ms per answer, and the rest of the arguments (10,000
+# trackers in its first company unless told); its address in `sim_url`. Not run in a subshell, so
+# that its pid reaches `pids` and the cleanup.
 start_sim() {
-  local port; port=$(free_port)
-  "$simbin" --listen "127.0.0.1:$port" --api-key "$key" --trackers 10000 \
-    --rate-limit-per-hour 0 --rate-limit-per-day 0 ${1:+--latency-ms "$1"} > "$work/sim-$port.log" 2>&1 &
+  local port latency=$1; shift
+  port=$(free_port)
+  [ $# -gt 0 ] || set -- --trackers 10000
+  "$simbin" --listen "127.0.0.1:$port" --api-key "$key" "$@" \
+    --rate-limit-per-hour 0 --rate-limit-per-day 0 ${latency:+--latency-ms "$latency"} > "$work/sim-$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 100); do grep -q "listening on" "$work/sim-$port.log" && break; sleep 0.1; done
+  for _ in $(seq 300); do grep -q "listening on" "$work/sim-$port.log" && break; sleep 0.1; done
   sim_url="http://127.0.0.1:$port"
 }
 
@@ -52,16 +55,30 @@ if [ -z "${DISPLAY:-}" ]; then
   pids+=($!)
   sleep 1
 fi
+# One window run: a new app (data of its own) on the simulator at `$1`, through a tauri-driver of
+# its own; the rest are footprint.mjs's settings (FOOTPRINT_TRACKERS=… and so on).
+window_run() {
+  local base=$1 name=$2; shift 2
+  local driver_port; driver_port=$(free_port)
+  TRACKERDESK_API_BASE="$base" XDG_DATA_HOME="$work/data-$name" XDG_CONFIG_HOME="$work/config-$name" \
+    tauri-driver --port "$driver_port" --native-port "$(free_port)" > "$work/driver-$name.log" 2>&1 &
+  local driver=$!
+  pids+=($driver)
+  for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$driver_port") 2>/dev/null && break; sleep 0.1; done
+  (cd "$root/tests/e2e" && env "$@" FOOTPRINT_APP="$app" FOOTPRINT_API_KEY="$key" FOOTPRINT_DRIVER_PORT="$driver_port" \
+    node footprint.mjs) || { echo "--- tauri-driver log"; tail -n 40 "$work/driver-$name.log"; exit 1; }
+  kill "$driver" 2>/dev/null || true
+}
+(cd "$root/tests/e2e" && npm ci --no-audit --no-fund >/dev/null)
+# The first screen, and a company of 10,000 trackers.
 start_sim ""
-base=$sim_url
-driver_port=$(free_port)
-TRACKERDESK_API_BASE="$base" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" \
-  tauri-driver --port "$driver_port" --native-port "$(free_port)" > "$work/driver.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do (echo > "/dev/tcp/127.0.0.1/$driver_port") 2>/dev/null && break; sleep 0.1; done
-(cd "$root/tests/e2e" && npm ci --no-audit --no-fund >/dev/null &&
-  FOOTPRINT_APP="$app" FOOTPRINT_API_KEY="$key" FOOTPRINT_DRIVER_PORT="$driver_port" node footprint.mjs) ||
-  { echo "--- tauri-driver log"; tail -n 40 "$work/driver.log"; exit 1; }
+window_run "$sim_url" ten FOOTPRINT_WELCOME=1 FOOTPRINT_TRACKERS=10000
+# A company of 50,000.
+start_sim "" --trackers 50000
+window_run "$sim_url" fifty FOOTPRINT_TRACKERS=50000
+# A franchise: 50,000 trackers over 40 locations, used round after round.
+start_sim "" --trackers 50000 --companies 40
+window_run "$sim_url" soak FOOTPRINT_TRACKERS=1 FOOTPRINT_ROUNDS="${FOOTPRINT_SOAK_ROUNDS:-12}"
 
 # The engine's own floor, side by side: WebKitGTK's MiniBrowser on a blank page, same display and
 # settings. What the window holds above it is the app's; what is below it no app can shed.
