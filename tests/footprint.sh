@@ -70,15 +70,23 @@ window_run() {
   kill "$driver" 2>/dev/null || true
 }
 (cd "$root/tests/e2e" && npm ci --no-audit --no-fund >/dev/null)
+# FOOTPRINT_ONLY=ten|fifty|soak|list runs one part alone (while working on it).
+part() { [ -z "${FOOTPRINT_ONLY:-}" ] || [ "$FOOTPRINT_ONLY" = "$1" ]; }
 # The first screen, and a company of 10,000 trackers.
-start_sim ""
-window_run "$sim_url" ten FOOTPRINT_WELCOME=1 FOOTPRINT_TRACKERS=10000
+if part ten; then
+  start_sim ""
+  window_run "$sim_url" ten FOOTPRINT_WELCOME=1 FOOTPRINT_TRACKERS=10000
+fi
 # A company of 50,000.
-start_sim "" --trackers 50000
-window_run "$sim_url" fifty FOOTPRINT_TRACKERS=50000
+if part fifty; then
+  start_sim "" --trackers 50000
+  window_run "$sim_url" fifty FOOTPRINT_TRACKERS=50000
+fi
 # A franchise: 50,000 trackers over 40 locations, used round after round.
-start_sim "" --trackers 50000 --companies 40
-window_run "$sim_url" soak FOOTPRINT_TRACKERS=1 FOOTPRINT_ROUNDS="${FOOTPRINT_SOAK_ROUNDS:-12}"
+if part soak; then
+  start_sim "" --trackers 50000 --companies 40
+  window_run "$sim_url" soak FOOTPRINT_TRACKERS=1 FOOTPRINT_ROUNDS="${FOOTPRINT_SOAK_ROUNDS:-12}"
+fi
 
 # The engine's own floor, side by side: WebKitGTK's MiniBrowser on a blank page, same display and
 # settings. What the window holds above it is the app's; what is below it no app can shed.
@@ -104,6 +112,7 @@ else
   echo "footprint: WebKitGTK's MiniBrowser is not installed here; the engine's floor is not measured"
 fi
 
+part list || exit 0
 # List-all, side by side.
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
