@@ -3,7 +3,7 @@
 //! spans two numbers of a pool.
 
 use crate::views::TrackerRow;
-use callrail::{format_number, Tracker, TrackerStatus};
+use callrail::{Tracker, TrackerStatus};
 use serde::Serialize;
 
 /// The most hits one search returns; the count says how many there were.
@@ -91,53 +91,84 @@ fn digits_of(number: &str) -> String {
     number.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// Why `t` matches `term`, if it does.
-pub fn matches(t: &Tracker, term: &Term) -> Option<Matched> {
-    match term {
-        Term::Digits(d) => t
-            .tracking_numbers
-            .iter()
-            .find(|n| digits_of(n).contains(d.as_str()))
-            .map(|n| Matched::TrackingNumber(format_number(n)))
-            .or_else(|| {
-                t.destination()
-                    .filter(|n| digits_of(n).contains(d.as_str()))
-                    .map(|n| Matched::Destination(format_number(n)))
-            }),
-        Term::Words(words) => {
-            let company = t
-                .company
-                .as_ref()
-                .and_then(|c| c.name.as_deref())
-                .unwrap_or("");
-            let hay = format!("{}\n{}\n{}", t.name, company, t.id).to_lowercase();
-            words
-                .iter()
-                .all(|w| hay.contains(w.as_str()))
-                .then_some(Matched::Name)
+/// A tracker as the account-wide search keeps it between searches: what it is matched on and what
+/// a hit shows, without the rest of CallRail's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub company_id: Option<String>,
+    pub company_name: Option<String>,
+    pub row: TrackerRow,
+    /// Each tracking number's digits, in the order of `row.numbers`.
+    numbers: Vec<String>,
+    destination: Option<String>,
+    /// Name, company name and id, in lower case.
+    words: String,
+    pub seen_at: String,
+}
+
+impl Seen {
+    pub fn of(t: &Tracker, seen_at: &str) -> Self {
+        let company_name = t.company.as_ref().and_then(|c| c.name.clone());
+        Self {
+            company_id: t.company.as_ref().map(|c| c.id.clone()),
+            words: format!(
+                "{}\n{}\n{}",
+                t.name,
+                company_name.as_deref().unwrap_or(""),
+                t.id
+            )
+            .to_lowercase(),
+            company_name,
+            row: TrackerRow::from(t),
+            numbers: t.tracking_numbers.iter().map(|n| digits_of(n)).collect(),
+            destination: t.destination().map(digits_of),
+            seen_at: seen_at.to_owned(),
         }
     }
 }
 
-/// Searches `trackers` (each with when it was seen), keeping the first [`MAX_HITS`].
+/// Why `t` matches `term`, if it does.
+pub fn matches(t: &Seen, term: &Term) -> Option<Matched> {
+    match term {
+        Term::Digits(d) => t
+            .numbers
+            .iter()
+            .zip(&t.row.numbers)
+            .find(|(digits, _)| digits.contains(d.as_str()))
+            .map(|(_, shown)| Matched::TrackingNumber(shown.clone()))
+            .or_else(|| {
+                t.destination
+                    .as_ref()
+                    .filter(|n| n.contains(d.as_str()))
+                    .and(t.row.destination.clone())
+                    .map(Matched::Destination)
+            }),
+        Term::Words(words) => words
+            .iter()
+            .all(|w| t.words.contains(w.as_str()))
+            .then_some(Matched::Name),
+    }
+}
+
+/// Searches the trackers seen, keeping the first [`MAX_HITS`].
 pub fn search<'a>(
-    trackers: impl IntoIterator<Item = (&'a Tracker, &'a str)>,
+    trackers: impl IntoIterator<Item = &'a Seen>,
     term: &Term,
     from_callrail: bool,
 ) -> AccountSearch {
     let mut hits = Vec::new();
     let mut searched = 0u32;
     let mut oldest: Option<&str> = None;
-    for (t, seen_at) in trackers {
+    for t in trackers {
         searched += 1;
-        if oldest.is_none_or(|o| seen_at < o) {
-            oldest = Some(seen_at);
+        if oldest.is_none_or(|o| t.seen_at.as_str() < o) {
+            oldest = Some(&t.seen_at);
         }
         if let Some(matched) = matches(t, term) {
             hits.push(SearchHit {
-                company_id: t.company.as_ref().map(|c| c.id.clone()),
-                company_name: t.company.as_ref().and_then(|c| c.name.clone()),
-                tracker: TrackerRow::from(t),
+                company_id: t.company_id.clone(),
+                company_name: t.company_name.clone(),
+                tracker: t.row.clone(),
                 matched,
             });
         }
@@ -167,8 +198,8 @@ pub fn search<'a>(
 mod tests {
     use super::*;
 
-    fn tracker(name: &str, company: &str, numbers: &[&str]) -> Tracker {
-        serde_json::from_value(serde_json::json!({
+    fn tracker(name: &str, company: &str, numbers: &[&str]) -> Seen {
+        let t: Tracker = serde_json::from_value(serde_json::json!({
             "id": format!("TRK{name}"),
             "name": name,
             "type": if numbers.len() > 1 { "session" } else { "source" },
@@ -177,7 +208,8 @@ mod tests {
             "destination_number": "+14045550100",
             "company": {"id": format!("COM{company}"), "name": company},
         }))
-        .unwrap()
+        .unwrap();
+        Seen::of(&t, "2026-11-30T10:00:00Z")
     }
 
     #[test]
@@ -223,15 +255,11 @@ mod tests {
         );
         assert_eq!(matches(&b, &Term::parse("bright").unwrap()), None);
 
-        let many: Vec<Tracker> = (0..60)
+        let many: Vec<Seen> = (0..60)
             .map(|i| tracker(&format!("T{i:02}"), "Zed", &["+14045550003"]))
             .chain([a.clone(), b.clone()])
             .collect();
-        let found = search(
-            many.iter().map(|t| (t, "2026-11-30T10:00:00Z")),
-            &Term::parse("404555").unwrap(),
-            false,
-        );
+        let found = search(&many, &Term::parse("404555").unwrap(), false);
         assert_eq!(
             (found.total, found.searched, found.hits.len()),
             (62, 62, 50)

@@ -63,9 +63,8 @@ pub struct Desk {
     team: std::sync::Mutex<Option<Arc<crate::store::MongoStore>>>,
     #[cfg(feature = "demo")]
     demo_sim: tokio::sync::Mutex<Option<callrail_sim::RunningSim>>,
-    /// When each (connection, account, company) was last read whole, for account-wide search.
-    companies_read:
-        std::sync::Mutex<std::collections::HashMap<(String, String, String), std::time::Instant>>,
+    /// The account-wide search's copies, and when each company was last read whole.
+    search: search::SearchState,
     data_dir: std::path::PathBuf,
     /// The calls counted for usage reports, opened when first wanted.
     usage: std::sync::OnceLock<::usage::cache::UsageCache>,
@@ -98,7 +97,7 @@ impl Desk {
             team: std::sync::Mutex::new(None),
             #[cfg(feature = "demo")]
             demo_sim: tokio::sync::Mutex::new(None),
-            companies_read: std::sync::Mutex::default(),
+            search: search::SearchState::default(),
             data_dir: data_dir.to_path_buf(),
             usage: std::sync::OnceLock::new(),
             plans: bulk_runs::Plans::default(),

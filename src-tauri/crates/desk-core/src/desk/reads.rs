@@ -78,13 +78,19 @@ impl Desk {
             let client = self.connections.client(connection)?;
             match trackers::list(&client, account, &request, watch).await {
                 Ok((page, raw)) => {
-                    let (records, _) =
+                    let (records, seen_at) =
                         SnapshotRecord::seen(connection, account, Some(&request.company_id), &raw);
                     if let Err(e) = self.journal.store().save_snapshots(&records).await {
                         tracing::warn!("could not keep the last-seen trackers: {e}");
                     } else if request.all && request.search.is_none() {
                         // The account-wide search need not read this company again for a while.
-                        self.mark_read(connection, account, &request.company_id);
+                        self.search.company_read(
+                            connection,
+                            account,
+                            &request.company_id,
+                            &raw,
+                            &seen_at,
+                        );
                     }
                     Ok(page)
                 }
