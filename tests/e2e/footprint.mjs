@@ -94,7 +94,9 @@ async function showAll(atLeast) {
     const m = /^([\d,]+) shown · ([\d,]+) in total/.exec(await (await $("row-count")).getText());
     return m !== null && m[1] === m[2];
   };
-  await browser.waitUntil(async () => (await rows()) >= atLeast && (await whole()), {
+  // ... and it is CallRail's answer, not the last-seen copy shown while CallRail is asked.
+  const live = async () => !(await (await $("cache-age")).isExisting()) && !(await (await $("all-progress")).isExisting());
+  await browser.waitUntil(async () => (await rows()) >= atLeast && (await whole()) && (await live()), {
     timeout: 300_000,
     timeoutMsg: `the table never held ${atLeast} rows`,
   });
