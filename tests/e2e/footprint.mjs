@@ -49,8 +49,9 @@ function pssKiB(pid) {
 }
 
 /** PSS in MiB, in all and by process name. */
+const short = { "tracker-desk": "app", WebKitWebProcess: "web", WebKitNetworkProcess: "network" };
+
 function memory() {
-  const short = { "tracker-desk": "app", WebKitWebProcess: "web", WebKitNetworkProcess: "network" };
   const parts = {};
   let total = 0;
   for (const p of processTree()) {
@@ -184,7 +185,7 @@ try {
     const last = perRound[perRound.length - 1];
     const growth = (a, b) => `${(((b - a) / a) * 100).toFixed(1)}%`;
     const byProcess = Object.keys(last.parts)
-      .map((n) => `${n} ${growth(first.parts[n] ?? last.parts[n], last.parts[n])}`)
+      .map((n) => `${short[n] ?? n} ${growth(first.parts[n] ?? last.parts[n], last.parts[n])}`)
       .join(", ");
     console.log(
       `footprint: soak of ${ROUNDS} rounds over ${minutes.toFixed(1)} minutes, ${companies.length} companies: ` +

@@ -1,10 +1,10 @@
 import { Skeleton, Stack, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { flexRender, useTable, type ColumnSizingState, type Header, type RowSelectionState, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { TrackerRow } from '../../types';
 import { COLUMNS, features, HEADER_HEIGHT, loadSizes, MAX_COLUMN, MIN_COLUMN, ROW_HEIGHT, saveSizes, type SortKey } from './columns';
+import { useRowWindow } from './rowWindow';
 import { TrackerRowView } from './TrackerRowView';
 import classes from './TrackersTable.module.css';
 
@@ -45,23 +45,13 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
   // One row is in the Tab order (the last one focused); arrow keys move between rows.
   const [active, setActive] = useState(0);
   const tabbable = Math.min(active, count - 1);
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    // The sticky column header sits above the rows inside the same scroller.
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // Used until the scroller is measured (and in tests, where nothing has a size).
-    initialRect: { width: 1000, height: 600 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const rowWindow = useRowWindow(scrollRef, count);
+  const items = rowWindow.indices;
+  const first = items[0] ?? 0;
+  const last = items.at(-1) ?? 0;
   useEffect(() => onRange(first, last), [first, last, onRange]);
 
-  const present = items.map((item) => rowAt(item.index)).filter(isRow);
+  const present = items.map(rowAt).filter(isRow);
   const table = useTable({
     features,
     columns: COLUMNS,
@@ -124,6 +114,9 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
     else void idsIn(0, count).then((ids) => onCheck(Object.fromEntries(ids.map((id) => [id, true]))));
   };
 
+  // The row a key moved to, to be focused once it is drawn.
+  const wantFocus = useRef<{ index: number; open: boolean } | null>(null);
+  const { scrollToIndex } = rowWindow;
   const onKeyNav = useCallback(
     (e: KeyboardEvent<HTMLDivElement>, index: number) => {
       // A page is the rows the scroller shows, less one so that one row stays in view.
@@ -142,13 +135,12 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
       e.preventDefault();
       wantFocus.current = { index: next, open: selectedId !== undefined };
       setActive(next);
-      virtualizer.scrollToIndex(next);
+      scrollToIndex(next);
     },
-    [count, virtualizer, selectedId],
+    [count, scrollToIndex, selectedId],
   );
   // The row a key moved to is focused (and shown, while details show) once it is rendered: at
   // once when it was in view, after the scroll and Rust's answer otherwise (End on 50,000 rows).
-  const wantFocus = useRef<{ index: number; open: boolean } | null>(null);
   useEffect(() => {
     const want = wantFocus.current;
     if (want === null) return;
@@ -205,25 +197,25 @@ export function TrackersTable({ count, rowAt, onRange, idsIn, selectedId, busy, 
           <div role="gridcell">{empty}</div>
         </div>
       )}
-      <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
-        {items.map((item) => {
-          const style = { ...line, height: ROW_HEIGHT, transform: `translateY(${item.start - HEADER_HEIGHT}px)` };
-          const tracker = rowAt(item.index);
+      <div role="rowgroup" className={classes.body} style={{ height: rowWindow.total, minWidth: width }}>
+        {items.map((index) => {
+          const style = { ...line, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` };
+          const tracker = rowAt(index);
           if (!tracker) {
             // Asked of Rust, not here yet.
-            return <div key={`wait-${item.index}`} role="row" aria-rowindex={item.index + 2} data-index={item.index} className={classes.row} style={style} />;
+            return <div key={`wait-${index}`} role="row" aria-rowindex={index + 2} data-index={index} className={classes.row} style={style} />;
           }
           return (
             <TrackerRowView
               key={tracker.id}
               row={tracker}
               columns={columnIds}
-              index={item.index}
+              index={index}
               style={style}
               selected={tracker.id === selectedId}
               checked={checked[tracker.id] === true}
               onTick={onTick}
-              tabbable={item.index === tabbable}
+              tabbable={index === tabbable}
               onFocus={setActive}
               onOpen={onOpen}
               onMenu={onMenu}
