@@ -3,6 +3,7 @@
 //! ([`callrail::Error::outcome_unknown`]), as `docs/writes.md` says.
 
 use super::Desk;
+use crate::ledger::{self, Spend};
 use crate::store::{EntryState, JournalEntry, Operation};
 use crate::trackers;
 use crate::wording::{and_list, count, field_words};
@@ -92,7 +93,8 @@ impl Desk {
         form: &TrackerForm,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        crate::ledger::on(crate::ledger::Spend::Writes, async {
+        ledger::on(
+            Spend::Writes,
             self.create_as(
                 connection,
                 account,
@@ -100,9 +102,8 @@ impl Desk {
                 confirmed_numbers,
                 trackers::Create::Checked,
                 None,
-            )
-            .await
-        })
+            ),
+        )
         .await
     }
 
@@ -173,7 +174,8 @@ impl Desk {
         changes: &TrackerChanges,
         confirmed_numbers: u32,
     ) -> CoreResult<Written> {
-        crate::ledger::on(crate::ledger::Spend::Writes, async {
+        ledger::on(
+            Spend::Writes,
             self.update_against(
                 connection,
                 account,
@@ -182,9 +184,8 @@ impl Desk {
                 confirmed_numbers,
                 None,
                 None,
-            )
-            .await
-        })
+            ),
+        )
         .await
     }
 
@@ -266,10 +267,10 @@ impl Desk {
         id: &str,
         confirm_name: &str,
     ) -> CoreResult<Written> {
-        crate::ledger::on(crate::ledger::Spend::Writes, async {
-            self.disable_as(connection, account, id, confirm_name, None, None)
-                .await
-        })
+        ledger::on(
+            Spend::Writes,
+            self.disable_as(connection, account, id, confirm_name, None, None),
+        )
         .await
     }
 
