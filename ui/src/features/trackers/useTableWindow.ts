@@ -96,8 +96,8 @@ function useTablesVersion(): number {
   );
 }
 
-// A table the window stops showing is let go after a moment, unless it is shown again (React's
-// checks mount a component twice in development).
+// A table the window stops showing is let go once the effects of the commit have run, unless it is
+// shown again in it (React's checks mount a component twice in development, in one go).
 const holders = new Map<number, number>();
 
 /** Keeps table `id` in Rust while the component shows it. */
@@ -107,12 +107,12 @@ export function useHeldTable(id: number | undefined) {
     holders.set(id, (holders.get(id) ?? 0) + 1);
     return () => {
       holders.set(id, (holders.get(id) ?? 1) - 1);
-      setTimeout(() => {
+      queueMicrotask(() => {
         if ((holders.get(id) ?? 0) > 0) return;
         holders.delete(id);
         // Nothing to tell the person when it fails: Rust lets go of the oldest tables by itself.
         commands.closeTable(id).catch(() => undefined);
-      }, 1000);
+      });
     };
   }, [id]);
 }
